@@ -1,0 +1,71 @@
+package dev.deliverytracker.domain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class MessageTest {
+
+    private static final MessageSid SID = MessageSid.of("SM0123456789abcdef0123456789abcdef");
+    private static final Instant T0 = Instant.parse("2026-11-24T10:00:00Z");
+
+    private final Message message = Message.pending(OrganizationId.of(7), Address.sms("+31612345678"),
+            Sender.organizationDefault(), new MessageContent.Text("hi"), Map.of("campaign", "november"),
+            Optional.of("key-1"), T0).acceptedAs(SID);
+
+    @Test
+    void a_new_message_is_pending_without_a_sid() {
+        Message fresh = Message.pending(OrganizationId.of(7), Address.sms("+31612345678"),
+                Sender.organizationDefault(), new MessageContent.Text("hi"), Map.of(), Optional.empty(), T0);
+        assertThat(fresh.status()).isEqualTo(DeliveryStatus.PENDING);
+        assertThat(fresh.sid()).isEmpty();
+        assertThat(fresh.id()).isEmpty();
+        assertThat(fresh.attempts()).isZero();
+    }
+
+    @Test
+    void each_milestone_keeps_the_earliest_time_it_was_reached() {
+        Message delivered = message
+                .apply(event("delivered", T0.plusSeconds(10)))
+                .apply(event("delivered", T0.plusSeconds(40)))
+                .apply(event("sent", T0.plusSeconds(5)));
+        assertThat(delivered.milestones().at(Milestone.DELIVERED)).contains(T0.plusSeconds(10));
+        assertThat(delivered.milestones().at(Milestone.SENT)).contains(T0.plusSeconds(5));
+        assertThat(delivered.milestones().at(Milestone.READ)).isEmpty();
+    }
+
+    @Test
+    void a_late_failure_keeps_the_delivery_and_is_remembered_as_a_milestone() {
+        Message afterFailure = message.apply(event("delivered", T0.plusSeconds(10)))
+                .apply(new DeliveryEvent(SID, "undelivered", DeliveryError.of(30005, ""), EventSource.CALLBACK,
+                        T0.plusSeconds(20)));
+        assertThat(afterFailure.status()).isEqualTo(DeliveryStatus.DELIVERED);
+        assertThat(afterFailure.error()).isEqualTo(DeliveryError.NONE);
+        assertThat(afterFailure.milestones().at(Milestone.FAILED)).contains(T0.plusSeconds(20));
+    }
+
+    @Test
+    void a_failure_shows_its_error_code() {
+        Message failed = message.apply(new DeliveryEvent(SID, "failed", DeliveryError.of(30007, "filtered"),
+                EventSource.CALLBACK, T0));
+        assertThat(failed.status()).isEqualTo(DeliveryStatus.FAILED);
+        assertThat(failed.error().code()).isEqualTo(30007);
+        assertThat(failed.isTerminal()).isTrue();
+    }
+
+    @Test
+    void a_sender_on_another_channel_than_the_recipient_is_refused() {
+        assertThatIllegalArgumentException().isThrownBy(() -> Message.pending(OrganizationId.of(7),
+                Address.whatsapp("+31612345678"), new Sender.Number(Address.sms("+31687654321")),
+                new MessageContent.Text("hi"), Map.of(), Optional.empty(), T0))
+                .withMessageContaining("is on channel sms but the recipient is on whatsapp");
+    }
+
+    private static DeliveryEvent event(String status, Instant at) {
+        return new DeliveryEvent(SID, status, DeliveryError.NONE, EventSource.CALLBACK, at);
+    }
+}
