@@ -1,0 +1,95 @@
+package dev.deliverytracker.simulator;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How the simulator treats the messages created from now on. Immutable: change it with the
+ * {@code with...} methods and hand it to {@link TwilioSimulator#behaviour(Behaviour)}, or PUT it as
+ * JSON to {@code /simulator/behaviour}.
+ *
+ * @param defaultOutcome  outcome of a message no rule matches ({@code read}: SMS ends delivered,
+ *                        WhatsApp ends read)
+ * @param rules           first matching rule wins, checked before the random failure rate
+ * @param failureRate     0..1: share of the other messages that end {@code failed} with failureCode
+ * @param failureCode     Twilio error code of those random failures
+ * @param minDelayMs      least wait before each status callback of a message
+ * @param maxDelayMs      most wait before each status callback of a message
+ * @param duplicateRate   0..1: chance that a callback is posted a second time, same parameters
+ * @param outOfOrderRate  0..1: chance that a message's callbacks are posted shuffled
+ * @param earlyCallback   post a message's first callback before its create response is written
+ */
+public record Behaviour(
+        Outcome defaultOutcome,
+        List<OutcomeRule> rules,
+        double failureRate,
+        int failureCode,
+        long minDelayMs,
+        long maxDelayMs,
+        double duplicateRate,
+        double outOfOrderRate,
+        boolean earlyCallback) {
+
+    public Behaviour {
+        if (defaultOutcome == null) {
+            defaultOutcome = Outcome.read();
+        }
+        rules = rules == null ? List.of() : List.copyOf(rules);
+        requireRate("failureRate", failureRate);
+        requireRate("duplicateRate", duplicateRate);
+        requireRate("outOfOrderRate", outOfOrderRate);
+        if (failureRate > 0 && failureCode <= 0) {
+            throw new IllegalArgumentException("failureCode must be a Twilio error code when failureRate > 0, got " + failureCode);
+        }
+        if (minDelayMs < 0 || maxDelayMs < minDelayMs) {
+            throw new IllegalArgumentException("delays must satisfy 0 <= minDelayMs <= maxDelayMs, got "
+                    + minDelayMs + ".." + maxDelayMs);
+        }
+    }
+
+    /** Everything delivered (WhatsApp read), 100–500 ms between callbacks, no chaos. */
+    public static Behaviour defaults() {
+        return new Behaviour(Outcome.read(), List.of(), 0.0, 30008, 100, 500, 0.0, 0.0, false);
+    }
+
+    public Behaviour withDefaultOutcome(Outcome outcome) {
+        return new Behaviour(outcome, rules, failureRate, failureCode, minDelayMs, maxDelayMs, duplicateRate, outOfOrderRate, earlyCallback);
+    }
+
+    /** Adds a rule after the existing ones. */
+    public Behaviour withRule(String toPattern, Outcome outcome) {
+        List<OutcomeRule> more = new ArrayList<>(rules);
+        more.add(new OutcomeRule(toPattern, outcome));
+        return new Behaviour(defaultOutcome, more, failureRate, failureCode, minDelayMs, maxDelayMs, duplicateRate, outOfOrderRate, earlyCallback);
+    }
+
+    public Behaviour withoutRules() {
+        return new Behaviour(defaultOutcome, List.of(), failureRate, failureCode, minDelayMs, maxDelayMs, duplicateRate, outOfOrderRate, earlyCallback);
+    }
+
+    public Behaviour withFailureRate(double rate, int code) {
+        return new Behaviour(defaultOutcome, rules, rate, code, minDelayMs, maxDelayMs, duplicateRate, outOfOrderRate, earlyCallback);
+    }
+
+    public Behaviour withDelays(long minMs, long maxMs) {
+        return new Behaviour(defaultOutcome, rules, failureRate, failureCode, minMs, maxMs, duplicateRate, outOfOrderRate, earlyCallback);
+    }
+
+    public Behaviour withDuplicateRate(double rate) {
+        return new Behaviour(defaultOutcome, rules, failureRate, failureCode, minDelayMs, maxDelayMs, rate, outOfOrderRate, earlyCallback);
+    }
+
+    public Behaviour withOutOfOrderRate(double rate) {
+        return new Behaviour(defaultOutcome, rules, failureRate, failureCode, minDelayMs, maxDelayMs, duplicateRate, rate, earlyCallback);
+    }
+
+    public Behaviour withEarlyCallback(boolean early) {
+        return new Behaviour(defaultOutcome, rules, failureRate, failureCode, minDelayMs, maxDelayMs, duplicateRate, outOfOrderRate, early);
+    }
+
+    private static void requireRate(String name, double rate) {
+        if (!(rate >= 0.0 && rate <= 1.0)) {
+            throw new IllegalArgumentException(name + " must be between 0 and 1, got " + rate);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package dev.deliverytracker.simulator;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The simulator's own JSON API under {@code /simulator}, for people and tests that are not in
+ * the simulator's JVM. No auth: it binds to loopback by default and only steers a fake.
+ *
+ * <ul>
+ *   <li>{@code GET /simulator/behaviour}, {@code PUT /simulator/behaviour} (fields left out keep their value)</li>
+ *   <li>{@code POST /simulator/faults} {@code {"fault":"TOO_MANY_REQUESTS","count":2}}, {@code GET /simulator/faults}</li>
+ *   <li>{@code POST /simulator/accounts} {@code {"sid":"AC...","token":"..."}}</li>
+ *   <li>{@code POST /simulator/reset}</li>
+ *   <li>{@code GET /simulator/messages}, {@code GET /simulator/callbacks[?messageSid=SM...]}</li>
+ * </ul>
+ */
+final class ControlApiHandler implements HttpHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ControlApiHandler.class);
+
+    private final TwilioSimulator simulator;
+    private final JsonExchange json;
+
+    ControlApiHandler(TwilioSimulator simulator, JsonExchange json) {
+        this.simulator = simulator;
+        this.json = json;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try {
+            route(exchange, exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath().replaceAll("/+$", ""));
+        } catch (IllegalArgumentException | IOException e) {
+            json.reply(exchange, 400, Map.of("error", String.valueOf(e.getMessage())));
+        } catch (RuntimeException e) {
+            LOG.error("control request failed {}", exchange.getRequestURI(), e);
+            json.reply(exchange, 500, Map.of("error", String.valueOf(e.getMessage())));
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private void route(HttpExchange exchange, String route) throws IOException {
+        switch (route) {
+            case "GET /simulator/behaviour":
+                json.reply(exchange, 200, simulator.behaviour());
+                break;
+            case "PUT /simulator/behaviour":
+                simulator.behaviour(merged(simulator.behaviour(), JsonExchange.body(exchange)));
+                json.reply(exchange, 200, simulator.behaviour());
+                break;
+            case "GET /simulator/faults":
+                json.reply(exchange, 200, faults());
+                break;
+            case "POST /simulator/faults": {
+                JsonNode body = json.mapper().readTree(JsonExchange.body(exchange));
+                simulator.injectCreateFaults(CreateFault.valueOf(body.path("fault").asText("TOO_MANY_REQUESTS")), body.path("count").asInt(1));
+                json.reply(exchange, 200, faults());
+                break;
+            }
+            case "POST /simulator/accounts": {
+                JsonNode body = json.mapper().readTree(JsonExchange.body(exchange));
+                simulator.registerAccount(body.path("sid").asText(), body.path("token").asText());
+                json.reply(exchange, 201, Map.of("sid", body.path("sid").asText()));
+                break;
+            }
+            case "POST /simulator/reset":
+                simulator.reset();
+                json.reply(exchange, 200, Map.of("reset", true));
+                break;
+            case "GET /simulator/messages":
+                json.reply(exchange, 200, simulator.messages().stream().map(MessageJson::of).collect(Collectors.toList()));
+                break;
+            case "GET /simulator/callbacks":
+                json.reply(exchange, 200, callbacks(FormData.parse(exchange.getRequestURI().getRawQuery()).get("messageSid")));
+                break;
+            default:
+                json.reply(exchange, 404, Map.of("error", "no such control endpoint: " + route));
+        }
+    }
+
+    private Behaviour merged(Behaviour current, String body) throws IOException {
+        // Merge on the JSON tree: records cannot be updated in place, and a PUT that names one
+        // field should not reset the others.
+        ObjectNode tree = json.mapper().valueToTree(current);
+        JsonNode changes = json.mapper().readTree(body);
+        if (changes == null || !changes.isObject()) {
+            throw new IllegalArgumentException("behaviour must be a JSON object");
+        }
+        tree.setAll((ObjectNode) changes);
+        return json.mapper().treeToValue(tree, Behaviour.class);
+    }
+
+    private Map<String, Object> faults() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("fault", simulator.createFault().map(Enum::name).orElse(null));
+        body.put("remaining", simulator.remainingCreateFaults());
+        return body;
+    }
+
+    private List<CallbackAttempt> callbacks(String messageSid) {
+        return simulator.callbackAttempts().stream()
+                .filter(attempt -> messageSid == null || attempt.messageSid().equals(messageSid))
+                .collect(Collectors.toList());
+    }
+}

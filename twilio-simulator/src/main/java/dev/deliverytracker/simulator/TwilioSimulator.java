@@ -1,0 +1,214 @@
+package dev.deliverytracker.simulator;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A running Twilio simulator: Twilio's Messages API on a local port, and status callbacks to the
+ * URLs the messages name. Nothing leaves the machine but those callbacks.
+ *
+ * <pre>{@code
+ * try (TwilioSimulator twilio = TwilioSimulator.start(SimulatorSettings.defaults())) {
+ *     twilio.behaviour(twilio.behaviour().withRule("^\\+1555", Outcome.undelivered(30003)));
+ *     // point twilio-java at twilio.baseUrl(), authenticate with accountSid()/authToken()
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe. Every chance (outcomes, delays, duplicates, shuffles, SIDs) is drawn from one
+ * {@link Random} seeded from the settings, so a single-threaded run replays exactly.
+ */
+public final class TwilioSimulator implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TwilioSimulator.class);
+
+    private final SimulatorSettings settings;
+    private final HttpServer server;
+    private final ThreadPoolExecutor serverThreads;
+    private final ScheduledExecutorService scheduler;
+    private final ExecutorService callbackThreads;
+    private final Random random;
+    private final AccountRegistry accounts = new AccountRegistry();
+    private final MessageStore store = new MessageStore();
+    private final CreateFaults faults = new CreateFaults();
+    private final AtomicReference<Behaviour> behaviour;
+    private final CallbackDispatcher dispatcher;
+
+    private TwilioSimulator(SimulatorSettings settings) throws IOException {
+        this.settings = settings;
+        this.random = new Random(settings.seed());
+        this.behaviour = new AtomicReference<>(settings.behaviour());
+        accounts.register(settings.accountSid(), settings.authToken());
+        SidGenerator sids = new SidGenerator(random);
+        this.scheduler = Executors.newScheduledThreadPool(2, daemonThreads("twilio-sim-scheduler"));
+        this.callbackThreads = Executors.newFixedThreadPool(4, daemonThreads("twilio-sim-callback"));
+        this.dispatcher = new CallbackDispatcher(accounts, scheduler, callbackThreads, random, settings.clock(), settings.retryBackoffMs());
+        MessageIntake intake = new MessageIntake(store, new CallbackPlanner(random, sids, settings.clock()), dispatcher,
+                sids, random, settings.clock(), behaviour::get);
+        JsonExchange json = new JsonExchange(new ObjectMapper());
+        // Bounded on both sides: a flood of requests queues up to a limit, then is served by the
+        // accepting thread itself, which slows the senders down instead of eating memory.
+        this.serverThreads = new ThreadPoolExecutor(settings.serverThreads(), settings.serverThreads(), 30, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(1024), daemonThreads("twilio-sim-http"), new ThreadPoolExecutor.CallerRunsPolicy());
+        this.server = HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 128);
+        server.setExecutor(serverThreads);
+        server.createContext("/2010-04-01/", new MessagesApiHandler(accounts, store, intake, faults, json));
+        server.createContext("/simulator", new ControlApiHandler(this, json));
+        server.createContext("/", exchange -> {
+            try (exchange) {
+                json.error(exchange, new TwilioError(20404, "The requested resource " + exchange.getRequestURI().getPath() + " was not found", 404));
+            }
+        });
+        server.start();
+    }
+
+    /**
+     * Starts a simulator and returns once it accepts requests.
+     *
+     * @throws UncheckedIOException when the port cannot be bound
+     */
+    public static TwilioSimulator start(SimulatorSettings settings) {
+        try {
+            TwilioSimulator simulator = new TwilioSimulator(settings);
+            LOG.info("Twilio simulator listening on {} (account {}); it answers locally and contacts nothing but the callback URLs it is given",
+                    simulator.baseUrl(), settings.accountSid());
+            return simulator;
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not start the Twilio simulator on " + settings.host() + ":" + settings.port(), e);
+        }
+    }
+
+    /** Starts one with {@link SimulatorSettings#defaults()}: loopback, a free port, the default account. */
+    public static TwilioSimulator start() {
+        return start(SimulatorSettings.defaults());
+    }
+
+    /** Where twilio-java should send its requests instead of {@code https://api.twilio.com}, e.g. {@code http://127.0.0.1:40123}. */
+    public URI baseUrl() {
+        return URI.create("http://" + hostForUrl() + ":" + port());
+    }
+
+    /** The bound port (the real one when the settings asked for 0). */
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    /** The account registered at start. */
+    public String accountSid() {
+        return settings.accountSid();
+    }
+
+    /** Its auth token: the Basic auth password and the key of its callbacks' signatures. */
+    public String authToken() {
+        return settings.authToken();
+    }
+
+    /** Accepts another account (e.g. a subaccount); its callbacks are signed with its own token. Re-registering changes the token. */
+    public void registerAccount(String accountSid, String authToken) {
+        accounts.register(accountSid, authToken);
+    }
+
+    /** The behaviour applied to messages created from now on. */
+    public Behaviour behaviour() {
+        return behaviour.get();
+    }
+
+    /** Replaces the behaviour for messages created from now on; messages already created keep theirs. */
+    public void behaviour(Behaviour newBehaviour) {
+        if (newBehaviour == null) {
+            throw new IllegalArgumentException("behaviour is required");
+        }
+        behaviour.set(newBehaviour);
+        LOG.info("simulator behaviour changed: {}", newBehaviour);
+    }
+
+    /** The next {@code count} creates answer with {@code fault} instead of 201 (0 disarms). */
+    public void injectCreateFaults(CreateFault fault, int count) {
+        faults.arm(fault, count);
+        LOG.info("simulator create faults armed fault={} count={}", fault, count);
+    }
+
+    /** The armed create fault, if any creates are left to fail. */
+    public Optional<CreateFault> createFault() {
+        return faults.fault();
+    }
+
+    public int remainingCreateFaults() {
+        return faults.remaining();
+    }
+
+    /** Every message of every account, newest first, with its current status. */
+    public List<SimulatedMessage> messages() {
+        return store.newestFirst();
+    }
+
+    public Optional<SimulatedMessage> message(String sid) {
+        return store.find(sid);
+    }
+
+    /** Every callback try so far, in the order they were answered. */
+    public List<CallbackAttempt> callbackAttempts() {
+        return dispatcher.attempts();
+    }
+
+    /**
+     * Forgets messages and callback tries, disarms faults, restores the start-up behaviour and
+     * reseeds the Random. Callbacks already scheduled still run.
+     */
+    public void reset() {
+        store.clear();
+        dispatcher.clear();
+        faults.arm(null, 0);
+        behaviour.set(settings.behaviour());
+        synchronized (random) {
+            random.setSeed(settings.seed());
+        }
+        LOG.info("simulator reset");
+    }
+
+    /** Stops serving and drops the callbacks not yet posted. */
+    @Override
+    public void close() {
+        server.stop(0);
+        scheduler.shutdownNow();
+        callbackThreads.shutdownNow();
+        serverThreads.shutdownNow();
+        LOG.info("Twilio simulator on port {} stopped", server.getAddress().getPort());
+    }
+
+
+    private String hostForUrl() {
+        String host = settings.host();
+        if ("0.0.0.0".equals(host)) {
+            return "127.0.0.1";
+        }
+        return host.contains(":") ? "[" + host + "]" : host;
+    }
+
+    private static ThreadFactory daemonThreads(String name) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + count.incrementAndGet());
+            // Daemon threads: an embedded simulator never keeps its host JVM alive.
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
