@@ -1,0 +1,10 @@
+package dev.deliverytracker.application.port.out;
+
+import dev.deliverytracker.domain.AccountSid;
+import java.util.Optional;
+
+/** The Twilio accounts (and subaccounts) the organizations send through. */
+public interface TwilioAccounts {
+
+    Optional<TwilioAccount> findBySid(AccountSid sid);
+}

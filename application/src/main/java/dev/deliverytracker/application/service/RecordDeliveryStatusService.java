@@ -1,0 +1,89 @@
+package dev.deliverytracker.application.service;
+
+import dev.deliverytracker.application.port.in.RecordDeliveryStatus;
+import dev.deliverytracker.application.port.in.RecordOutcome;
+import dev.deliverytracker.application.port.in.StatusCallback;
+import dev.deliverytracker.application.port.out.DeliveryLog;
+import dev.deliverytracker.application.port.out.MessageLookup;
+import dev.deliverytracker.application.port.out.RejectedCallbacks;
+import dev.deliverytracker.application.port.out.ReportedEvent;
+import dev.deliverytracker.application.port.out.SignatureVerifier;
+import dev.deliverytracker.application.port.out.TwilioAccount;
+import dev.deliverytracker.application.port.out.TwilioAccounts;
+import dev.deliverytracker.domain.AccountSid;
+import dev.deliverytracker.domain.DeliveryEvent;
+import java.util.Optional;
+
+/**
+ * Verifies, reads and records a status callback. The order matters: the signature is checked on the
+ * raw form before anything is read, so unsigned garbage is refused without being stored, while a
+ * signed callback we cannot read is kept, because it came from Twilio and may carry a real status.
+ */
+public final class RecordDeliveryStatusService implements RecordDeliveryStatus {
+
+    private final TwilioAccounts accounts;
+    private final SignatureVerifier verifier;
+    private final DeliveryLog log;
+    private final RejectedCallbacks rejected;
+    private final SignatureCheck signatureCheck;
+
+    /** Whether callbacks must carry a valid Twilio signature; only a local trial turns it off. */
+    public enum SignatureCheck { REQUIRED, DISABLED }
+
+    public RecordDeliveryStatusService(TwilioAccounts accounts, SignatureVerifier verifier, DeliveryLog log,
+            RejectedCallbacks rejected, SignatureCheck signatureCheck) {
+        this.accounts = accounts;
+        this.verifier = verifier;
+        this.log = log;
+        this.rejected = rejected;
+        this.signatureCheck = signatureCheck;
+    }
+
+    @Override
+    public RecordOutcome record(StatusCallback callback) {
+        Optional<String> accountParameter = callback.first("AccountSid");
+        if (accountParameter.isEmpty()) {
+            return new RecordOutcome.Refused("AccountSid is missing, so no auth token can verify the signature");
+        }
+        AccountSid accountSid;
+        try {
+            accountSid = AccountSid.of(accountParameter.get());
+        } catch (IllegalArgumentException invalid) {
+            return new RecordOutcome.Refused(invalid.getMessage());
+        }
+        if (signatureCheck == SignatureCheck.REQUIRED) {
+            Optional<String> refusal = refusal(callback, accountSid);
+            if (refusal.isPresent()) {
+                return new RecordOutcome.Refused(refusal.get());
+            }
+        }
+        DeliveryEvent event;
+        MessageLookup lookup;
+        try {
+            event = CallbackReading.event(callback);
+            lookup = CallbackReading.lookup(callback);
+        } catch (IllegalArgumentException unreadable) {
+            rejected.keep(callback, unreadable.getMessage());
+            return new RecordOutcome.Rejected(unreadable.getMessage());
+        }
+        return log.append(new ReportedEvent(event, lookup, accountSid, callback.parameters(),
+                callback.idempotencyToken()));
+    }
+
+    private Optional<String> refusal(StatusCallback callback, AccountSid accountSid) {
+        Optional<TwilioAccount> account = accounts.findBySid(accountSid);
+        if (account.isEmpty()) {
+            return Optional.of("no organization sends through account " + accountSid);
+        }
+        if (callback.signature().isBlank()) {
+            return Optional.of("X-Twilio-Signature header is missing");
+        }
+        if (!verifier.isSignedBy(account.get().authTokens(), callback.url(), callback.parameters(),
+                callback.signature())) {
+            return Optional.of("X-Twilio-Signature does not match " + callback.url()
+                    + " with the auth token of account " + accountSid
+                    + "; check the public base URL, the proxy's X-Forwarded headers and the auth token");
+        }
+        return Optional.empty();
+    }
+}

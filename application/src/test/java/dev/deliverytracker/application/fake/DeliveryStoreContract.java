@@ -1,0 +1,189 @@
+package dev.deliverytracker.application.fake;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.deliverytracker.application.port.in.RecordOutcome;
+import dev.deliverytracker.application.port.out.DeliveryLog;
+import dev.deliverytracker.application.port.out.MessageLookup;
+import dev.deliverytracker.application.port.out.MessageStore;
+import dev.deliverytracker.application.port.out.ReportedEvent;
+import dev.deliverytracker.domain.AccountSid;
+import dev.deliverytracker.domain.Address;
+import dev.deliverytracker.domain.DeliveryError;
+import dev.deliverytracker.domain.DeliveryEvent;
+import dev.deliverytracker.domain.DeliveryStatus;
+import dev.deliverytracker.domain.EventSource;
+import dev.deliverytracker.domain.Message;
+import dev.deliverytracker.domain.MessageContent;
+import dev.deliverytracker.domain.MessageId;
+import dev.deliverytracker.domain.MessageSid;
+import dev.deliverytracker.domain.Milestone;
+import dev.deliverytracker.domain.OrganizationId;
+import dev.deliverytracker.domain.Sender;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The promises of {@link MessageStore} and {@link DeliveryLog}, run against the in-memory fake and
+ * against PostgreSQL, so the fake cannot drift from the truth. Each test makes its own SIDs, so the
+ * tests share a database without seeing each other.
+ */
+public abstract class DeliveryStoreContract {
+
+    protected static final Instant T0 = Instant.parse("2026-11-24T10:00:00Z");
+
+    protected abstract MessageStore messages();
+
+    protected abstract DeliveryLog log();
+
+    /** An organization that sends through {@code account}. */
+    protected abstract OrganizationId organizationWith(AccountSid account);
+
+    protected final AccountSid account = randomAccount();
+
+    @Test
+    void a_stored_message_reads_back_as_it_was_with_an_id() {
+        OrganizationId org = organizationWith(account);
+        Message stored = messages().add(pending(org));
+        assertThat(stored.id()).isPresent();
+        assertThat(messages().find(stored.id().get())).contains(stored);
+        assertThat(messages().find(org, stored.id().get())).contains(stored);
+    }
+
+    @Test
+    void another_organization_does_not_find_the_message() {
+        OrganizationId org = organizationWith(account);
+        OrganizationId other = organizationWith(randomAccount());
+        Message stored = messages().add(pending(org));
+        assertThat(messages().find(other, stored.id().get())).isEmpty();
+    }
+
+    @Test
+    void an_event_moves_the_status_and_sets_its_milestone() {
+        Message message = acceptedMessage();
+        MessageSid sid = message.sid().get();
+        RecordOutcome outcome = log().append(bySid(event(sid, "delivered", T0.plusSeconds(5))));
+        assertThat(outcome).isEqualTo(new RecordOutcome.Recorded(message.id().get(), sid, DeliveryStatus.DELIVERED,
+                DeliveryStatus.DELIVERED));
+        Message reloaded = messages().findBySid(sid).orElseThrow();
+        assertThat(reloaded.status()).isEqualTo(DeliveryStatus.DELIVERED);
+        assertThat(reloaded.milestones().at(Milestone.DELIVERED)).contains(T0.plusSeconds(5));
+    }
+
+    @Test
+    void duplicate_callback_is_absorbed() {
+        Message message = acceptedMessage();
+        MessageSid sid = message.sid().get();
+        log().append(bySid(event(sid, "sent", T0)));
+        RecordOutcome again = log().append(bySid(event(sid, "sent", T0.plusSeconds(9))));
+        assertThat(again).isInstanceOf(RecordOutcome.Duplicate.class);
+        assertThat(log().history(message.id().get())).extracting(DeliveryEvent::reportedStatus)
+                .containsExactly("queued", "sent");
+    }
+
+    @Test
+    void a_late_sent_never_overwrites_delivered() {
+        Message message = acceptedMessage();
+        MessageSid sid = message.sid().get();
+        log().append(bySid(event(sid, "delivered", T0.plusSeconds(5))));
+        RecordOutcome late = log().append(bySid(event(sid, "sent", T0.plusSeconds(6))));
+        assertThat(late).isEqualTo(new RecordOutcome.Recorded(message.id().get(), sid, DeliveryStatus.SENT,
+                DeliveryStatus.DELIVERED));
+        assertThat(messages().findBySid(sid).orElseThrow().status()).isEqualTo(DeliveryStatus.DELIVERED);
+    }
+
+    @Test
+    void a_failure_keeps_its_error_code() {
+        Message message = acceptedMessage();
+        MessageSid sid = message.sid().get();
+        log().append(bySid(new DeliveryEvent(sid, "undelivered", DeliveryError.of(30003, "Unreachable"),
+                EventSource.CALLBACK, T0)));
+        Message failed = messages().findBySid(sid).orElseThrow();
+        assertThat(failed.status()).isEqualTo(DeliveryStatus.UNDELIVERED);
+        assertThat(failed.error()).isEqualTo(DeliveryError.of(30003, "Unreachable"));
+    }
+
+    @Test
+    void a_callback_before_the_sid_is_stored_is_kept_and_attached_when_it_is() {
+        OrganizationId org = organizationWith(account);
+        Message message = messages().add(pending(org));
+        MessageSid sid = randomSid();
+        RecordOutcome early = log().append(bySid(event(sid, "sent", T0.plusSeconds(2))));
+        assertThat(early).isEqualTo(new RecordOutcome.Unmatched(sid, DeliveryStatus.SENT));
+
+        Message accepted = log().accepted(message.id().get(), DeliveryEvent.of(sid, DeliveryStatus.QUEUED,
+                DeliveryError.NONE, EventSource.SEND_RESPONSE, T0.plusSeconds(3)));
+        assertThat(accepted.sid()).contains(sid);
+        assertThat(accepted.status()).isEqualTo(DeliveryStatus.SENT);
+        assertThat(messages().find(message.id().get())).contains(accepted);
+        assertThat(log().history(message.id().get())).extracting(DeliveryEvent::reportedStatus)
+                .containsExactlyInAnyOrder("queued", "sent");
+    }
+
+    @Test
+    void our_message_id_finds_the_message_before_its_sid_is_stored() {
+        OrganizationId org = organizationWith(account);
+        Message message = messages().add(pending(org));
+        MessageSid sid = randomSid();
+        RecordOutcome outcome = log().append(new ReportedEvent(event(sid, "sent", T0),
+                MessageLookup.byId(message.id().get()), account, Map.of(), ""));
+        assertThat(outcome).isEqualTo(new RecordOutcome.Recorded(message.id().get(), sid, DeliveryStatus.SENT,
+                DeliveryStatus.SENT));
+        Message accepted = log().accepted(message.id().get(), DeliveryEvent.of(sid, DeliveryStatus.QUEUED,
+                DeliveryError.NONE, EventSource.SEND_RESPONSE, T0.plusSeconds(1)));
+        assertThat(accepted.status()).isEqualTo(DeliveryStatus.SENT);
+        assertThat(accepted.attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void an_id_that_does_not_match_falls_back_to_the_sid() {
+        Message message = acceptedMessage();
+        RecordOutcome outcome = log().append(new ReportedEvent(event(message.sid().get(), "sent", T0),
+                MessageLookup.byId(MessageId.of(Long.MAX_VALUE - 7)), account, Map.of(), ""));
+        assertThat(outcome).isInstanceOf(RecordOutcome.Recorded.class);
+    }
+
+    protected Message acceptedMessage() {
+        OrganizationId org = organizationWith(account);
+        Message message = messages().add(pending(org));
+        return log().accepted(message.id().get(), DeliveryEvent.of(randomSid(), DeliveryStatus.QUEUED,
+                DeliveryError.NONE, EventSource.SEND_RESPONSE, T0.minusSeconds(1)));
+    }
+
+    protected ReportedEvent bySid(DeliveryEvent event) {
+        return new ReportedEvent(event, MessageLookup.bySid(), account,
+                Map.of("MessageSid", List.of(event.sid().value()), "MessageStatus", List.of(event.reportedStatus())),
+                "");
+    }
+
+    protected static DeliveryEvent event(MessageSid sid, String status, Instant at) {
+        return new DeliveryEvent(sid, status, DeliveryError.NONE, EventSource.CALLBACK, at);
+    }
+
+    protected static Message pending(OrganizationId org) {
+        return Message.pending(org, Address.whatsapp("+31612345678"), Sender.organizationDefault(),
+                new MessageContent.Text("Your parcel arrives today"), Map.of("campaign", "parcel"),
+                Optional.of("key-" + ThreadLocalRandom.current().nextLong(Long.MAX_VALUE)),
+                T0.truncatedTo(ChronoUnit.MICROS));
+    }
+
+    public static MessageSid randomSid() {
+        return MessageSid.of("SM" + randomHex());
+    }
+
+    public static AccountSid randomAccount() {
+        return AccountSid.of("AC" + randomHex());
+    }
+
+    private static String randomHex() {
+        byte[] bytes = new byte[16];
+        ThreadLocalRandom.current().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+}

@@ -1,0 +1,112 @@
+package dev.deliverytracker.application.fake;
+
+import dev.deliverytracker.application.port.in.RecordOutcome;
+import dev.deliverytracker.application.port.out.DeliveryLog;
+import dev.deliverytracker.application.port.out.MessageLookup;
+import dev.deliverytracker.application.port.out.MessageStore;
+import dev.deliverytracker.application.port.out.ReportedEvent;
+import dev.deliverytracker.domain.DeliveryEvent;
+import dev.deliverytracker.domain.Message;
+import dev.deliverytracker.domain.MessageId;
+import dev.deliverytracker.domain.MessageSid;
+import dev.deliverytracker.domain.OrganizationId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Messages and their delivery log in memory, behind one lock, as PostgreSQL holds them behind one
+ * transaction. The contract tests run the same promises against this and the real adapter.
+ */
+public final class InMemoryDeliveryStore implements MessageStore, DeliveryLog {
+
+    private final AtomicLong ids = new AtomicLong();
+    private final Map<MessageId, Message> messages = new LinkedHashMap<>();
+    private final Map<String, LoggedEvent> log = new LinkedHashMap<>();
+
+    /** One row of the log; {@code messageId} is null while the event is unmatched. */
+    public record LoggedEvent(DeliveryEvent event, MessageId messageId) {
+    }
+
+    @Override
+    public synchronized Message add(Message pending) {
+        Message stored = pending.withId(MessageId.of(ids.incrementAndGet()));
+        messages.put(stored.id().orElseThrow(), stored);
+        return stored;
+    }
+
+    @Override
+    public synchronized Optional<Message> find(MessageId id) {
+        return Optional.ofNullable(messages.get(id));
+    }
+
+    @Override
+    public synchronized Optional<Message> find(OrganizationId organization, MessageId id) {
+        return find(id).filter(message -> message.organization().equals(organization));
+    }
+
+    @Override
+    public synchronized Optional<Message> findBySid(MessageSid sid) {
+        return messages.values().stream().filter(message -> message.sid().equals(Optional.of(sid))).findFirst();
+    }
+
+    @Override
+    public synchronized RecordOutcome append(ReportedEvent reported) {
+        DeliveryEvent event = reported.event();
+        if (log.containsKey(event.dedupeKey())) {
+            return new RecordOutcome.Duplicate(event.sid(), event.status());
+        }
+        Optional<Message> target = reported.lookup() instanceof MessageLookup.ById byId
+                ? find(byId.id()).filter(message -> message.sid().map(event.sid()::equals).orElse(true))
+                : Optional.empty();
+        target = target.or(() -> findBySid(event.sid()));
+        if (target.isEmpty()) {
+            log.put(event.dedupeKey(), new LoggedEvent(event, null));
+            return new RecordOutcome.Unmatched(event.sid(), event.status());
+        }
+        Message message = target.get();
+        if (message.sid().isEmpty()) {
+            message = message.acceptedAs(event.sid());
+        }
+        Message moved = message.apply(event);
+        MessageId id = moved.id().orElseThrow();
+        messages.put(id, moved);
+        log.put(event.dedupeKey(), new LoggedEvent(event, id));
+        return new RecordOutcome.Recorded(id, event.sid(), event.status(), moved.status());
+    }
+
+    @Override
+    public synchronized Message accepted(MessageId id, DeliveryEvent firstStatus) {
+        Message message = find(id).orElseThrow(() -> new IllegalStateException("no message " + id));
+        if (message.sid().isEmpty() || !message.sid().get().equals(firstStatus.sid())) {
+            message = message.acceptedAs(firstStatus.sid());
+        }
+        log.putIfAbsent(firstStatus.dedupeKey(), new LoggedEvent(firstStatus, null));
+        for (Map.Entry<String, LoggedEvent> entry : new HashMap<>(log).entrySet()) {
+            LoggedEvent logged = entry.getValue();
+            boolean ours = logged.event().sid().equals(firstStatus.sid());
+            if (ours && (logged.messageId() == null || logged.messageId().equals(id))) {
+                message = message.apply(logged.event());
+                log.put(entry.getKey(), new LoggedEvent(logged.event(), id));
+            }
+        }
+        messages.put(id, message);
+        return message;
+    }
+
+    @Override
+    public synchronized List<DeliveryEvent> history(MessageId id) {
+        List<DeliveryEvent> events = new ArrayList<>();
+        log.values().stream().filter(logged -> id.equals(logged.messageId())).map(LoggedEvent::event)
+                .forEach(events::add);
+        return events;
+    }
+
+    public synchronized List<LoggedEvent> unmatched() {
+        return log.values().stream().filter(logged -> logged.messageId() == null).toList();
+    }
+}

@@ -1,0 +1,28 @@
+package dev.deliverytracker.application.fake;
+
+import dev.deliverytracker.application.port.out.DeliveryLog;
+import dev.deliverytracker.application.port.out.MessageStore;
+import dev.deliverytracker.domain.AccountSid;
+import dev.deliverytracker.domain.OrganizationId;
+import java.util.concurrent.atomic.AtomicLong;
+
+class InMemoryDeliveryStoreTest extends DeliveryStoreContract {
+
+    private final InMemoryDeliveryStore store = new InMemoryDeliveryStore();
+    private final AtomicLong organizations = new AtomicLong();
+
+    @Override
+    protected MessageStore messages() {
+        return store;
+    }
+
+    @Override
+    protected DeliveryLog log() {
+        return store;
+    }
+
+    @Override
+    protected OrganizationId organizationWith(AccountSid account) {
+        return OrganizationId.of(organizations.incrementAndGet());
+    }
+}
