@@ -1,13 +1,20 @@
 package dev.deliverytracker.application.fake;
 
+import dev.deliverytracker.application.port.out.Organizations;
 import dev.deliverytracker.application.port.out.TwilioAccount;
+import dev.deliverytracker.application.port.out.TwilioAccountCredentials;
+import dev.deliverytracker.domain.OrganizationId;
+import java.util.List;
+import java.util.stream.Stream;
 import dev.deliverytracker.application.port.out.TwilioAccounts;
 import dev.deliverytracker.domain.AccountSid;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-public final class InMemoryTwilioAccounts implements TwilioAccounts {
+public final class InMemoryTwilioAccounts implements TwilioAccounts, Organizations {
+
+    private final java.util.concurrent.atomic.AtomicLong ids = new java.util.concurrent.atomic.AtomicLong();
 
     private final Map<AccountSid, TwilioAccount> accounts = new ConcurrentHashMap<>();
 
@@ -19,5 +26,15 @@ public final class InMemoryTwilioAccounts implements TwilioAccounts {
     @Override
     public Optional<TwilioAccount> findBySid(AccountSid sid) {
         return Optional.ofNullable(accounts.get(sid));
+    }
+
+    @Override
+    public synchronized OrganizationId ensure(String name, TwilioAccountCredentials credentials) {
+        OrganizationId org = findBySid(credentials.sid()).map(TwilioAccount::organization)
+                .orElseGet(() -> OrganizationId.of(ids.incrementAndGet()));
+        List<String> tokens = Stream.of(credentials.authToken(), credentials.previousAuthToken())
+                .filter(token -> !token.isBlank()).toList();
+        accounts.put(credentials.sid(), new TwilioAccount(org, credentials.sid(), tokens));
+        return org;
     }
 }

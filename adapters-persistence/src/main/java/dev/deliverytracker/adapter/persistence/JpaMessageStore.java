@@ -1,0 +1,45 @@
+package dev.deliverytracker.adapter.persistence;
+
+import dev.deliverytracker.application.port.out.MessageStore;
+import dev.deliverytracker.domain.Message;
+import dev.deliverytracker.domain.MessageId;
+import dev.deliverytracker.domain.MessageSid;
+import dev.deliverytracker.domain.OrganizationId;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+@Component
+@Transactional(readOnly = true)
+class JpaMessageStore implements MessageStore {
+
+    private final MessageJpaRepository rows;
+
+    JpaMessageStore(MessageJpaRepository rows) {
+        this.rows = rows;
+    }
+
+    @Override
+    @Transactional
+    public Message add(Message pending) {
+        if (pending.id().isPresent()) {
+            throw new IllegalArgumentException("message " + pending.id().get() + " is already stored");
+        }
+        return MessageMapping.toDomain(rows.saveAndFlush(MessageMapping.newRow(pending)));
+    }
+
+    @Override
+    public Optional<Message> find(MessageId id) {
+        return rows.findById(id.value()).map(MessageMapping::toDomain);
+    }
+
+    @Override
+    public Optional<Message> find(OrganizationId organization, MessageId id) {
+        return rows.findByIdAndOrgId(id.value(), organization.value()).map(MessageMapping::toDomain);
+    }
+
+    @Override
+    public Optional<Message> findBySid(MessageSid sid) {
+        return rows.findByProviderSid(sid.value()).map(MessageMapping::toDomain);
+    }
+}

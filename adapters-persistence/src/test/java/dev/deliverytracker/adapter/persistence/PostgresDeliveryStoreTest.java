@@ -1,0 +1,47 @@
+package dev.deliverytracker.adapter.persistence;
+
+import dev.deliverytracker.application.fake.DeliveryStoreContract;
+import dev.deliverytracker.application.port.out.DeliveryLog;
+import dev.deliverytracker.application.port.out.MessageStore;
+import dev.deliverytracker.application.port.out.Organizations;
+import dev.deliverytracker.application.port.out.TwilioAccountCredentials;
+import dev.deliverytracker.domain.AccountSid;
+import dev.deliverytracker.domain.OrganizationId;
+import dev.deliverytracker.testsupport.TestDatabase;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@SpringBootTest(classes = PersistenceTestApplication.class)
+class PostgresDeliveryStoreTest extends DeliveryStoreContract {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry);
+    }
+
+    @Autowired
+    MessageStore messageStore;
+
+    @Autowired
+    DeliveryLog deliveryLog;
+
+    @Autowired
+    Organizations organizations;
+
+    @Override
+    protected MessageStore messages() {
+        return messageStore;
+    }
+
+    @Override
+    protected DeliveryLog log() {
+        return deliveryLog;
+    }
+
+    @Override
+    protected OrganizationId organizationWith(AccountSid account) {
+        return organizations.ensure("org " + account, new TwilioAccountCredentials(account, "token", ""));
+    }
+}
