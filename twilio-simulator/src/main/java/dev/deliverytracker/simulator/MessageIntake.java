@@ -68,7 +68,8 @@ final class MessageIntake {
         LOG.info("message created sid={} account={} channel={} to={} status={} outcome={}",
                 message.sid(), accountSid, message.channel(), PhoneMask.mask(message.to()), message.status(), outcome);
         startCallbacks(message, planner.plan(message, outcome, now), now);
-        return new Accepted(store.find(message.sid()).orElse(message));
+        // The create answer shows the initial status, even if callbacks have already moved it on.
+        return new Accepted(message);
     }
 
     private void startCallbacks(SimulatedMessage message, List<CallbackEvent> events, Behaviour now) {
