@@ -1,0 +1,27 @@
+package dev.deliverytracker.adapter.web;
+
+import java.net.URI;
+
+/**
+ * How the webhook rebuilds the URL Twilio signed. With a public base URL the request's own host is
+ * ignored; without one, {@code X-Forwarded-Proto/Host/Port} from a proxy are honoured. Trusting those
+ * headers is safe here because a forged header can only make a signature fail, never pass.
+ */
+public record WebhookSettings(URI publicBaseUrl, int maxBodyBytes) {
+
+    public static final int DEFAULT_MAX_BODY_BYTES = 64 * 1024;
+
+    public WebhookSettings {
+        if (publicBaseUrl != null && (!publicBaseUrl.isAbsolute() || publicBaseUrl.getHost() == null)) {
+            throw new IllegalArgumentException("public base URL must be absolute, like https://tracker.example.com, was "
+                    + publicBaseUrl);
+        }
+        if (maxBodyBytes <= 0) {
+            throw new IllegalArgumentException("webhook body limit must be positive, was " + maxBodyBytes);
+        }
+    }
+
+    public static WebhookSettings behindProxyHeaders() {
+        return new WebhookSettings(null, DEFAULT_MAX_BODY_BYTES);
+    }
+}

@@ -1,0 +1,102 @@
+package dev.deliverytracker.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
+import dev.deliverytracker.adapter.web.fixture.WebAdapterReachingIntoPersistence;
+import dev.deliverytracker.adapter.web.fixture.WebAdapterUsingBootstrap;
+import dev.deliverytracker.application.fixture.ApplicationUsingSpring;
+import dev.deliverytracker.application.port.out.fixture.PortLeakingJpa;
+import dev.deliverytracker.domain.fixture.DomainUsingSpring;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class ArchitectureTest {
+
+    private static final JavaClasses PRODUCTION = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            // The other modules arrive as jars; their test fixtures (test-jars) are not production code.
+            .withImportOption(location -> !location.contains("-tests.jar"))
+            .importPackages(ArchitectureRules.ROOT);
+
+    @Test
+    void the_production_code_was_found_in_every_module() {
+        assertThat(PRODUCTION.stream().map(type -> type.getPackageName()).distinct())
+                .contains("dev.deliverytracker.domain", "dev.deliverytracker.application.service",
+                        "dev.deliverytracker.adapter.web", "dev.deliverytracker.adapter.persistence",
+                        "dev.deliverytracker.adapter.twilio", "dev.deliverytracker.bootstrap");
+    }
+
+    @Test
+    void the_domain_depends_on_the_jdk_only() {
+        ArchitectureRules.DOMAIN_USES_ONLY_THE_JDK.check(PRODUCTION);
+    }
+
+    @Test
+    void the_application_depends_on_the_domain_only() {
+        ArchitectureRules.APPLICATION_USES_ONLY_THE_DOMAIN.check(PRODUCTION);
+    }
+
+    @Test
+    void no_adapter_depends_on_another() {
+        ArchitectureRules.ADAPTERS_DO_NOT_USE_EACH_OTHER.check(PRODUCTION);
+    }
+
+    @Test
+    void nothing_but_bootstrap_depends_on_bootstrap() {
+        ArchitectureRules.ONLY_BOOTSTRAP_USES_BOOTSTRAP.check(PRODUCTION);
+    }
+
+    @Test
+    void ports_speak_in_domain_terms() {
+        ArchitectureRules.PORTS_SPEAK_IN_DOMAIN_TERMS.check(PRODUCTION);
+    }
+
+    /** Each rule, shown failing on a class written to break it, so none can pass vacuously. */
+    @Nested
+    class each_rule_fails_on_a_violation {
+
+        @Test
+        void spring_in_the_domain() {
+            assertViolated(ArchitectureRules.DOMAIN_USES_ONLY_THE_JDK, DomainUsingSpring.class);
+        }
+
+        @Test
+        void spring_in_the_application() {
+            assertViolated(ArchitectureRules.APPLICATION_USES_ONLY_THE_DOMAIN, ApplicationUsingSpring.class);
+        }
+
+        @Test
+        void the_web_adapter_reaching_into_persistence() {
+            assertViolated(ArchitectureRules.ADAPTERS_DO_NOT_USE_EACH_OTHER,
+                    WebAdapterReachingIntoPersistence.class);
+        }
+
+        @Test
+        void an_adapter_using_bootstrap() {
+            assertViolated(ArchitectureRules.ONLY_BOOTSTRAP_USES_BOOTSTRAP, WebAdapterUsingBootstrap.class);
+        }
+
+        @Test
+        void a_jpa_type_in_a_port() {
+            assertViolated(ArchitectureRules.PORTS_SPEAK_IN_DOMAIN_TERMS, PortLeakingJpa.class);
+        }
+
+        @Test
+        void a_rule_that_matches_no_class_fails() {
+            JavaClasses nothingInDomain = new ClassFileImporter().importClasses(WebAdapterUsingBootstrap.class);
+            assertThatThrownBy(() -> ArchitectureRules.DOMAIN_USES_ONLY_THE_JDK.check(nothingInDomain))
+                    .hasMessageContaining("failed to check any classes");
+        }
+
+        private void assertViolated(ArchRule rule, Class<?> violation) {
+            EvaluationResult result = rule.evaluate(new ClassFileImporter().importClasses(violation));
+            assertThat(result.hasViolation()).as(rule.getDescription()).isTrue();
+        }
+    }
+}
