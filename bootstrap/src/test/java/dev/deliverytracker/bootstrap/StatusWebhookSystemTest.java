@@ -1,0 +1,283 @@
+package dev.deliverytracker.bootstrap;
+
+import static dev.deliverytracker.bootstrap.CallbackClient.form;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.deliverytracker.application.fake.DeliveryStoreContract;
+import dev.deliverytracker.application.port.out.DeliveryLog;
+import dev.deliverytracker.application.port.out.MessageStore;
+import dev.deliverytracker.application.port.out.Organizations;
+import dev.deliverytracker.application.port.out.TwilioAccountCredentials;
+import dev.deliverytracker.domain.AccountSid;
+import dev.deliverytracker.domain.Address;
+import dev.deliverytracker.domain.DeliveryError;
+import dev.deliverytracker.domain.DeliveryEvent;
+import dev.deliverytracker.domain.DeliveryStatus;
+import dev.deliverytracker.domain.EventSource;
+import dev.deliverytracker.domain.Message;
+import dev.deliverytracker.domain.MessageContent;
+import dev.deliverytracker.domain.MessageSid;
+import dev.deliverytracker.domain.OrganizationId;
+import dev.deliverytracker.domain.Sender;
+import dev.deliverytracker.testsupport.TestDatabase;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The webhook through the real HTTP server and PostgreSQL, with signatures computed as Twilio
+ * documents them. Every test makes its own organization, account and messages.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "tracker.twilio.account-sid=AC0123456789abcdef0123456789abcdef",
+        "tracker.twilio.auth-token=configured-token"})
+class StatusWebhookSystemTest {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Organizations organizations;
+
+    @Autowired
+    MessageStore messages;
+
+    @Autowired
+    DeliveryLog log;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private final AccountSid account = DeliveryStoreContract.randomAccount();
+    private final String token = "token-" + account.value().substring(30);
+
+    @Test
+    void a_normal_sequence_lands_in_order() {
+        Message message = acceptedMessage(organizationOf(account, token));
+        MessageSid sid = message.sid().get();
+
+        for (String status : List.of("sent", "delivered", "read")) {
+            assertThat(post(sid, status).statusCode()).isEqualTo(200);
+        }
+
+        assertThat(statuses(message)).containsExactly("queued", "sent", "delivered", "read");
+        assertThat(messages.findBySid(sid).orElseThrow().status()).isEqualTo(DeliveryStatus.READ);
+    }
+
+    @Test
+    void shuffled_and_doubled_callbacks_end_with_the_same_rows_and_status() {
+        OrganizationId org = organizationOf(account, token);
+        List<String> sequence = List.of("sent", "delivered", "read");
+        Message inOrder = acceptedMessage(org);
+        sequence.forEach(status -> post(inOrder.sid().get(), status));
+
+        Message chaotic = acceptedMessage(org);
+        List<String> doubled = new ArrayList<>(sequence);
+        doubled.addAll(sequence);
+        Collections.shuffle(doubled, new Random(7));
+        for (String status : doubled) {
+            assertThat(post(chaotic.sid().get(), status).statusCode()).isEqualTo(200);
+        }
+
+        assertThat(statuses(chaotic)).containsExactlyInAnyOrderElementsOf(statuses(inOrder)).hasSize(4);
+        assertThat(messages.findBySid(chaotic.sid().get()).orElseThrow().status())
+                .isEqualTo(messages.findBySid(inOrder.sid().get()).orElseThrow().status());
+    }
+
+    @Test
+    void a_sent_arriving_after_delivered_leaves_delivered() {
+        Message message = acceptedMessage(organizationOf(account, token));
+        post(message.sid().get(), "delivered");
+        assertThat(post(message.sid().get(), "sent").statusCode()).isEqualTo(200);
+        assertThat(messages.findBySid(message.sid().get()).orElseThrow().status()).isEqualTo(DeliveryStatus.DELIVERED);
+    }
+
+    @Test
+    void a_callback_before_the_sid_is_stored_is_attached_once_it_is() {
+        OrganizationId org = organizationOf(account, token);
+        Message pending = messages.add(newMessage(org));
+        MessageSid sid = DeliveryStoreContract.randomSid();
+
+        assertThat(post(sid, "delivered").statusCode()).isEqualTo(200);
+        assertThat(unmatchedCount(sid)).isEqualTo(1);
+
+        Message accepted = log.accepted(pending.id().get(), DeliveryEvent.of(sid, DeliveryStatus.QUEUED,
+                DeliveryError.NONE, EventSource.SEND_RESPONSE, Instant.now()));
+        assertThat(accepted.status()).isEqualTo(DeliveryStatus.DELIVERED);
+        assertThat(unmatchedCount(sid)).isZero();
+    }
+
+    @Test
+    void our_message_id_in_the_url_finds_the_message_before_its_sid_is_known() {
+        Message pending = messages.add(newMessage(organizationOf(account, token)));
+        MessageSid sid = DeliveryStoreContract.randomSid();
+        String path = "/twilio-status?mid=" + pending.id().get();
+        Map<String, List<String>> form = callback(sid, "sent");
+        HttpResponse<String> response = client().post(path, form,
+                TwilioDocumentedSignature.sign(token, client().local(path), form));
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(messages.find(pending.id().get()).orElseThrow().status()).isEqualTo(DeliveryStatus.SENT);
+    }
+
+    @Test
+    void a_callback_signed_with_another_organizations_token_is_refused() {
+        Message message = acceptedMessage(organizationOf(account, token));
+        AccountSid otherAccount = DeliveryStoreContract.randomAccount();
+        organizationOf(otherAccount, "other-token");
+        Map<String, List<String>> form = callback(message.sid().get(), "delivered");
+
+        HttpResponse<String> response = client().post("/twilio-status", form,
+                TwilioDocumentedSignature.sign("other-token", client().local("/twilio-status"), form));
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).contains("does not match");
+        assertThat(statuses(message)).containsExactly("queued");
+    }
+
+    @Test
+    void a_callback_without_signature_is_refused() {
+        Message message = acceptedMessage(organizationOf(account, token));
+        HttpResponse<String> response = client().post("/twilio-status", callback(message.sid().get(), "sent"), null);
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).contains("X-Twilio-Signature header is missing");
+    }
+
+    @Test
+    void a_callback_through_a_proxy_verifies_against_the_public_url() {
+        Message message = acceptedMessage(organizationOf(account, token));
+        Map<String, List<String>> form = callback(message.sid().get(), "sent");
+        String signature = TwilioDocumentedSignature.sign(token, "https://tracker.example.com/twilio-status", form);
+
+        HttpResponse<String> response = client().post("/twilio-status", form, signature,
+                "X-Forwarded-Proto", "https", "X-Forwarded-Host", "tracker.example.com", "X-Forwarded-Port", "443");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void a_proxy_on_a_non_default_port_keeps_the_port_in_the_signed_url() {
+        Message message = acceptedMessage(organizationOf(account, token));
+        Map<String, List<String>> form = callback(message.sid().get(), "sent");
+        String signature = TwilioDocumentedSignature.sign(token, "https://tracker.example.com:8443/twilio-status",
+                form);
+
+        HttpResponse<String> wrongPort = client().post("/twilio-status", form, signature,
+                "X-Forwarded-Proto", "https", "X-Forwarded-Host", "tracker.example.com");
+        HttpResponse<String> rightPort = client().post("/twilio-status", form, signature,
+                "X-Forwarded-Proto", "https", "X-Forwarded-Host", "tracker.example.com", "X-Forwarded-Port", "8443");
+
+        assertThat(wrongPort.statusCode()).isEqualTo(403);
+        assertThat(rightPort.statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void a_signed_callback_without_message_sid_gets_400_and_is_kept() {
+        organizationOf(account, token);
+        Map<String, List<String>> form = form("MessageStatus", "sent", "AccountSid", account.value());
+        HttpResponse<String> response = client().post("/twilio-status", form,
+                TwilioDocumentedSignature.sign(token, client().local("/twilio-status"), form));
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("MessageSid is required");
+        assertThat(rejectedReasons()).contains("MessageSid is required");
+    }
+
+    @Test
+    void a_status_that_is_not_a_word_gets_400_and_is_kept() {
+        Message message = acceptedMessage(organizationOf(account, token));
+        HttpResponse<String> response = post(message.sid().get(), "de livered!");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("status must be a lower-case word");
+        assertThat(rejectedReasons()).anyMatch(reason -> reason.startsWith("status must be a lower-case word"));
+    }
+
+    @Test
+    void a_wrong_content_type_gets_400_with_the_reason() {
+        HttpResponse<String> response = client().send("/twilio-status", "application/json", "{}", "sig");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("Content-Type must be application/x-www-form-urlencoded");
+    }
+
+    @Test
+    void a_body_over_the_limit_gets_400() {
+        String huge = "Junk=" + "x".repeat(70_000);
+        HttpResponse<String> response = client().send("/twilio-status", "application/x-www-form-urlencoded", huge,
+                "sig");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("body is larger than 65536 bytes");
+    }
+
+    @Test
+    void unknown_parameters_are_kept_in_the_payload() {
+        Message message = acceptedMessage(organizationOf(account, token));
+        Map<String, List<String>> form = callback(message.sid().get(), "delivered");
+        form.put("ChannelPrefix", List.of("whatsapp"));
+        form.put("SomethingTwilioAddsTomorrow", List.of("42"));
+        client().post("/twilio-status", form, TwilioDocumentedSignature.sign(token, client().local("/twilio-status"), form));
+        String payload = jdbc.sql("select provider_payload::text from message_delivery_log where dedupe_key = :key")
+                .param("key", message.sid().get().value() + ":delivered:0").query(String.class).single();
+        assertThat(payload).contains("\"SomethingTwilioAddsTomorrow\": \"42\"").contains("\"ChannelPrefix\": \"whatsapp\"");
+    }
+
+    private HttpResponse<String> post(MessageSid sid, String status) {
+        Map<String, List<String>> form = callback(sid, status);
+        return client().post("/twilio-status", form,
+                TwilioDocumentedSignature.sign(token, client().local("/twilio-status"), form));
+    }
+
+    private Map<String, List<String>> callback(MessageSid sid, String status) {
+        return form("MessageSid", sid.value(), "SmsSid", sid.value(), "MessageStatus", status, "SmsStatus", status,
+                "AccountSid", account.value(), "From", "whatsapp:+14155550100", "To", "whatsapp:+31612345678",
+                "ApiVersion", "2010-04-01");
+    }
+
+    private CallbackClient client() {
+        return new CallbackClient(port);
+    }
+
+    private OrganizationId organizationOf(AccountSid sid, String authToken) {
+        return organizations.ensure("org " + sid, new TwilioAccountCredentials(sid, authToken, ""));
+    }
+
+    private Message acceptedMessage(OrganizationId org) {
+        Message pending = messages.add(newMessage(org));
+        return log.accepted(pending.id().get(), DeliveryEvent.of(DeliveryStoreContract.randomSid(),
+                DeliveryStatus.QUEUED, DeliveryError.NONE, EventSource.SEND_RESPONSE, Instant.now()));
+    }
+
+    private static Message newMessage(OrganizationId org) {
+        return Message.pending(org, Address.whatsapp("+31612345678"), Sender.organizationDefault(),
+                new MessageContent.Text("Your order shipped"), Map.of(), Optional.empty(), Instant.now());
+    }
+
+    private List<String> statuses(Message message) {
+        return log.history(message.id().get()).stream().map(DeliveryEvent::reportedStatus).toList();
+    }
+
+    private int unmatchedCount(MessageSid sid) {
+        return jdbc.sql("select count(*) from message_delivery_log where provider_sid = :sid and message_id is null")
+                .param("sid", sid.value()).query(Integer.class).single();
+    }
+
+    private List<String> rejectedReasons() {
+        return jdbc.sql("select reason from rejected_callbacks where account_sid = :account")
+                .param("account", account.value()).query(String.class).list();
+    }
+}
