@@ -1,0 +1,137 @@
+package dev.deliverytracker.bootstrap;
+
+import static dev.deliverytracker.bootstrap.CallbackClient.form;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.deliverytracker.application.fake.DeliveryStoreContract;
+import dev.deliverytracker.application.port.out.DeliveryLog;
+import dev.deliverytracker.application.port.out.MessageStore;
+import dev.deliverytracker.application.port.out.Organizations;
+import dev.deliverytracker.application.port.out.TwilioAccountCredentials;
+import dev.deliverytracker.domain.AccountSid;
+import dev.deliverytracker.domain.Address;
+import dev.deliverytracker.domain.DeliveryError;
+import dev.deliverytracker.domain.DeliveryEvent;
+import dev.deliverytracker.domain.DeliveryStatus;
+import dev.deliverytracker.domain.EventSource;
+import dev.deliverytracker.domain.Message;
+import dev.deliverytracker.domain.MessageContent;
+import dev.deliverytracker.domain.MessageSid;
+import dev.deliverytracker.domain.OrganizationId;
+import dev.deliverytracker.domain.Sender;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * PostgreSQL goes away mid-test: the webhook must answer 503 (so Twilio retries), never 200, and
+ * once PostgreSQL is back a retried callback is recorded and every callback that got 200 is there.
+ * Runs on its own embedded server, because it stops it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "tracker.twilio.account-sid=AC0123456789abcdef0123456789abcdef",
+        "tracker.twilio.auth-token=configured-token",
+        "spring.datasource.hikari.connection-timeout=1000",
+        "spring.datasource.hikari.validation-timeout=500"})
+class DatabaseOutageSystemTest {
+
+    private static Path dataDirectory;
+    private static int databasePort;
+    private static EmbeddedPostgres postgres = startPostgres();
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "postgres");
+    }
+
+    @AfterAll
+    static void stopPostgres() throws IOException {
+        postgres.close();
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Organizations organizations;
+
+    @Autowired
+    MessageStore messages;
+
+    @Autowired
+    DeliveryLog log;
+
+    @Test
+    void while_the_database_is_down_callbacks_get_503_and_a_retry_afterwards_is_recorded() throws IOException {
+        AccountSid account = DeliveryStoreContract.randomAccount();
+        OrganizationId org = organizations.ensure("outage", new TwilioAccountCredentials(account, "outage-token", ""));
+        Message message = messages.add(Message.pending(org, Address.sms("+31612345678"), Sender.organizationDefault(),
+                new MessageContent.Text("hi"), Map.of(), Optional.empty(), Instant.now()));
+        MessageSid sid = DeliveryStoreContract.randomSid();
+        log.accepted(message.id().get(), DeliveryEvent.of(sid, DeliveryStatus.QUEUED, DeliveryError.NONE,
+                EventSource.SEND_RESPONSE, Instant.now()));
+        CallbackClient client = new CallbackClient(port);
+        List<String> acknowledged = new ArrayList<>();
+
+        assertThat(post(client, account, sid, "sent").statusCode()).isEqualTo(200);
+        acknowledged.add("sent");
+
+        postgres.close();
+        HttpResponse<String> duringOutage = post(client, account, sid, "delivered");
+        assertThat(duringOutage.statusCode()).isEqualTo(503);
+        assertThat(duringOutage.headers().firstValue("Retry-After")).isPresent();
+
+        postgres = restartPostgres();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> post(client, account, sid, "delivered").statusCode() == 200);
+        acknowledged.add("delivered");
+
+        assertThat(log.history(message.id().get())).extracting(DeliveryEvent::reportedStatus)
+                .containsAll(acknowledged).containsExactly("queued", "sent", "delivered");
+        assertThat(messages.find(message.id().get()).orElseThrow().status()).isEqualTo(DeliveryStatus.DELIVERED);
+    }
+
+    private static HttpResponse<String> post(CallbackClient client, AccountSid account, MessageSid sid,
+            String status) {
+        Map<String, List<String>> form = form("MessageSid", sid.value(), "MessageStatus", status,
+                "AccountSid", account.value());
+        return client.post("/twilio-status", form,
+                TwilioDocumentedSignature.sign("outage-token", client.local("/twilio-status"), form));
+    }
+
+    private static EmbeddedPostgres startPostgres() {
+        try {
+            dataDirectory = Files.createTempDirectory("outage-pg");
+            // Not "clean": a clean embedded server deletes its data when it stops, and this one must come back.
+            EmbeddedPostgres started = EmbeddedPostgres.builder().setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false).start();
+            databasePort = started.getPort();
+            return started;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static EmbeddedPostgres restartPostgres() throws IOException {
+        return EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false)
+                .setPort(databasePort).start();
+    }
+}
