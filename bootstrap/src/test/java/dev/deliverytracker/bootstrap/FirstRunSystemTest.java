@@ -1,0 +1,72 @@
+package dev.deliverytracker.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.deliverytracker.application.port.out.MessageStore;
+import dev.deliverytracker.application.port.out.TwilioAccounts;
+import dev.deliverytracker.domain.AccountSid;
+import dev.deliverytracker.domain.Address;
+import dev.deliverytracker.domain.Message;
+import dev.deliverytracker.domain.MessageContent;
+import dev.deliverytracker.domain.OrganizationId;
+import dev.deliverytracker.domain.Sender;
+import dev.deliverytracker.simulator.TwilioSimulator;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The first run of a newcomer: no database and no Twilio configured. The service starts on the
+ * embedded PostgreSQL and the embedded simulator, reports healthy with its database, and keeps
+ * what it stored across a restart.
+ */
+class FirstRunSystemTest {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void with_nothing_configured_it_starts_healthy_and_a_restart_keeps_the_data(@TempDir Path data) throws Exception {
+        Message stored;
+        try (ConfigurableApplicationContext first = start(data)) {
+            HttpResponse<String> health = get(first, "/actuator/health");
+            assertThat(health.statusCode()).isEqualTo(200);
+            assertThat(health.body()).contains("\"status\":\"UP\"").contains("\"db\"");
+
+            TwilioSimulator simulator = first.getBean(TwilioSimulator.class);
+            OrganizationId org = first.getBean(TwilioAccounts.class)
+                    .findBySid(AccountSid.of(simulator.accountSid())).orElseThrow().organization();
+            stored = first.getBean(MessageStore.class).add(Message.pending(org, Address.sms("+31612345678"),
+                    Sender.organizationDefault(), new MessageContent.Text("kept across restarts"), Map.of(),
+                    Optional.empty(), Instant.now().truncatedTo(ChronoUnit.MICROS)));
+
+            assertThat(get(first, "/actuator/prometheus").body()).contains("tracker_callbacks_record_time");
+        }
+        try (ConfigurableApplicationContext second = start(data)) {
+            assertThat(second.getBean(MessageStore.class).find(stored.id().get())).contains(stored);
+        }
+    }
+
+    private static ConfigurableApplicationContext start(Path data) {
+        return new SpringApplicationBuilder(DeliveryTrackerApplication.class).run(
+                "--server.port=0",
+                "--spring.datasource.url=",
+                "--tracker.twilio.account-sid=",
+                "--tracker.embedded-database.data-directory=" + data.resolve("postgres"));
+    }
+
+    private HttpResponse<String> get(ConfigurableApplicationContext context, String path) throws Exception {
+        String port = context.getEnvironment().getProperty("local.server.port");
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
