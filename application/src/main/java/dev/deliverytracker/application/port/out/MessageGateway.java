@@ -1,0 +1,22 @@
+package dev.deliverytracker.application.port.out;
+
+/**
+ * Hands one message to the messaging provider (Twilio) and answers what the provider said, in
+ * domain terms. One call is one attempt: the gateway never retries a send by itself, because a
+ * create that the provider stored but answered with an error would then become two messages. The
+ * caller decides about retries, after checking that nothing was sent.
+ */
+public interface MessageGateway {
+
+    /**
+     * Sends the message once.
+     *
+     * @return {@link SendResult.Accepted} with the provider's SID and first status,
+     *         {@link SendResult.Rejected} when sending it again cannot help, or
+     *         {@link SendResult.TransientFailure} when a later attempt may succeed (rate limit,
+     *         provider error, no answer); in the last case the provider may still have stored it
+     * @throws IllegalStateException when the message's account has no credentials configured: a
+     *         setting to fix, not an answer of the provider
+     */
+    SendResult send(OutgoingMessage message);
+}
