@@ -56,7 +56,7 @@ class PostgresDeliveryLog implements DeliveryLog {
     public RecordOutcome append(ReportedEvent reported) {
         DeliveryEvent event = reported.event();
         lockSid(event.sid());
-        Optional<MessageEntity> row = lockMessage(reported.lookup(), event.sid());
+        Optional<MessageEntity> row = lockMessage(reported.lookup(), event.sid(), reported.organization().value());
         if (row.isEmpty()) {
             boolean inserted = insertUnmatched(reported);
             return inserted ? new RecordOutcome.Unmatched(event.sid(), event.status())
@@ -116,15 +116,17 @@ class PostgresDeliveryLog implements DeliveryLog {
                 .query().singleValue();
     }
 
-    private Optional<MessageEntity> lockMessage(MessageLookup lookup, MessageSid sid) {
+    /** Only a message of the organization whose account sent the event; never another tenant's. */
+    private Optional<MessageEntity> lockMessage(MessageLookup lookup, MessageSid sid, long organization) {
         if (lookup instanceof MessageLookup.ById byId) {
             Optional<MessageEntity> byOurId = messages.lockById(byId.id().value())
+                    .filter(row -> row.orgId == organization)
                     .filter(row -> row.providerSid == null || row.providerSid.equals(sid.value()));
             if (byOurId.isPresent()) {
                 return byOurId;
             }
         }
-        return messages.lockBySid(sid.value());
+        return messages.lockBySid(sid.value()).filter(row -> row.orgId == organization);
     }
 
     private boolean insert(DeliveryEvent event, MessageEntity message, String account,
@@ -136,10 +138,8 @@ class PostgresDeliveryLog implements DeliveryLog {
     }
 
     private boolean insertUnmatched(ReportedEvent reported) {
-        Long org = jdbc.sql("select org_id from organizations where twilio_account_sid = :account")
-                .param("account", reported.account().value()).query(Long.class).optional().orElse(null);
         return jdbc.sql(INSERT_EVENT)
-                .param("org", org).param("message", null)
+                .param("org", reported.organization().value()).param("message", null)
                 .params(eventColumns(reported.event(), reported.account().value(), reported.payload(),
                         reported.idempotencyToken()))
                 .query(Long.class).optional().isPresent();

@@ -77,7 +77,7 @@ class ConcurrentCallbacksTest {
             reports.add(() -> {
                 start.await();
                 return log.append(new ReportedEvent(new DeliveryEvent(sid, status, DeliveryError.NONE,
-                        EventSource.CALLBACK, Instant.now()), lookup, account, Map.of(), ""));
+                        EventSource.CALLBACK, Instant.now()), lookup, org, account, Map.of(), ""));
             });
         }
         List<Future<RecordOutcome>> outcomes = new ArrayList<>();

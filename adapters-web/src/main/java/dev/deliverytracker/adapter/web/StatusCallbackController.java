@@ -3,6 +3,7 @@ package dev.deliverytracker.adapter.web;
 import dev.deliverytracker.application.port.in.RecordDeliveryStatus;
 import dev.deliverytracker.application.port.in.RecordOutcome;
 import dev.deliverytracker.application.port.in.StatusCallback;
+import dev.deliverytracker.domain.DeliveryStatus;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.http.HttpServletRequest;
@@ -103,8 +104,9 @@ public class StatusCallbackController {
         } else {
             name = "rejected";
         }
-        meters.counter("tracker.callbacks", "status", status.length() > 32 ? "invalid" : status, "outcome", name)
-                .increment();
+        // Only known words become tag values: an unsigned request must not mint new time series.
+        String tag = DeliveryStatus.lookup(status).map(DeliveryStatus::wireName).orElse("other");
+        meters.counter("tracker.callbacks", "status", tag, "outcome", name).increment();
     }
 
     static ResponseEntity<ProblemDetail> problem(HttpStatus status, String title, String detail) {

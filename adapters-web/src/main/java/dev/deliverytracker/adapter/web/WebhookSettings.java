@@ -16,6 +16,10 @@ public record WebhookSettings(URI publicBaseUrl, int maxBodyBytes) {
             throw new IllegalArgumentException("public base URL must be absolute, like https://tracker.example.com, was "
                     + publicBaseUrl);
         }
+        if (publicBaseUrl != null && (publicBaseUrl.getRawQuery() != null || publicBaseUrl.getRawFragment() != null)) {
+            throw new IllegalArgumentException("public base URL must not carry a query or a #fragment (connection "
+                    + "overrides belong to the callback URL Twilio is given, not to the base), was " + publicBaseUrl);
+        }
         if (maxBodyBytes <= 0) {
             throw new IllegalArgumentException("webhook body limit must be positive, was " + maxBodyBytes);
         }

@@ -51,8 +51,14 @@ public final class RecordDeliveryStatusService implements RecordDeliveryStatus {
         } catch (IllegalArgumentException invalid) {
             return new RecordOutcome.Refused(invalid.getMessage());
         }
+        // Even unchecked, a callback must name an account we know: its organization decides whose
+        // messages the event may touch.
+        Optional<TwilioAccount> account = accounts.findBySid(accountSid);
+        if (account.isEmpty()) {
+            return new RecordOutcome.Refused("no organization sends through account " + accountSid);
+        }
         if (signatureCheck == SignatureCheck.REQUIRED) {
-            Optional<String> refusal = refusal(callback, accountSid);
+            Optional<String> refusal = refusal(callback, account.get());
             if (refusal.isPresent()) {
                 return new RecordOutcome.Refused(refusal.get());
             }
@@ -66,19 +72,17 @@ public final class RecordDeliveryStatusService implements RecordDeliveryStatus {
             rejected.keep(callback, unreadable.getMessage());
             return new RecordOutcome.Rejected(unreadable.getMessage());
         }
-        return log.append(new ReportedEvent(event, lookup, accountSid, callback.parameters(),
+        return log.append(new ReportedEvent(event, lookup, account.get().organization(), accountSid,
+                callback.parameters(),
                 callback.idempotencyToken()));
     }
 
-    private Optional<String> refusal(StatusCallback callback, AccountSid accountSid) {
-        Optional<TwilioAccount> account = accounts.findBySid(accountSid);
-        if (account.isEmpty()) {
-            return Optional.of("no organization sends through account " + accountSid);
-        }
+    private Optional<String> refusal(StatusCallback callback, TwilioAccount account) {
+        AccountSid accountSid = account.sid();
         if (callback.signature().isBlank()) {
             return Optional.of("X-Twilio-Signature header is missing");
         }
-        if (!verifier.isSignedBy(account.get().authTokens(), callback.url(), callback.parameters(),
+        if (!verifier.isSignedBy(account.authTokens(), callback.url(), callback.parameters(),
                 callback.signature())) {
             return Optional.of("X-Twilio-Signature does not match " + callback.url()
                     + " with the auth token of account " + accountSid

@@ -47,9 +47,19 @@ public abstract class DeliveryStoreContract {
 
     protected final AccountSid account = randomAccount();
 
+    private OrganizationId organization;
+
+    /** The organization of this test, sending through {@link #account}. */
+    protected OrganizationId organization() {
+        if (organization == null) {
+            organization = organizationWith(account);
+        }
+        return organization;
+    }
+
     @Test
     void a_stored_message_reads_back_as_it_was_with_an_id() {
-        OrganizationId org = organizationWith(account);
+        OrganizationId org = organization();
         Message stored = messages().add(pending(org));
         assertThat(stored.id()).isPresent();
         assertThat(messages().find(stored.id().get())).contains(stored);
@@ -58,7 +68,7 @@ public abstract class DeliveryStoreContract {
 
     @Test
     void another_organization_does_not_find_the_message() {
-        OrganizationId org = organizationWith(account);
+        OrganizationId org = organization();
         OrganizationId other = organizationWith(randomAccount());
         Message stored = messages().add(pending(org));
         assertThat(messages().find(other, stored.id().get())).isEmpty();
@@ -111,7 +121,7 @@ public abstract class DeliveryStoreContract {
 
     @Test
     void a_callback_before_the_sid_is_stored_is_kept_and_attached_when_it_is() {
-        OrganizationId org = organizationWith(account);
+        OrganizationId org = organization();
         Message message = messages().add(pending(org));
         MessageSid sid = randomSid();
         RecordOutcome early = log().append(bySid(event(sid, "sent", T0.plusSeconds(2))));
@@ -128,11 +138,11 @@ public abstract class DeliveryStoreContract {
 
     @Test
     void our_message_id_finds_the_message_before_its_sid_is_stored() {
-        OrganizationId org = organizationWith(account);
+        OrganizationId org = organization();
         Message message = messages().add(pending(org));
         MessageSid sid = randomSid();
         RecordOutcome outcome = log().append(new ReportedEvent(event(sid, "sent", T0),
-                MessageLookup.byId(message.id().get()), account, Map.of(), ""));
+                MessageLookup.byId(message.id().get()), organization(), account, Map.of(), ""));
         assertThat(outcome).isEqualTo(new RecordOutcome.Recorded(message.id().get(), sid, DeliveryStatus.SENT,
                 DeliveryStatus.SENT));
         Message accepted = log().accepted(message.id().get(), DeliveryEvent.of(sid, DeliveryStatus.QUEUED,
@@ -145,19 +155,36 @@ public abstract class DeliveryStoreContract {
     void an_id_that_does_not_match_falls_back_to_the_sid() {
         Message message = acceptedMessage();
         RecordOutcome outcome = log().append(new ReportedEvent(event(message.sid().get(), "sent", T0),
-                MessageLookup.byId(MessageId.of(Long.MAX_VALUE - 7)), account, Map.of(), ""));
+                MessageLookup.byId(MessageId.of(Long.MAX_VALUE - 7)), organization(), account, Map.of(), ""));
         assertThat(outcome).isInstanceOf(RecordOutcome.Recorded.class);
     }
 
+    @Test
+    void a_callback_from_another_organizations_account_never_touches_this_organizations_message() {
+        Message message = acceptedMessage();
+        AccountSid otherAccount = randomAccount();
+        OrganizationId other = organizationWith(otherAccount);
+        DeliveryEvent forged = event(message.sid().get(), "failed", T0);
+
+        RecordOutcome bySid = log().append(new ReportedEvent(forged, MessageLookup.bySid(), other, otherAccount,
+                Map.of(), ""));
+        RecordOutcome byId = log().append(new ReportedEvent(event(message.sid().get(), "undelivered", T0),
+                MessageLookup.byId(message.id().get()), other, otherAccount, Map.of(), ""));
+
+        assertThat(bySid).isInstanceOf(RecordOutcome.Unmatched.class);
+        assertThat(byId).isInstanceOf(RecordOutcome.Unmatched.class);
+        assertThat(messages().find(message.id().get()).orElseThrow().status()).isEqualTo(DeliveryStatus.QUEUED);
+    }
+
     protected Message acceptedMessage() {
-        OrganizationId org = organizationWith(account);
+        OrganizationId org = organization();
         Message message = messages().add(pending(org));
         return log().accepted(message.id().get(), DeliveryEvent.of(randomSid(), DeliveryStatus.QUEUED,
                 DeliveryError.NONE, EventSource.SEND_RESPONSE, T0.minusSeconds(1)));
     }
 
     protected ReportedEvent bySid(DeliveryEvent event) {
-        return new ReportedEvent(event, MessageLookup.bySid(), account,
+        return new ReportedEvent(event, MessageLookup.bySid(), organization(), account,
                 Map.of("MessageSid", List.of(event.sid().value()), "MessageStatus", List.of(event.reportedStatus())),
                 "");
     }

@@ -61,9 +61,11 @@ public final class InMemoryDeliveryStore implements MessageStore, DeliveryLog {
             return new RecordOutcome.Duplicate(event.sid(), event.status());
         }
         Optional<Message> target = reported.lookup() instanceof MessageLookup.ById byId
-                ? find(byId.id()).filter(message -> message.sid().map(event.sid()::equals).orElse(true))
+                ? find(reported.organization(), byId.id())
+                        .filter(message -> message.sid().map(event.sid()::equals).orElse(true))
                 : Optional.empty();
-        target = target.or(() -> findBySid(event.sid()));
+        target = target.or(() -> findBySid(event.sid())
+                .filter(message -> message.organization().equals(reported.organization())));
         if (target.isEmpty()) {
             log.put(event.dedupeKey(), new LoggedEvent(event, null));
             return new RecordOutcome.Unmatched(event.sid(), event.status());
