@@ -33,9 +33,8 @@ public record TrackerProperties(
      * @param accountSid the Twilio account to send through; empty starts the embedded simulator
      * @param authToken its auth token
      * @param previousAuthToken the token before a rotation, still accepted on callbacks
-     * @param apiBaseUrl send to this base URL instead of api.twilio.com (a stand-alone simulator)
      */
-    public record Twilio(String accountSid, String authToken, String previousAuthToken, URI apiBaseUrl) {
+    public record Twilio(String accountSid, String authToken, String previousAuthToken) {
 
         public boolean hasCredentials() {
             return accountSid != null && !accountSid.isBlank();
