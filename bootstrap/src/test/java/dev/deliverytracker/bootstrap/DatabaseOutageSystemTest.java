@@ -6,30 +6,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.deliverytracker.application.fake.DeliveryStoreContract;
 import dev.deliverytracker.application.port.out.DeliveryLog;
 import dev.deliverytracker.application.port.out.MessageStore;
-import dev.deliverytracker.application.port.out.Organizations;
-import dev.deliverytracker.application.port.out.TwilioAccountCredentials;
 import dev.deliverytracker.domain.AccountSid;
-import dev.deliverytracker.domain.Address;
-import dev.deliverytracker.domain.DeliveryError;
 import dev.deliverytracker.domain.DeliveryEvent;
 import dev.deliverytracker.domain.DeliveryStatus;
-import dev.deliverytracker.domain.EventSource;
 import dev.deliverytracker.domain.Message;
-import dev.deliverytracker.domain.MessageContent;
 import dev.deliverytracker.domain.MessageSid;
-import dev.deliverytracker.domain.OrganizationId;
-import dev.deliverytracker.domain.Sender;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -71,7 +61,7 @@ class DatabaseOutageSystemTest {
     int port;
 
     @Autowired
-    Organizations organizations;
+    TrackerFixture fixture;
 
     @Autowired
     MessageStore messages;
@@ -82,12 +72,8 @@ class DatabaseOutageSystemTest {
     @Test
     void while_the_database_is_down_callbacks_get_503_and_a_retry_afterwards_is_recorded() throws IOException {
         AccountSid account = DeliveryStoreContract.randomAccount();
-        OrganizationId org = organizations.ensure("outage", new TwilioAccountCredentials(account, "outage-token", ""));
-        Message message = messages.add(Message.pending(org, Address.sms("+31612345678"), Sender.organizationDefault(),
-                new MessageContent.Text("hi"), Map.of(), Optional.empty(), Instant.now()));
-        MessageSid sid = DeliveryStoreContract.randomSid();
-        log.accepted(message.id().get(), DeliveryEvent.of(sid, DeliveryStatus.QUEUED, DeliveryError.NONE,
-                EventSource.SEND_RESPONSE, Instant.now()));
+        Message message = fixture.acceptedMessage(fixture.organizationOf(account, "outage-token"));
+        MessageSid sid = message.sid().get();
         CallbackClient client = new CallbackClient(port);
         List<String> acknowledged = new ArrayList<>();
 

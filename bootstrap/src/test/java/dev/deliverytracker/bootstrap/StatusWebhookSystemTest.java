@@ -6,19 +6,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.deliverytracker.application.fake.DeliveryStoreContract;
 import dev.deliverytracker.application.port.out.DeliveryLog;
 import dev.deliverytracker.application.port.out.MessageStore;
-import dev.deliverytracker.application.port.out.Organizations;
-import dev.deliverytracker.application.port.out.TwilioAccountCredentials;
 import dev.deliverytracker.domain.AccountSid;
-import dev.deliverytracker.domain.Address;
 import dev.deliverytracker.domain.DeliveryError;
 import dev.deliverytracker.domain.DeliveryEvent;
 import dev.deliverytracker.domain.DeliveryStatus;
 import dev.deliverytracker.domain.EventSource;
 import dev.deliverytracker.domain.Message;
-import dev.deliverytracker.domain.MessageContent;
 import dev.deliverytracker.domain.MessageSid;
 import dev.deliverytracker.domain.OrganizationId;
-import dev.deliverytracker.domain.Sender;
 import dev.deliverytracker.testsupport.TestDatabase;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -26,9 +21,9 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -54,10 +49,13 @@ class StatusWebhookSystemTest {
     int port;
 
     @Autowired
-    Organizations organizations;
+    TrackerFixture fixture;
 
     @Autowired
     MessageStore messages;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Autowired
     DeliveryLog log;
@@ -70,7 +68,7 @@ class StatusWebhookSystemTest {
 
     @Test
     void a_normal_sequence_lands_in_order() {
-        Message message = acceptedMessage(organizationOf(account, token));
+        Message message = fixture.acceptedMessage(fixture.organizationOf(account, token));
         MessageSid sid = message.sid().get();
 
         for (String status : List.of("sent", "delivered", "read")) {
@@ -83,12 +81,12 @@ class StatusWebhookSystemTest {
 
     @Test
     void shuffled_and_doubled_callbacks_end_with_the_same_rows_and_status() {
-        OrganizationId org = organizationOf(account, token);
+        OrganizationId org = fixture.organizationOf(account, token);
         List<String> sequence = List.of("sent", "delivered", "read");
-        Message inOrder = acceptedMessage(org);
+        Message inOrder = fixture.acceptedMessage(org);
         sequence.forEach(status -> post(inOrder.sid().get(), status));
 
-        Message chaotic = acceptedMessage(org);
+        Message chaotic = fixture.acceptedMessage(org);
         List<String> doubled = new ArrayList<>(sequence);
         doubled.addAll(sequence);
         Collections.shuffle(doubled, new Random(7));
@@ -102,8 +100,18 @@ class StatusWebhookSystemTest {
     }
 
     @Test
+    void callbacks_are_counted_by_status_and_outcome() {
+        Message message = fixture.acceptedMessage(fixture.organizationOf(account, token));
+        double before = meters.counter("tracker.callbacks", "status", "sent", "outcome", "duplicate").count();
+        post(message.sid().get(), "sent");
+        post(message.sid().get(), "sent");
+        assertThat(meters.counter("tracker.callbacks", "status", "sent", "outcome", "duplicate").count())
+                .isEqualTo(before + 1);
+    }
+
+    @Test
     void a_sent_arriving_after_delivered_leaves_delivered() {
-        Message message = acceptedMessage(organizationOf(account, token));
+        Message message = fixture.acceptedMessage(fixture.organizationOf(account, token));
         post(message.sid().get(), "delivered");
         assertThat(post(message.sid().get(), "sent").statusCode()).isEqualTo(200);
         assertThat(messages.findBySid(message.sid().get()).orElseThrow().status()).isEqualTo(DeliveryStatus.DELIVERED);
@@ -111,8 +119,8 @@ class StatusWebhookSystemTest {
 
     @Test
     void a_callback_before_the_sid_is_stored_is_attached_once_it_is() {
-        OrganizationId org = organizationOf(account, token);
-        Message pending = messages.add(newMessage(org));
+        OrganizationId org = fixture.organizationOf(account, token);
+        Message pending = fixture.pendingMessage(org);
         MessageSid sid = DeliveryStoreContract.randomSid();
 
         assertThat(post(sid, "delivered").statusCode()).isEqualTo(200);
@@ -126,7 +134,7 @@ class StatusWebhookSystemTest {
 
     @Test
     void our_message_id_in_the_url_finds_the_message_before_its_sid_is_known() {
-        Message pending = messages.add(newMessage(organizationOf(account, token)));
+        Message pending = fixture.pendingMessage(fixture.organizationOf(account, token));
         MessageSid sid = DeliveryStoreContract.randomSid();
         String path = "/twilio-status?mid=" + pending.id().get();
         Map<String, List<String>> form = callback(sid, "sent");
@@ -138,9 +146,9 @@ class StatusWebhookSystemTest {
 
     @Test
     void a_callback_signed_with_another_organizations_token_is_refused() {
-        Message message = acceptedMessage(organizationOf(account, token));
+        Message message = fixture.acceptedMessage(fixture.organizationOf(account, token));
         AccountSid otherAccount = DeliveryStoreContract.randomAccount();
-        organizationOf(otherAccount, "other-token");
+        fixture.organizationOf(otherAccount, "other-token");
         Map<String, List<String>> form = callback(message.sid().get(), "delivered");
 
         HttpResponse<String> response = client().post("/twilio-status", form,
@@ -154,7 +162,7 @@ class StatusWebhookSystemTest {
 
     @Test
     void a_callback_without_signature_is_refused() {
-        Message message = acceptedMessage(organizationOf(account, token));
+        Message message = fixture.acceptedMessage(fixture.organizationOf(account, token));
         HttpResponse<String> response = client().post("/twilio-status", callback(message.sid().get(), "sent"), null);
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(response.body()).contains("X-Twilio-Signature header is missing");
@@ -162,7 +170,7 @@ class StatusWebhookSystemTest {
 
     @Test
     void a_callback_through_a_proxy_verifies_against_the_public_url() {
-        Message message = acceptedMessage(organizationOf(account, token));
+        Message message = fixture.acceptedMessage(fixture.organizationOf(account, token));
         Map<String, List<String>> form = callback(message.sid().get(), "sent");
         String signature = TwilioDocumentedSignature.sign(token, "https://tracker.example.com/twilio-status", form);
 
@@ -174,7 +182,7 @@ class StatusWebhookSystemTest {
 
     @Test
     void a_proxy_on_a_non_default_port_keeps_the_port_in_the_signed_url() {
-        Message message = acceptedMessage(organizationOf(account, token));
+        Message message = fixture.acceptedMessage(fixture.organizationOf(account, token));
         Map<String, List<String>> form = callback(message.sid().get(), "sent");
         String signature = TwilioDocumentedSignature.sign(token, "https://tracker.example.com:8443/twilio-status",
                 form);
@@ -190,7 +198,7 @@ class StatusWebhookSystemTest {
 
     @Test
     void a_signed_callback_without_message_sid_gets_400_and_is_kept() {
-        organizationOf(account, token);
+        fixture.organizationOf(account, token);
         Map<String, List<String>> form = form("MessageStatus", "sent", "AccountSid", account.value());
         HttpResponse<String> response = client().post("/twilio-status", form,
                 TwilioDocumentedSignature.sign(token, client().local("/twilio-status"), form));
@@ -201,7 +209,7 @@ class StatusWebhookSystemTest {
 
     @Test
     void a_status_that_is_not_a_word_gets_400_and_is_kept() {
-        Message message = acceptedMessage(organizationOf(account, token));
+        Message message = fixture.acceptedMessage(fixture.organizationOf(account, token));
         HttpResponse<String> response = post(message.sid().get(), "de livered!");
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("status must be a lower-case word");
@@ -226,7 +234,7 @@ class StatusWebhookSystemTest {
 
     @Test
     void unknown_parameters_are_kept_in_the_payload() {
-        Message message = acceptedMessage(organizationOf(account, token));
+        Message message = fixture.acceptedMessage(fixture.organizationOf(account, token));
         Map<String, List<String>> form = callback(message.sid().get(), "delivered");
         form.put("ChannelPrefix", List.of("whatsapp"));
         form.put("SomethingTwilioAddsTomorrow", List.of("42"));
@@ -250,21 +258,6 @@ class StatusWebhookSystemTest {
 
     private CallbackClient client() {
         return new CallbackClient(port);
-    }
-
-    private OrganizationId organizationOf(AccountSid sid, String authToken) {
-        return organizations.ensure("org " + sid, new TwilioAccountCredentials(sid, authToken, ""));
-    }
-
-    private Message acceptedMessage(OrganizationId org) {
-        Message pending = messages.add(newMessage(org));
-        return log.accepted(pending.id().get(), DeliveryEvent.of(DeliveryStoreContract.randomSid(),
-                DeliveryStatus.QUEUED, DeliveryError.NONE, EventSource.SEND_RESPONSE, Instant.now()));
-    }
-
-    private static Message newMessage(OrganizationId org) {
-        return Message.pending(org, Address.whatsapp("+31612345678"), Sender.organizationDefault(),
-                new MessageContent.Text("Your order shipped"), Map.of(), Optional.empty(), Instant.now());
     }
 
     private List<String> statuses(Message message) {

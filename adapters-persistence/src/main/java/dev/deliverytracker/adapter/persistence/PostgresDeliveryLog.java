@@ -86,10 +86,11 @@ class PostgresDeliveryLog implements DeliveryLog {
             message = message.acceptedAs(firstStatus.sid());
         }
         insert(firstStatus, row, null, Map.of(), "");
-        // Callbacks that outran Twilio's answer are attached now, and the status re-derived from them.
+        // Callbacks that outran Twilio's answer are attached now, and the status re-derived from them;
+        // only this organization's: another tenant's account reporting the same SID is not evidence.
         List<DeliveryEvent> attached = jdbc.sql("""
                 update message_delivery_log set message_id = :message, org_id = :org
-                where provider_sid = :sid and message_id is null
+                where provider_sid = :sid and message_id is null and org_id = :org
                 returning provider_sid, status, error_code, error_message, source, created_at
                 """)
                 .param("message", row.id).param("org", row.orgId).param("sid", firstStatus.sid().value())

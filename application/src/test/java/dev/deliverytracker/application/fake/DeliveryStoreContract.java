@@ -176,6 +176,22 @@ public abstract class DeliveryStoreContract {
         assertThat(messages().find(message.id().get()).orElseThrow().status()).isEqualTo(DeliveryStatus.QUEUED);
     }
 
+    @Test
+    void an_unmatched_event_from_another_organization_is_not_attached_to_this_message() {
+        Message message = messages().add(pending(organization()));
+        MessageSid sid = randomSid();
+        AccountSid otherAccount = randomAccount();
+        log().append(new ReportedEvent(event(sid, "failed", T0), MessageLookup.bySid(),
+                organizationWith(otherAccount), otherAccount, Map.of(), ""));
+
+        Message accepted = log().accepted(message.id().get(), DeliveryEvent.of(sid, DeliveryStatus.QUEUED,
+                DeliveryError.NONE, EventSource.SEND_RESPONSE, T0.plusSeconds(1)));
+
+        assertThat(accepted.status()).isEqualTo(DeliveryStatus.QUEUED);
+        assertThat(log().history(message.id().get())).extracting(DeliveryEvent::reportedStatus)
+                .containsExactly("queued");
+    }
+
     protected Message acceptedMessage() {
         OrganizationId org = organization();
         Message message = messages().add(pending(org));

@@ -29,7 +29,7 @@ public final class InMemoryDeliveryStore implements MessageStore, DeliveryLog {
     private final Map<String, LoggedEvent> log = new LinkedHashMap<>();
 
     /** One row of the log; {@code messageId} is null while the event is unmatched. */
-    public record LoggedEvent(DeliveryEvent event, MessageId messageId) {
+    public record LoggedEvent(DeliveryEvent event, OrganizationId organization, MessageId messageId) {
     }
 
     @Override
@@ -67,7 +67,7 @@ public final class InMemoryDeliveryStore implements MessageStore, DeliveryLog {
         target = target.or(() -> findBySid(event.sid())
                 .filter(message -> message.organization().equals(reported.organization())));
         if (target.isEmpty()) {
-            log.put(event.dedupeKey(), new LoggedEvent(event, null));
+            log.put(event.dedupeKey(), new LoggedEvent(event, reported.organization(), null));
             return new RecordOutcome.Unmatched(event.sid(), event.status());
         }
         Message message = target.get();
@@ -77,7 +77,7 @@ public final class InMemoryDeliveryStore implements MessageStore, DeliveryLog {
         Message moved = message.apply(event);
         MessageId id = moved.id().orElseThrow();
         messages.put(id, moved);
-        log.put(event.dedupeKey(), new LoggedEvent(event, id));
+        log.put(event.dedupeKey(), new LoggedEvent(event, moved.organization(), id));
         return new RecordOutcome.Recorded(id, event.sid(), event.status(), moved.status());
     }
 
@@ -87,13 +87,14 @@ public final class InMemoryDeliveryStore implements MessageStore, DeliveryLog {
         if (message.sid().isEmpty() || !message.sid().get().equals(firstStatus.sid())) {
             message = message.acceptedAs(firstStatus.sid());
         }
-        log.putIfAbsent(firstStatus.dedupeKey(), new LoggedEvent(firstStatus, null));
+        log.putIfAbsent(firstStatus.dedupeKey(), new LoggedEvent(firstStatus, message.organization(), null));
         for (Map.Entry<String, LoggedEvent> entry : new HashMap<>(log).entrySet()) {
             LoggedEvent logged = entry.getValue();
-            boolean ours = logged.event().sid().equals(firstStatus.sid());
+            boolean ours = logged.event().sid().equals(firstStatus.sid())
+                    && logged.organization().equals(message.organization());
             if (ours && (logged.messageId() == null || logged.messageId().equals(id))) {
                 message = message.apply(logged.event());
-                log.put(entry.getKey(), new LoggedEvent(logged.event(), id));
+                log.put(entry.getKey(), new LoggedEvent(logged.event(), logged.organization(), id));
             }
         }
         messages.put(id, message);
@@ -106,9 +107,5 @@ public final class InMemoryDeliveryStore implements MessageStore, DeliveryLog {
         log.values().stream().filter(logged -> id.equals(logged.messageId())).map(LoggedEvent::event)
                 .forEach(events::add);
         return events;
-    }
-
-    public synchronized List<LoggedEvent> unmatched() {
-        return log.values().stream().filter(logged -> logged.messageId() == null).toList();
     }
 }

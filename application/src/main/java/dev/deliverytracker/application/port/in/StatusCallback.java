@@ -1,6 +1,9 @@
 package dev.deliverytracker.application.port.in;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +23,7 @@ public record StatusCallback(String url, Map<String, List<String>> parameters, S
         }
         Map<String, List<String>> copy = new LinkedHashMap<>();
         parameters.forEach((name, values) -> copy.put(name, List.copyOf(values)));
-        parameters = java.util.Collections.unmodifiableMap(copy);
+        parameters = Collections.unmodifiableMap(copy);
         signature = signature == null ? "" : signature;
         idempotencyToken = idempotencyToken == null ? "" : idempotencyToken;
     }
@@ -41,8 +44,7 @@ public record StatusCallback(String url, Map<String, List<String>> parameters, S
             int eq = pair.indexOf('=');
             String key = eq < 0 ? pair : pair.substring(0, eq);
             if (key.equals(name)) {
-                return Optional.of(eq < 0 ? "" : java.net.URLDecoder.decode(pair.substring(eq + 1),
-                        java.nio.charset.StandardCharsets.UTF_8));
+                return Optional.of(eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
             }
         }
         return Optional.empty();

@@ -1,0 +1,55 @@
+package dev.deliverytracker.bootstrap;
+
+import dev.deliverytracker.application.fake.DeliveryStoreContract;
+import dev.deliverytracker.application.port.out.DeliveryLog;
+import dev.deliverytracker.application.port.out.MessageStore;
+import dev.deliverytracker.application.port.out.Organizations;
+import dev.deliverytracker.application.port.out.TwilioAccountCredentials;
+import dev.deliverytracker.domain.AccountSid;
+import dev.deliverytracker.domain.Address;
+import dev.deliverytracker.domain.DeliveryError;
+import dev.deliverytracker.domain.DeliveryEvent;
+import dev.deliverytracker.domain.DeliveryStatus;
+import dev.deliverytracker.domain.EventSource;
+import dev.deliverytracker.domain.Message;
+import dev.deliverytracker.domain.MessageContent;
+import dev.deliverytracker.domain.OrganizationId;
+import dev.deliverytracker.domain.Sender;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/**
+ * Puts the data a system test needs in place through the application's own ports: an organization
+ * with its Twilio account, and messages Twilio has or has not accepted yet.
+ */
+@Component
+class TrackerFixture {
+
+    private final Organizations organizations;
+    private final MessageStore messages;
+    private final DeliveryLog log;
+
+    TrackerFixture(Organizations organizations, MessageStore messages, DeliveryLog log) {
+        this.organizations = organizations;
+        this.messages = messages;
+        this.log = log;
+    }
+
+    OrganizationId organizationOf(AccountSid account, String authToken) {
+        return organizations.ensure("org " + account, new TwilioAccountCredentials(account, authToken, ""));
+    }
+
+    Message pendingMessage(OrganizationId org) {
+        return messages.add(Message.pending(org, Address.whatsapp("+31612345678"), Sender.organizationDefault(),
+                new MessageContent.Text("Your order shipped"), Map.of(), Optional.empty(), Instant.now()));
+    }
+
+    /** A message Twilio accepted as {@code queued} under a fresh SID. */
+    Message acceptedMessage(OrganizationId org) {
+        Message pending = pendingMessage(org);
+        return log.accepted(pending.id().get(), DeliveryEvent.of(DeliveryStoreContract.randomSid(),
+                DeliveryStatus.QUEUED, DeliveryError.NONE, EventSource.SEND_RESPONSE, Instant.now()));
+    }
+}
