@@ -97,6 +97,20 @@ public final class Message {
                 nextMilestones, attempts, createdAt);
     }
 
+    /**
+     * Twilio refused the message, or it could not be handed over at all: it fails with that error,
+     * unless a later status already decided otherwise (precedence applies here too).
+     */
+    public Message sendFailed(DeliveryError failure, Instant at) {
+        if (!failure.isPresent()) {
+            throw new IllegalArgumentException("a failed send needs the error that failed it");
+        }
+        DeliveryStatus next = status.after(DeliveryStatus.FAILED);
+        return new Message(id, organization, to, sender, content, tags, idempotencyKey, sid, next,
+                next == DeliveryStatus.FAILED && status != DeliveryStatus.FAILED ? failure : error,
+                milestones.reached(Milestone.FAILED, at), attempts + 1, createdAt);
+    }
+
     public Optional<MessageId> id() {
         return Optional.ofNullable(id);
     }

@@ -58,6 +58,24 @@ class MessageTest {
     }
 
     @Test
+    void a_refused_send_fails_the_message_with_twilios_error() {
+        Message pending = Message.pending(OrganizationId.of(7), Address.sms("+31612345678"),
+                Sender.organizationDefault(), new MessageContent.Text("hi"), Map.of(), Optional.empty(), T0);
+        Message failed = pending.sendFailed(DeliveryError.of(21610, "unsubscribed"), T0.plusSeconds(1));
+        assertThat(failed.status()).isEqualTo(DeliveryStatus.FAILED);
+        assertThat(failed.error().code()).isEqualTo(21610);
+        assertThat(failed.milestones().at(Milestone.FAILED)).contains(T0.plusSeconds(1));
+        assertThat(failed.attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void a_send_failure_never_overrides_a_recorded_delivery() {
+        Message delivered = message.apply(event("delivered", T0));
+        assertThat(delivered.sendFailed(DeliveryError.of(30008, ""), T0.plusSeconds(1)).status())
+                .isEqualTo(DeliveryStatus.DELIVERED);
+    }
+
+    @Test
     void a_sender_on_another_channel_than_the_recipient_is_refused() {
         assertThatIllegalArgumentException().isThrownBy(() -> Message.pending(OrganizationId.of(7),
                 Address.whatsapp("+31612345678"), new Sender.Number(Address.sms("+31687654321")),

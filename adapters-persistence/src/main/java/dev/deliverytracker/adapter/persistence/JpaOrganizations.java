@@ -5,6 +5,10 @@ import dev.deliverytracker.application.port.out.TwilioAccount;
 import dev.deliverytracker.application.port.out.TwilioAccountCredentials;
 import dev.deliverytracker.application.port.out.TwilioAccounts;
 import dev.deliverytracker.domain.AccountSid;
+import dev.deliverytracker.domain.Address;
+import dev.deliverytracker.domain.MessagingServiceSid;
+import dev.deliverytracker.domain.Sender;
+import java.util.List;
 import dev.deliverytracker.domain.OrganizationId;
 import java.time.Clock;
 import java.util.Optional;
@@ -40,11 +44,42 @@ class JpaOrganizations implements Organizations, TwilioAccounts {
     }
 
     @Override
+    @Transactional
+    public void defaultSender(OrganizationId organization, Sender sender) {
+        OrganizationEntity row = rows.findById(organization.value())
+                .orElseThrow(() -> new IllegalArgumentException("no organization " + organization));
+        row.defaultFrom = sender instanceof Sender.Number number ? number.address().e164() : null;
+        row.defaultMessagingServiceSid = sender instanceof Sender.Service service ? service.sid().value() : null;
+    }
+
+    @Override
     public Optional<TwilioAccount> findBySid(AccountSid sid) {
-        return rows.findByTwilioAccountSid(sid.value())
-                .filter(row -> row.twilioAuthToken != null && !row.twilioAuthToken.isBlank())
-                .map(row -> new TwilioAccount(OrganizationId.of(row.id), sid,
-                        Stream.of(row.twilioAuthToken, row.twilioPreviousAuthToken)
-                                .filter(token -> token != null && !token.isBlank()).toList()));
+        return rows.findByTwilioAccountSid(sid.value()).flatMap(JpaOrganizations::account);
+    }
+
+    @Override
+    public Optional<TwilioAccount> findByOrganization(OrganizationId organization) {
+        return rows.findById(organization.value()).flatMap(JpaOrganizations::account);
+    }
+
+    /** An organization without an account SID and token cannot send or verify: no account then. */
+    private static Optional<TwilioAccount> account(OrganizationEntity row) {
+        if (row.twilioAccountSid == null || row.twilioAuthToken == null || row.twilioAuthToken.isBlank()) {
+            return Optional.empty();
+        }
+        List<String> tokens = Stream.of(row.twilioAuthToken, row.twilioPreviousAuthToken)
+                .filter(token -> token != null && !token.isBlank()).toList();
+        return Optional.of(new TwilioAccount(OrganizationId.of(row.id), AccountSid.of(row.twilioAccountSid), tokens,
+                defaultSender(row)));
+    }
+
+    private static Sender defaultSender(OrganizationEntity row) {
+        if (row.defaultFrom != null) {
+            return new Sender.Number(Address.sms(row.defaultFrom));
+        }
+        if (row.defaultMessagingServiceSid != null) {
+            return new Sender.Service(MessagingServiceSid.of(row.defaultMessagingServiceSid));
+        }
+        return Sender.organizationDefault();
     }
 }

@@ -66,6 +66,9 @@ class MessageEntity {
     @Column(name = "idempotency_key")
     String idempotencyKey;
 
+    @Column(name = "request_fingerprint")
+    String requestFingerprint;
+
     @Column(nullable = false)
     int attempts;
 

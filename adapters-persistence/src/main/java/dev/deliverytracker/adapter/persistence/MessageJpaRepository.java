@@ -12,6 +12,8 @@ interface MessageJpaRepository extends JpaRepository<MessageEntity, Long> {
 
     Optional<MessageEntity> findByIdAndOrgId(Long id, long orgId);
 
+    Optional<MessageEntity> findByOrgIdAndIdempotencyKey(long orgId, String idempotencyKey);
+
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select m from MessageEntity m where m.id = :id")
     Optional<MessageEntity> lockById(Long id);

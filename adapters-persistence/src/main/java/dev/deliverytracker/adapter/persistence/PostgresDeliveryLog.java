@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -100,7 +101,27 @@ class PostgresDeliveryLog implements DeliveryLog {
             message = message.apply(early);
         }
         MessageMapping.copyState(message, row, clock.instant());
+        leaveOutbox(id);
         return message;
+    }
+
+    @Override
+    @Transactional
+    public Message sendFailed(MessageId id, DeliveryError failure, Instant at) {
+        MessageEntity row = messages.lockById(id.value())
+                .orElseThrow(() -> new IllegalStateException("no message " + id + " to fail"));
+        Message failed = MessageMapping.toDomain(row).sendFailed(failure, at);
+        jdbc.sql(INSERT_EVENT)
+                .param("org", row.orgId).param("message", row.id).param("sid", null).param("account", null)
+                .param("status", "failed").param("errorCode", failure.code()).param("errorMessage", failure.message())
+                .param("source", EventSource.SEND_FAILURE.wireName()).param("payload", "{}")
+                // Each failed attempt is its own event: the attempt number keeps them apart.
+                .param("dedupeKey", "send-failure:" + id + ":" + failed.attempts())
+                .param("token", null).param("createdAt", Timestamp.from(at))
+                .query(Long.class).optional();
+        MessageMapping.copyState(failed, row, clock.instant());
+        leaveOutbox(id);
+        return failed;
     }
 
     @Override
@@ -108,8 +129,14 @@ class PostgresDeliveryLog implements DeliveryLog {
     public List<DeliveryEvent> history(MessageId id) {
         return jdbc.sql("""
                 select provider_sid, status, error_code, error_message, source, created_at
-                from message_delivery_log where message_id = :message order by created_at, delivery_id
+                from message_delivery_log
+                where message_id = :message and provider_sid is not null
+                order by created_at, delivery_id
                 """).param("message", id.value()).query(PostgresDeliveryLog::event).list();
+    }
+
+    private void leaveOutbox(MessageId id) {
+        jdbc.sql("delete from message_outbox where message_id = :message").param("message", id.value()).update();
     }
 
     private void lockSid(MessageSid sid) {

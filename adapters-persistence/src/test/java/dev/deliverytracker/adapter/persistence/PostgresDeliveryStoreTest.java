@@ -4,6 +4,7 @@ import dev.deliverytracker.application.fake.DeliveryStoreContract;
 import dev.deliverytracker.application.port.out.DeliveryLog;
 import dev.deliverytracker.application.port.out.MessageStore;
 import dev.deliverytracker.application.port.out.Organizations;
+import dev.deliverytracker.application.port.out.Outbox;
 import dev.deliverytracker.application.port.out.TwilioAccountCredentials;
 import dev.deliverytracker.domain.AccountSid;
 import dev.deliverytracker.domain.OrganizationId;
@@ -30,6 +31,9 @@ class PostgresDeliveryStoreTest extends DeliveryStoreContract {
     @Autowired
     Organizations organizations;
 
+    @Autowired
+    Outbox outbox;
+
     @Override
     protected MessageStore messages() {
         return messageStore;
@@ -38,6 +42,11 @@ class PostgresDeliveryStoreTest extends DeliveryStoreContract {
     @Override
     protected DeliveryLog log() {
         return deliveryLog;
+    }
+
+    @Override
+    protected Outbox outbox() {
+        return outbox;
     }
 
     @Override

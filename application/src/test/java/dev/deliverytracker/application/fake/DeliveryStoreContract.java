@@ -6,6 +6,7 @@ import dev.deliverytracker.application.port.in.RecordOutcome;
 import dev.deliverytracker.application.port.out.DeliveryLog;
 import dev.deliverytracker.application.port.out.MessageLookup;
 import dev.deliverytracker.application.port.out.MessageStore;
+import dev.deliverytracker.application.port.out.Outbox;
 import dev.deliverytracker.application.port.out.ReportedEvent;
 import dev.deliverytracker.domain.AccountSid;
 import dev.deliverytracker.domain.Address;
@@ -20,6 +21,7 @@ import dev.deliverytracker.domain.MessageSid;
 import dev.deliverytracker.domain.Milestone;
 import dev.deliverytracker.domain.OrganizationId;
 import dev.deliverytracker.domain.Sender;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
@@ -41,6 +43,8 @@ public abstract class DeliveryStoreContract {
     protected abstract MessageStore messages();
 
     protected abstract DeliveryLog log();
+
+    protected abstract Outbox outbox();
 
     /** An organization that sends through {@code account}. */
     protected abstract OrganizationId organizationWith(AccountSid account);
@@ -190,6 +194,96 @@ public abstract class DeliveryStoreContract {
         assertThat(accepted.status()).isEqualTo(DeliveryStatus.QUEUED);
         assertThat(log().history(message.id().get())).extracting(DeliveryEvent::reportedStatus)
                 .containsExactly("queued");
+    }
+
+    @Test
+    void an_enqueued_message_is_stored_pending_and_due() {
+        Outbox.Enqueued enqueued = outbox().enqueue(pending(organization()), "fingerprint-1", T0);
+        assertThat(enqueued.created()).isTrue();
+        assertThat(enqueued.message().status()).isEqualTo(DeliveryStatus.PENDING);
+        assertThat(messages().find(enqueued.message().id().get())).contains(enqueued.message());
+        assertThat(claimedIds(T0, Duration.ofMinutes(1))).contains(enqueued.message().id().get());
+    }
+
+    @Test
+    void the_same_idempotency_key_answers_the_first_message_and_its_fingerprint() {
+        Message first = pending(organization());
+        Outbox.Enqueued original = outbox().enqueue(first, "fingerprint-a", T0);
+        Message again = Message.pending(organization(), first.to(), first.sender(), first.content(), first.tags(),
+                first.idempotencyKey(), T0.plusSeconds(5));
+        Outbox.Enqueued repeated = outbox().enqueue(again, "fingerprint-b", T0.plusSeconds(5));
+        assertThat(repeated.created()).isFalse();
+        assertThat(repeated.message().id()).isEqualTo(original.message().id());
+        assertThat(repeated.requestFingerprint()).isEqualTo("fingerprint-a");
+    }
+
+    @Test
+    void the_same_idempotency_key_in_another_organization_is_another_message() {
+        Message first = pending(organization());
+        outbox().enqueue(first, "fingerprint-a", T0);
+        Message elsewhere = Message.pending(organizationWith(randomAccount()), first.to(), first.sender(),
+                first.content(), first.tags(), first.idempotencyKey(), T0);
+        assertThat(outbox().enqueue(elsewhere, "fingerprint-a", T0).created()).isTrue();
+    }
+
+    @Test
+    void a_claim_is_exclusive_until_its_lease_expires_and_then_the_entry_is_in_doubt() {
+        MessageId id = outbox().enqueue(pending(organization()), "f", T0).message().id().get();
+        assertThat(claimedIds(T0, Duration.ofMinutes(1))).contains(id);
+        assertThat(claimedIds(T0.plusSeconds(30), Duration.ofMinutes(1))).doesNotContain(id);
+
+        Outbox.Claim again = claims(T0.plusSeconds(61), Duration.ofMinutes(1)).stream()
+                .filter(claim -> claim.message().id().get().equals(id)).findFirst().orElseThrow();
+        assertThat(again.attempt()).isEqualTo(2);
+        assertThat(again.inDoubt()).isTrue();
+        assertThat(again.firstAttemptAt()).isEqualTo(T0);
+    }
+
+    @Test
+    void an_entry_is_not_claimed_before_it_is_due() {
+        MessageId id = outbox().enqueue(pending(organization()), "f", T0.plusSeconds(60)).message().id().get();
+        assertThat(claimedIds(T0, Duration.ofMinutes(1))).doesNotContain(id);
+        assertThat(claimedIds(T0.plusSeconds(60), Duration.ofMinutes(1))).contains(id);
+    }
+
+    @Test
+    void retry_later_releases_the_claim_until_the_new_due_time() {
+        MessageId id = outbox().enqueue(pending(organization()), "f", T0).message().id().get();
+        claimedIds(T0, Duration.ofMinutes(5));
+        outbox().retryLater(id, T0.plusSeconds(10), "429 too many requests", false);
+        assertThat(claimedIds(T0.plusSeconds(5), Duration.ofMinutes(5))).doesNotContain(id);
+        Outbox.Claim retry = claims(T0.plusSeconds(10), Duration.ofMinutes(5)).stream()
+                .filter(claim -> claim.message().id().get().equals(id)).findFirst().orElseThrow();
+        assertThat(retry.attempt()).isEqualTo(2);
+        assertThat(retry.inDoubt()).isFalse();
+    }
+
+    @Test
+    void an_accepted_message_leaves_the_outbox() {
+        MessageId id = outbox().enqueue(pending(organization()), "f", T0).message().id().get();
+        claimedIds(T0, Duration.ofSeconds(1));
+        log().accepted(id, DeliveryEvent.of(randomSid(), DeliveryStatus.QUEUED, DeliveryError.NONE,
+                EventSource.SEND_RESPONSE, T0));
+        assertThat(claimedIds(T0.plusSeconds(60), Duration.ofSeconds(1))).doesNotContain(id);
+    }
+
+    @Test
+    void a_failed_send_fails_the_message_and_leaves_the_outbox() {
+        MessageId id = outbox().enqueue(pending(organization()), "f", T0).message().id().get();
+        Message failed = log().sendFailed(id, DeliveryError.of(21610, "Attempt to send to unsubscribed recipient"),
+                T0.plusSeconds(1));
+        assertThat(failed.status()).isEqualTo(DeliveryStatus.FAILED);
+        assertThat(messages().find(id).orElseThrow().error().code()).isEqualTo(21610);
+        assertThat(claimedIds(T0.plusSeconds(60), Duration.ofSeconds(1))).doesNotContain(id);
+    }
+
+    /** Claims due entries at {@code now}; other tests' leftovers may come along, so callers look for their own. */
+    protected List<Outbox.Claim> claims(Instant now, Duration lease) {
+        return outbox().claimDue(1000, now, lease);
+    }
+
+    protected List<MessageId> claimedIds(Instant now, Duration lease) {
+        return claims(now, lease).stream().map(claim -> claim.message().id().get()).toList();
     }
 
     protected Message acceptedMessage() {

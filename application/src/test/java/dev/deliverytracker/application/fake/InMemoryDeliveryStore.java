@@ -4,12 +4,16 @@ import dev.deliverytracker.application.port.in.RecordOutcome;
 import dev.deliverytracker.application.port.out.DeliveryLog;
 import dev.deliverytracker.application.port.out.MessageLookup;
 import dev.deliverytracker.application.port.out.MessageStore;
+import dev.deliverytracker.application.port.out.Outbox;
 import dev.deliverytracker.application.port.out.ReportedEvent;
+import dev.deliverytracker.domain.DeliveryError;
 import dev.deliverytracker.domain.DeliveryEvent;
 import dev.deliverytracker.domain.Message;
 import dev.deliverytracker.domain.MessageId;
 import dev.deliverytracker.domain.MessageSid;
 import dev.deliverytracker.domain.OrganizationId;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -22,11 +26,25 @@ import java.util.concurrent.atomic.AtomicLong;
  * Messages and their delivery log in memory, behind one lock, as PostgreSQL holds them behind one
  * transaction. The contract tests run the same promises against this and the real adapter.
  */
-public final class InMemoryDeliveryStore implements MessageStore, DeliveryLog {
+public final class InMemoryDeliveryStore implements MessageStore, DeliveryLog, Outbox {
 
     private final AtomicLong ids = new AtomicLong();
     private final Map<MessageId, Message> messages = new LinkedHashMap<>();
     private final Map<String, LoggedEvent> log = new LinkedHashMap<>();
+    private final Map<MessageId, Entry> outbox = new LinkedHashMap<>();
+    private final Map<MessageId, String> fingerprints = new HashMap<>();
+
+    private static final class Entry {
+        Instant dueAt;
+        int attempts;
+        Instant claimedUntil;
+        Instant firstAttemptAt;
+        boolean inDoubt;
+
+        Entry(Instant dueAt) {
+            this.dueAt = dueAt;
+        }
+    }
 
     /** One row of the log; {@code messageId} is null while the event is unmatched. */
     public record LoggedEvent(DeliveryEvent event, OrganizationId organization, MessageId messageId) {
@@ -98,7 +116,60 @@ public final class InMemoryDeliveryStore implements MessageStore, DeliveryLog {
             }
         }
         messages.put(id, message);
+        outbox.remove(id);
         return message;
+    }
+
+    @Override
+    public synchronized Message sendFailed(MessageId id, DeliveryError failure, Instant at) {
+        Message failed = find(id).orElseThrow(() -> new IllegalStateException("no message " + id)).sendFailed(failure, at);
+        messages.put(id, failed);
+        outbox.remove(id);
+        return failed;
+    }
+
+    @Override
+    public synchronized Enqueued enqueue(Message pending, String requestFingerprint, Instant dueAt) {
+        Optional<Message> earlier = pending.idempotencyKey().flatMap(key -> messages.values().stream()
+                .filter(message -> message.organization().equals(pending.organization()))
+                .filter(message -> message.idempotencyKey().equals(Optional.of(key))).findFirst());
+        if (earlier.isPresent()) {
+            return new Enqueued(earlier.get(), false, fingerprints.get(earlier.get().id().orElseThrow()));
+        }
+        Message stored = add(pending);
+        fingerprints.put(stored.id().orElseThrow(), requestFingerprint);
+        outbox.put(stored.id().orElseThrow(), new Entry(dueAt));
+        return new Enqueued(stored, true, requestFingerprint);
+    }
+
+    @Override
+    public synchronized List<Claim> claimDue(int limit, Instant now, Duration lease) {
+        List<Claim> claims = new ArrayList<>();
+        for (Map.Entry<MessageId, Entry> waiting : outbox.entrySet()) {
+            Entry entry = waiting.getValue();
+            boolean free = entry.claimedUntil == null || !entry.claimedUntil.isAfter(now);
+            if (claims.size() < limit && free && !entry.dueAt.isAfter(now)) {
+                entry.inDoubt = entry.inDoubt || entry.claimedUntil != null;
+                entry.attempts++;
+                entry.claimedUntil = now.plus(lease);
+                entry.firstAttemptAt = entry.firstAttemptAt == null ? now : entry.firstAttemptAt;
+                claims.add(new Claim(messages.get(waiting.getKey()), entry.attempts, entry.inDoubt,
+                        entry.firstAttemptAt));
+            }
+        }
+        return claims;
+    }
+
+    @Override
+    public synchronized void retryLater(MessageId id, Instant dueAt, String reason, boolean inDoubt) {
+        Entry entry = outbox.get(id);
+        entry.dueAt = dueAt;
+        entry.claimedUntil = null;
+        entry.inDoubt = inDoubt;
+    }
+
+    public synchronized boolean isWaiting(MessageId id) {
+        return outbox.containsKey(id);
     }
 
     @Override

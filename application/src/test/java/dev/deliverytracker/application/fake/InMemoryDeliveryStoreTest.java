@@ -2,6 +2,7 @@ package dev.deliverytracker.application.fake;
 
 import dev.deliverytracker.application.port.out.DeliveryLog;
 import dev.deliverytracker.application.port.out.MessageStore;
+import dev.deliverytracker.application.port.out.Outbox;
 import dev.deliverytracker.domain.AccountSid;
 import dev.deliverytracker.domain.OrganizationId;
 import java.util.concurrent.atomic.AtomicLong;
@@ -18,6 +19,11 @@ class InMemoryDeliveryStoreTest extends DeliveryStoreContract {
 
     @Override
     protected DeliveryLog log() {
+        return store;
+    }
+
+    @Override
+    protected Outbox outbox() {
         return store;
     }
 

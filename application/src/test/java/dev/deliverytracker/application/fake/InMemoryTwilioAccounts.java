@@ -4,6 +4,7 @@ import dev.deliverytracker.application.port.out.Organizations;
 import dev.deliverytracker.application.port.out.TwilioAccount;
 import dev.deliverytracker.application.port.out.TwilioAccountCredentials;
 import dev.deliverytracker.domain.OrganizationId;
+import dev.deliverytracker.domain.Sender;
 import java.util.List;
 import java.util.stream.Stream;
 import dev.deliverytracker.application.port.out.TwilioAccounts;
@@ -29,12 +30,25 @@ public final class InMemoryTwilioAccounts implements TwilioAccounts, Organizatio
     }
 
     @Override
+    public Optional<TwilioAccount> findByOrganization(OrganizationId organization) {
+        return accounts.values().stream().filter(account -> account.organization().equals(organization)).findFirst();
+    }
+
+    @Override
+    public synchronized void defaultSender(OrganizationId organization, Sender sender) {
+        findByOrganization(organization).ifPresent(account -> accounts.put(account.sid(),
+                new TwilioAccount(organization, account.sid(), account.authTokens(), sender)));
+    }
+
+    @Override
     public synchronized OrganizationId ensure(String name, TwilioAccountCredentials credentials) {
         OrganizationId org = findBySid(credentials.sid()).map(TwilioAccount::organization)
                 .orElseGet(() -> OrganizationId.of(ids.incrementAndGet()));
         List<String> tokens = Stream.of(credentials.authToken(), credentials.previousAuthToken())
                 .filter(token -> !token.isBlank()).toList();
-        accounts.put(credentials.sid(), new TwilioAccount(org, credentials.sid(), tokens));
+        Sender sender = findBySid(credentials.sid()).map(TwilioAccount::defaultSender)
+                .orElse(Sender.organizationDefault());
+        accounts.put(credentials.sid(), new TwilioAccount(org, credentials.sid(), tokens, sender));
         return org;
     }
 }

@@ -1,9 +1,11 @@
 package dev.deliverytracker.application.port.out;
 
 import dev.deliverytracker.application.port.in.RecordOutcome;
+import dev.deliverytracker.domain.DeliveryError;
 import dev.deliverytracker.domain.DeliveryEvent;
 import dev.deliverytracker.domain.Message;
 import dev.deliverytracker.domain.MessageId;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -20,11 +22,18 @@ public interface DeliveryLog {
     RecordOutcome append(ReportedEvent reported);
 
     /**
-     * Twilio accepted the message: stores its SID, records the status Twilio answered, and attaches any
-     * callbacks that outran this answer, re-deriving the current status from all of them.
+     * Twilio accepted the message: stores its SID, records the status Twilio answered, attaches any
+     * callbacks that outran this answer (re-deriving the current status from all of them) and takes
+     * the message out of the outbox.
      */
     Message accepted(MessageId id, DeliveryEvent firstStatus);
 
-    /** Every event of a message, oldest first. */
+    /**
+     * The message could not be sent: Twilio refused it, or it could not be handed over at all. Records
+     * the failure in the history, fails the message by the domain's rule and takes it out of the outbox.
+     */
+    Message sendFailed(MessageId id, DeliveryError failure, Instant at);
+
+    /** Every event Twilio reported for a message (callbacks, send responses, polls), oldest first. */
     List<DeliveryEvent> history(MessageId id);
 }

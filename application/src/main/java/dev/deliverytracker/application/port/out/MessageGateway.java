@@ -1,5 +1,8 @@
 package dev.deliverytracker.application.port.out;
 
+import java.time.Instant;
+import java.util.Optional;
+
 /**
  * Hands one message to the messaging provider (Twilio) and answers what the provider said, in
  * domain terms. One call is one attempt: the gateway never retries a send by itself, because a
@@ -19,4 +22,10 @@ public interface MessageGateway {
      *         setting to fix, not an answer of the provider
      */
     SendResult send(OutgoingMessage message);
+
+    /**
+     * Looks for a message the provider already took for this one since {@code since}: after an attempt
+     * that may have reached it, this is what keeps a retry from sending twice.
+     */
+    Optional<SendResult.Accepted> findAccepted(OutgoingMessage message, Instant since);
 }

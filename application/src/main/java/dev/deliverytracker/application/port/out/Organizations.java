@@ -1,6 +1,7 @@
 package dev.deliverytracker.application.port.out;
 
 import dev.deliverytracker.domain.OrganizationId;
+import dev.deliverytracker.domain.Sender;
 
 /** The tenants, each sending through one Twilio account. */
 public interface Organizations {
@@ -10,4 +11,7 @@ public interface Organizations {
      * does yet; its tokens are replaced by {@code account}'s, so a rotated token takes effect.
      */
     OrganizationId ensure(String name, TwilioAccountCredentials account);
+
+    /** Sets where the organization's messages come from when a request names no sender. */
+    void defaultSender(OrganizationId organization, Sender sender);
 }

@@ -2,22 +2,34 @@ package dev.deliverytracker.application.port.out;
 
 import dev.deliverytracker.domain.AccountSid;
 import dev.deliverytracker.domain.OrganizationId;
+import dev.deliverytracker.domain.Sender;
 import java.util.List;
 
 /**
  * The Twilio account an organization sends through. During a token rotation both the new and the
  * previous token sign genuine callbacks, so both are accepted for verification.
  */
-public record TwilioAccount(OrganizationId organization, AccountSid sid, List<String> authTokens) {
+public record TwilioAccount(OrganizationId organization, AccountSid sid, List<String> authTokens,
+        Sender defaultSender) {
 
     public TwilioAccount {
-        if (organization == null || sid == null) {
-            throw new IllegalArgumentException("a Twilio account needs its organization and account SID");
+        if (organization == null || sid == null || defaultSender == null) {
+            throw new IllegalArgumentException("a Twilio account needs its organization, account SID and default "
+                    + "sender (Sender.organizationDefault() when it has none)");
         }
         authTokens = List.copyOf(authTokens);
         if (authTokens.isEmpty() || authTokens.stream().anyMatch(String::isBlank)) {
             throw new IllegalArgumentException("Twilio account " + sid + " needs at least one non-empty auth token");
         }
+    }
+
+    public TwilioAccount(OrganizationId organization, AccountSid sid, List<String> authTokens) {
+        this(organization, sid, authTokens, Sender.organizationDefault());
+    }
+
+    /** The current auth token, the one to send with. */
+    public String currentAuthToken() {
+        return authTokens.get(0);
     }
 
     @Override

@@ -1,0 +1,92 @@
+package dev.deliverytracker.adapter.persistence;
+
+import dev.deliverytracker.application.port.out.Outbox;
+import dev.deliverytracker.domain.Message;
+import dev.deliverytracker.domain.MessageId;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The outbox on PostgreSQL. Claims use {@code FOR UPDATE SKIP LOCKED} and then hold a lease in the
+ * row, so the send itself happens outside any transaction and no connection waits on Twilio.
+ */
+@Component
+class PostgresOutbox implements Outbox {
+
+    private final JdbcClient jdbc;
+    private final MessageJpaRepository messages;
+
+    PostgresOutbox(JdbcClient jdbc, MessageJpaRepository messages) {
+        this.jdbc = jdbc;
+        this.messages = messages;
+    }
+
+    @Override
+    @Transactional
+    public Enqueued enqueue(Message pending, String requestFingerprint, Instant dueAt) {
+        Optional<String> key = pending.idempotencyKey();
+        if (key.isPresent()) {
+            // Two requests with the same key at the same moment: the second waits here and finds the first.
+            jdbc.sql("select 1 from pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                    .param("key", pending.organization() + ":" + key.get()).query().singleValue();
+            Optional<MessageEntity> earlier = messages.findByOrgIdAndIdempotencyKey(pending.organization().value(),
+                    key.get());
+            if (earlier.isPresent()) {
+                return new Enqueued(MessageMapping.toDomain(earlier.get()), false, earlier.get().requestFingerprint);
+            }
+        }
+        MessageEntity row = MessageMapping.newRow(pending);
+        row.requestFingerprint = requestFingerprint;
+        MessageEntity stored = messages.saveAndFlush(row);
+        jdbc.sql("insert into message_outbox (message_id, org_id, due_at) values (:message, :org, :due)")
+                .param("message", stored.id).param("org", stored.orgId).param("due", Timestamp.from(dueAt)).update();
+        return new Enqueued(MessageMapping.toDomain(stored), true, requestFingerprint);
+    }
+
+    @Override
+    @Transactional
+    public List<Claim> claimDue(int limit, Instant now, Duration lease) {
+        List<ClaimedRow> rows = jdbc.sql("""
+                update message_outbox o
+                set attempts = o.attempts + 1,
+                    in_doubt = o.in_doubt or o.claimed_until is not null,
+                    claimed_until = :leaseEnd,
+                    first_attempted_at = coalesce(o.first_attempted_at, :now)
+                where o.message_id in (
+                    select message_id from message_outbox
+                    where due_at <= :now and (claimed_until is null or claimed_until <= :now)
+                    order by due_at
+                    limit :limit
+                    for update skip locked)
+                returning o.message_id, o.attempts, o.in_doubt, o.first_attempted_at
+                """)
+                .param("now", Timestamp.from(now)).param("leaseEnd", Timestamp.from(now.plus(lease)))
+                .param("limit", limit)
+                .query((row, index) -> new ClaimedRow(row.getLong("message_id"), row.getInt("attempts"),
+                        row.getBoolean("in_doubt"), row.getTimestamp("first_attempted_at").toInstant()))
+                .list();
+        return rows.stream().map(row -> new Claim(MessageMapping.toDomain(messages.findById(row.messageId())
+                .orElseThrow()), row.attempt(), row.inDoubt(), row.firstAttemptAt())).toList();
+    }
+
+    @Override
+    @Transactional
+    public void retryLater(MessageId id, Instant dueAt, String reason, boolean inDoubt) {
+        jdbc.sql("""
+                update message_outbox set due_at = :due, claimed_until = null, in_doubt = :inDoubt,
+                    last_error = :reason
+                where message_id = :message
+                """)
+                .param("due", Timestamp.from(dueAt)).param("inDoubt", inDoubt).param("reason", reason)
+                .param("message", id.value()).update();
+    }
+
+    private record ClaimedRow(long messageId, int attempt, boolean inDoubt, Instant firstAttemptAt) {
+    }
+}

@@ -1,0 +1,12 @@
+package dev.deliverytracker.application.port.in;
+
+import dev.deliverytracker.domain.Message;
+import dev.deliverytracker.domain.MessageId;
+import dev.deliverytracker.domain.OrganizationId;
+import java.util.Optional;
+
+/** A message of the caller's organization; another organization's message is not found. */
+public interface FindMessage {
+
+    Optional<Message> find(OrganizationId organization, MessageId id);
+}

@@ -1,0 +1,20 @@
+package dev.deliverytracker.application.port.in;
+
+import dev.deliverytracker.domain.Message;
+import dev.deliverytracker.domain.MessageId;
+
+/** What became of a send request. */
+public sealed interface SendOutcome {
+
+    /** Stored with its outbox entry; a dispatcher hands it to Twilio shortly. */
+    record Accepted(Message message) implements SendOutcome {
+    }
+
+    /** The same request under the same idempotency key came before: this is that message, not a new one. */
+    record Repeated(Message message) implements SendOutcome {
+    }
+
+    /** The idempotency key was used before for a different request; nothing was stored. */
+    record IdempotencyConflict(MessageId original, String reason) implements SendOutcome {
+    }
+}

@@ -1,0 +1,36 @@
+package dev.deliverytracker.application.port.out;
+
+import dev.deliverytracker.domain.Message;
+import dev.deliverytracker.domain.MessageId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Messages waiting to be handed to Twilio. A claim is exclusive across instances and holds a lease;
+ * a dispatcher that dies mid-send leaves its lease to expire, and the next claim marks the entry in
+ * doubt. Completing an entry is {@link DeliveryLog#accepted} or {@link DeliveryLog#sendFailed}.
+ */
+public interface Outbox {
+
+    /** Stores a new message and its outbox entry in one transaction, unless its idempotency key was used. */
+    Enqueued enqueue(Message pending, String requestFingerprint, Instant dueAt);
+
+    /** Claims up to {@code limit} due entries no other dispatcher holds, for {@code lease}. */
+    List<Claim> claimDue(int limit, Instant now, Duration lease);
+
+    /** Releases a claimed entry to be tried again at {@code dueAt}. */
+    void retryLater(MessageId id, Instant dueAt, String reason, boolean inDoubt);
+
+    /** What an enqueue did: stored {@code message}, or found the one stored before under the same key. */
+    record Enqueued(Message message, boolean created, String requestFingerprint) {
+    }
+
+    /**
+     * A claimed entry. {@code attempt} counts this one; {@code inDoubt} says an earlier attempt may
+     * have reached Twilio, so look before sending again, for messages created since
+     * {@code firstAttemptAt}.
+     */
+    record Claim(Message message, int attempt, boolean inDoubt, Instant firstAttemptAt) {
+    }
+}

@@ -1,0 +1,144 @@
+package dev.deliverytracker.application.service;
+
+import dev.deliverytracker.application.port.in.DispatchMessages;
+import dev.deliverytracker.application.port.out.DeliveryLog;
+import dev.deliverytracker.application.port.out.MessageGateway;
+import dev.deliverytracker.application.port.out.OutgoingMessage;
+import dev.deliverytracker.application.port.out.Outbox;
+import dev.deliverytracker.application.port.out.SendResult;
+import dev.deliverytracker.application.port.out.StatusCallbackAddress;
+import dev.deliverytracker.application.port.out.TwilioAccount;
+import dev.deliverytracker.application.port.out.TwilioAccounts;
+import dev.deliverytracker.domain.Address;
+import dev.deliverytracker.domain.Channel;
+import dev.deliverytracker.domain.DeliveryError;
+import dev.deliverytracker.domain.DeliveryEvent;
+import dev.deliverytracker.domain.EventSource;
+import dev.deliverytracker.domain.Message;
+import dev.deliverytracker.domain.MessageId;
+import dev.deliverytracker.domain.Sender;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.DoubleSupplier;
+
+/**
+ * Claims due messages and hands each to Twilio once. Exclusivity comes from the outbox claim; a
+ * retry after an attempt that may have reached Twilio first asks Twilio whether it already has the
+ * message, so a crash or a lost answer does not become a second message.
+ */
+public final class DispatchMessagesService implements DispatchMessages {
+
+    /** Twilio's own code for a request without a sender; used when no default sender is configured. */
+    static final int NO_SENDER = 21603;
+    /** Twilio's code for authentication failures; used when the organization has no credentials. */
+    static final int NO_CREDENTIALS = 20003;
+
+    private final Outbox outbox;
+    private final MessageGateway gateway;
+    private final TwilioAccounts accounts;
+    private final StatusCallbackAddress callbackAddress;
+    private final DeliveryLog log;
+    private final Clock clock;
+    private final DispatchPolicy policy;
+    private final DoubleSupplier jitter;
+
+    public DispatchMessagesService(Outbox outbox, MessageGateway gateway, TwilioAccounts accounts,
+            StatusCallbackAddress callbackAddress, DeliveryLog log, Clock clock, DispatchPolicy policy,
+            DoubleSupplier jitter) {
+        this.outbox = outbox;
+        this.gateway = gateway;
+        this.accounts = accounts;
+        this.callbackAddress = callbackAddress;
+        this.log = log;
+        this.clock = clock;
+        this.policy = policy;
+        this.jitter = jitter;
+    }
+
+    @Override
+    public int dispatchDue() {
+        List<Outbox.Claim> claims = outbox.claimDue(policy.batchSize(), clock.instant(), policy.lease());
+        for (Outbox.Claim claim : claims) {
+            dispatch(claim);
+        }
+        return claims.size();
+    }
+
+    private void dispatch(Outbox.Claim claim) {
+        Message message = claim.message();
+        MessageId id = message.id().orElseThrow();
+        Optional<TwilioAccount> account = accounts.findByOrganization(message.organization());
+        if (account.isEmpty()) {
+            log.sendFailed(id, DeliveryError.of(NO_CREDENTIALS, "no Twilio account is configured for organization "
+                    + message.organization()), clock.instant());
+            return;
+        }
+        Optional<Sender> sender = resolve(message.sender(), account.get().defaultSender(), message.channel());
+        if (sender.isEmpty()) {
+            log.sendFailed(id, DeliveryError.of(NO_SENDER, "no sender: the request named none and organization "
+                    + message.organization() + " has no default sender"), clock.instant());
+            return;
+        }
+        OutgoingMessage outgoing;
+        try {
+            outgoing = new OutgoingMessage(id, account.get().sid(), message.to(), sender.get(), message.content(),
+                    callbackAddress.forMessage(id));
+        } catch (IllegalArgumentException unsendable) {
+            log.sendFailed(id, DeliveryError.of(NO_SENDER, unsendable.getMessage()), clock.instant());
+            return;
+        }
+        if (claim.inDoubt()) {
+            Optional<SendResult.Accepted> earlier = gateway.findAccepted(outgoing, claim.firstAttemptAt());
+            if (earlier.isPresent()) {
+                accepted(id, earlier.get());
+                return;
+            }
+        }
+        SendResult result;
+        try {
+            result = gateway.send(outgoing);
+        } catch (IllegalStateException noCredentials) {
+            log.sendFailed(id, DeliveryError.of(NO_CREDENTIALS, noCredentials.getMessage()), clock.instant());
+            return;
+        }
+        if (result instanceof SendResult.Accepted accepted) {
+            accepted(id, accepted);
+        } else if (result instanceof SendResult.Rejected rejected) {
+            log.sendFailed(id, rejected.error(), clock.instant());
+        } else if (result instanceof SendResult.TransientFailure failure) {
+            retryOrGiveUp(claim, failure);
+        }
+    }
+
+    private void accepted(MessageId id, SendResult.Accepted accepted) {
+        log.accepted(id, DeliveryEvent.of(accepted.sid(), accepted.status(), DeliveryError.NONE,
+                EventSource.SEND_RESPONSE, clock.instant()));
+    }
+
+    private void retryOrGiveUp(Outbox.Claim claim, SendResult.TransientFailure failure) {
+        MessageId id = claim.message().id().orElseThrow();
+        // A 429 or a refusal Twilio answered means it did not take the message; a 5xx or silence may hide one.
+        boolean inDoubt = !failure.wasAnswered() || failure.httpStatus() >= 500;
+        if (claim.attempt() >= policy.maxAttempts()) {
+            int code = failure.errorCode() > 0 ? failure.errorCode() : 30008;
+            log.sendFailed(id, DeliveryError.of(code, "gave up after " + claim.attempt() + " attempts: "
+                    + failure.reason()), clock.instant());
+            return;
+        }
+        Instant next = clock.instant().plus(policy.delayAfter(claim.attempt(), jitter.getAsDouble()));
+        outbox.retryLater(id, next, failure.reason(), inDoubt);
+    }
+
+    /** The organization's default number serves every channel: the same number, on the message's channel. */
+    private static Optional<Sender> resolve(Sender requested, Sender organizationDefault, Channel channel) {
+        if (!(requested instanceof Sender.OrganizationDefault)) {
+            return Optional.of(requested);
+        }
+        if (organizationDefault instanceof Sender.Number number) {
+            return Optional.of(new Sender.Number(new Address(channel, number.address().e164())));
+        }
+        return organizationDefault instanceof Sender.Service ? Optional.of(organizationDefault) : Optional.empty();
+    }
+}

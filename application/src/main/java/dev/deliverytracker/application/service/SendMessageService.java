@@ -1,0 +1,38 @@
+package dev.deliverytracker.application.service;
+
+import dev.deliverytracker.application.port.in.SendMessage;
+import dev.deliverytracker.application.port.in.SendMessageCommand;
+import dev.deliverytracker.application.port.in.SendOutcome;
+import dev.deliverytracker.application.port.out.Outbox;
+import dev.deliverytracker.domain.Message;
+import java.time.Clock;
+import java.time.Instant;
+
+public final class SendMessageService implements SendMessage {
+
+    private final Outbox outbox;
+    private final Clock clock;
+
+    public SendMessageService(Outbox outbox, Clock clock) {
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Override
+    public SendOutcome send(SendMessageCommand command) {
+        Instant now = clock.instant();
+        String fingerprint = RequestFingerprint.of(command);
+        Message pending = Message.pending(command.organization(), command.to(), command.sender(), command.content(),
+                command.tags(), command.idempotencyKeyIfAny(), now);
+        Outbox.Enqueued enqueued = outbox.enqueue(pending, fingerprint, now);
+        if (enqueued.created()) {
+            return new SendOutcome.Accepted(enqueued.message());
+        }
+        if (enqueued.requestFingerprint().equals(fingerprint)) {
+            return new SendOutcome.Repeated(enqueued.message());
+        }
+        return new SendOutcome.IdempotencyConflict(enqueued.message().id().orElseThrow(),
+                "Idempotency-Key '" + command.idempotencyKey() + "' was already used for message "
+                        + enqueued.message().id().orElseThrow() + " with a different request");
+    }
+}

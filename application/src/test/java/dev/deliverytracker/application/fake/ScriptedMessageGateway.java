@@ -1,0 +1,75 @@
+package dev.deliverytracker.application.fake;
+
+import dev.deliverytracker.application.port.out.MessageGateway;
+import dev.deliverytracker.application.port.out.OutgoingMessage;
+import dev.deliverytracker.application.port.out.SendResult;
+import dev.deliverytracker.domain.DeliveryStatus;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A gateway that answers what the test scripted, and accepts everything else under a fresh SID. It
+ * remembers what reached "Twilio", including attempts it answered with a failure after storing them.
+ */
+public final class ScriptedMessageGateway implements MessageGateway {
+
+    private final Deque<SendResult> script = new ArrayDeque<>();
+    private final List<OutgoingMessage> attempts = new ArrayList<>();
+    private final List<OutgoingMessage> stored = new ArrayList<>();
+    private final List<SendResult.Accepted> storedAs = new ArrayList<>();
+    private boolean storeDespiteFailure;
+
+    public ScriptedMessageGateway answer(SendResult... results) {
+        script.addAll(List.of(results));
+        return this;
+    }
+
+    /** The next scripted failures still store the message, as a Twilio that answers 500 after saving it would. */
+    public ScriptedMessageGateway storingDespiteFailure() {
+        storeDespiteFailure = true;
+        return this;
+    }
+
+    @Override
+    public synchronized SendResult send(OutgoingMessage message) {
+        attempts.add(message);
+        SendResult result = script.isEmpty() ? accept() : script.poll();
+        if (result instanceof SendResult.Accepted accepted) {
+            store(message, accepted);
+        } else if (storeDespiteFailure) {
+            store(message, accept());
+        }
+        return result;
+    }
+
+    @Override
+    public synchronized Optional<SendResult.Accepted> findAccepted(OutgoingMessage message, Instant since) {
+        for (int i = 0; i < stored.size(); i++) {
+            if (stored.get(i).id().equals(message.id())) {
+                return Optional.of(storedAs.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
+    public synchronized List<OutgoingMessage> attempts() {
+        return List.copyOf(attempts);
+    }
+
+    public synchronized List<OutgoingMessage> stored() {
+        return List.copyOf(stored);
+    }
+
+    private void store(OutgoingMessage message, SendResult.Accepted accepted) {
+        stored.add(message);
+        storedAs.add(accepted);
+    }
+
+    private static SendResult.Accepted accept() {
+        return new SendResult.Accepted(DeliveryStoreContract.randomSid(), DeliveryStatus.QUEUED);
+    }
+}

@@ -1,0 +1,203 @@
+package dev.deliverytracker.application.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.deliverytracker.application.fake.DeliveryStoreContract;
+import dev.deliverytracker.application.fake.InMemoryDeliveryStore;
+import dev.deliverytracker.application.fake.InMemoryTwilioAccounts;
+import dev.deliverytracker.application.fake.ScriptedMessageGateway;
+import dev.deliverytracker.application.port.in.SendMessageCommand;
+import dev.deliverytracker.application.port.in.SendOutcome;
+import dev.deliverytracker.application.port.out.OutgoingMessage;
+import dev.deliverytracker.application.port.out.SendResult;
+import dev.deliverytracker.application.port.out.TwilioAccountCredentials;
+import dev.deliverytracker.domain.AccountSid;
+import dev.deliverytracker.domain.Address;
+import dev.deliverytracker.domain.Channel;
+import dev.deliverytracker.domain.DeliveryError;
+import dev.deliverytracker.domain.DeliveryStatus;
+import dev.deliverytracker.domain.Message;
+import dev.deliverytracker.domain.MessageContent;
+import dev.deliverytracker.domain.MessageId;
+import dev.deliverytracker.domain.OrganizationId;
+import dev.deliverytracker.domain.Sender;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class DispatchMessagesServiceTest {
+
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
+    private final InMemoryDeliveryStore store = new InMemoryDeliveryStore();
+    private final InMemoryTwilioAccounts accounts = new InMemoryTwilioAccounts();
+    private final ScriptedMessageGateway twilio = new ScriptedMessageGateway();
+    private final AccountSid account = DeliveryStoreContract.randomAccount();
+    private final OrganizationId org = accounts.ensure("acme", new TwilioAccountCredentials(account, "token", ""));
+    private final DispatchPolicy policy = new DispatchPolicy(10, Duration.ofMinutes(2), 3, Duration.ofSeconds(1),
+            Duration.ofSeconds(30));
+    private final DispatchMessagesService dispatcher = new DispatchMessagesService(store, twilio, accounts,
+            id -> "https://tracker.example.com/twilio-status?mid=" + id + "#rc=3", store, clock, policy, () -> 0.5);
+    private final SendMessageService sending = new SendMessageService(store, clock);
+
+    DispatchMessagesServiceTest() {
+        accounts.defaultSender(org, new Sender.Number(Address.sms("+15005550006")));
+    }
+
+    @Test
+    void a_due_message_is_sent_with_its_callback_url_and_stored_as_accepted() {
+        MessageId id = send();
+        assertThat(dispatcher.dispatchDue()).isEqualTo(1);
+        assertThat(twilio.attempts()).singleElement().satisfies(outgoing -> {
+            assertThat(outgoing.statusCallbackUrl()).isEqualTo("https://tracker.example.com/twilio-status?mid=" + id + "#rc=3");
+            assertThat(outgoing.account()).isEqualTo(account);
+        });
+        Message sent = store.find(id).orElseThrow();
+        assertThat(sent.sid()).isPresent();
+        assertThat(sent.status()).isEqualTo(DeliveryStatus.QUEUED);
+        assertThat(store.isWaiting(id)).isFalse();
+    }
+
+    @Test
+    void the_organizations_default_number_is_used_on_the_messages_channel() {
+        send();
+        dispatcher.dispatchDue();
+        Sender sender = twilio.attempts().get(0).sender();
+        assertThat(sender).isEqualTo(new Sender.Number(Address.whatsapp("+15005550006")));
+    }
+
+    @Test
+    void a_rate_limited_send_waits_and_then_sends_once() {
+        twilio.answer(new SendResult.TransientFailure("Too many requests", 429, 20429));
+        MessageId id = send();
+        dispatcher.dispatchDue();
+        assertThat(store.isWaiting(id)).isTrue();
+        assertThat(dispatcher.dispatchDue()).as("not due before the backoff").isZero();
+
+        clock.advance(Duration.ofSeconds(1));
+        dispatcher.dispatchDue();
+        assertThat(twilio.stored()).hasSize(1);
+        assertThat(store.find(id).orElseThrow().status()).isEqualTo(DeliveryStatus.QUEUED);
+    }
+
+    @Test
+    void after_a_5xx_that_twilio_stored_the_retry_finds_it_instead_of_sending_again() {
+        twilio.storingDespiteFailure().answer(new SendResult.TransientFailure("Internal error", 500, 20500));
+        MessageId id = send();
+        dispatcher.dispatchDue();
+        clock.advance(Duration.ofMinutes(1));
+        dispatcher.dispatchDue();
+        assertThat(twilio.attempts()).hasSize(1);
+        assertThat(twilio.stored()).hasSize(1);
+        assertThat(store.find(id).orElseThrow().sid()).isPresent();
+    }
+
+    @Test
+    void a_permanent_refusal_fails_the_message_with_twilios_code() {
+        twilio.answer(new SendResult.Rejected(DeliveryError.of(21610, "Attempt to send to unsubscribed recipient")));
+        MessageId id = send();
+        dispatcher.dispatchDue();
+        Message failed = store.find(id).orElseThrow();
+        assertThat(failed.status()).isEqualTo(DeliveryStatus.FAILED);
+        assertThat(failed.error().code()).isEqualTo(21610);
+        assertThat(store.isWaiting(id)).isFalse();
+    }
+
+    @Test
+    void transient_failures_give_up_after_the_last_attempt() {
+        SendResult busy = new SendResult.TransientFailure("Too many requests", 429, 20429);
+        twilio.answer(busy, busy, busy);
+        MessageId id = send();
+        for (int i = 0; i < 3; i++) {
+            dispatcher.dispatchDue();
+            clock.advance(Duration.ofMinutes(1));
+        }
+        Message failed = store.find(id).orElseThrow();
+        assertThat(failed.status()).isEqualTo(DeliveryStatus.FAILED);
+        assertThat(failed.error().message()).startsWith("gave up after 3 attempts");
+        assertThat(twilio.attempts()).hasSize(3);
+    }
+
+    @Test
+    void a_dispatcher_that_died_mid_send_leaves_a_message_the_next_one_does_not_send_twice() {
+        MessageId id = send();
+        store.claimDue(10, clock.instant(), Duration.ofMinutes(2));
+        // The dead dispatcher had reached Twilio before it died.
+        twilio.send(new OutgoingMessage(id, account,
+                Address.whatsapp("+31612345678"), new Sender.Number(Address.whatsapp("+15005550006")),
+                new MessageContent.Text("hello"), "https://tracker.example.com/twilio-status?mid=" + id));
+
+        clock.advance(Duration.ofMinutes(3));
+        dispatcher.dispatchDue();
+
+        assertThat(twilio.stored()).hasSize(1);
+        assertThat(store.find(id).orElseThrow().sid()).isPresent();
+    }
+
+    @Test
+    void an_organization_without_a_sender_fails_the_message_with_a_clear_reason() {
+        AccountSid bare = DeliveryStoreContract.randomAccount();
+        OrganizationId noSender = accounts.ensure("bare", new TwilioAccountCredentials(bare, "token", ""));
+        SendOutcome.Accepted accepted = (SendOutcome.Accepted) sending.send(new SendMessageCommand(noSender,
+                Address.sms("+31612345678"), Sender.organizationDefault(), new MessageContent.Text("hi"), Map.of(), ""));
+        dispatcher.dispatchDue();
+        Message failed = store.find(accepted.message().id().get()).orElseThrow();
+        assertThat(failed.status()).isEqualTo(DeliveryStatus.FAILED);
+        assertThat(failed.error().message()).contains("has no default sender");
+        assertThat(twilio.attempts()).isEmpty();
+    }
+
+    @Test
+    void an_organization_without_twilio_credentials_fails_the_message_and_says_so() {
+        SendOutcome.Accepted accepted = (SendOutcome.Accepted) sending.send(new SendMessageCommand(OrganizationId.of(999),
+                Address.sms("+31612345678"), Sender.organizationDefault(), new MessageContent.Text("hi"), Map.of(), ""));
+        dispatcher.dispatchDue();
+        Message failed = store.find(accepted.message().id().get()).orElseThrow();
+        assertThat(failed.status()).isEqualTo(DeliveryStatus.FAILED);
+        assertThat(failed.error().message()).isEqualTo("no Twilio account is configured for organization 999");
+    }
+
+    @Test
+    void the_backoff_doubles_with_jitter_up_to_its_cap() {
+        assertThat(policy.delayAfter(1, 0.0)).isEqualTo(Duration.ofMillis(500));
+        assertThat(policy.delayAfter(1, 1.0)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(policy.delayAfter(3, 1.0)).isEqualTo(Duration.ofSeconds(4));
+        assertThat(policy.delayAfter(30, 1.0)).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    private MessageId send() {
+        SendOutcome.Accepted accepted = (SendOutcome.Accepted) sending.send(new SendMessageCommand(org,
+                new Address(Channel.WHATSAPP, "+31612345678"), Sender.organizationDefault(),
+                new MessageContent.Text("hello"), Map.of(), ""));
+        return accepted.message().id().get();
+    }
+
+    private static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneId.of("UTC");
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
