@@ -2,6 +2,7 @@ package dev.deliverytracker.bootstrap;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -13,7 +14,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record TrackerProperties(
         @DefaultValue Webhook webhook,
         @DefaultValue Twilio twilio,
-        @DefaultValue EmbeddedDatabase embeddedDatabase) {
+        @DefaultValue EmbeddedDatabase embeddedDatabase,
+        @DefaultValue Dispatch dispatch,
+        @DefaultValue Simulator simulator,
+        String apiKey) {
 
     /**
      * @param path where Twilio posts status callbacks
@@ -33,8 +37,12 @@ public record TrackerProperties(
      * @param accountSid the Twilio account to send through; empty starts the embedded simulator
      * @param authToken its auth token
      * @param previousAuthToken the token before a rotation, still accepted on callbacks
+     * @param defaultFrom the sender number of the organization 'default' (E.164, used on every channel)
+     * @param defaultMessagingServiceSid or its Messaging Service
+     * @param apiBaseUrl send to this base URL instead of https://api.twilio.com (a stand-alone simulator)
      */
-    public record Twilio(String accountSid, String authToken, String previousAuthToken) {
+    public record Twilio(String accountSid, String authToken, String previousAuthToken, String defaultFrom,
+            String defaultMessagingServiceSid, URI apiBaseUrl) {
 
         public boolean hasCredentials() {
             return accountSid != null && !accountSid.isBlank();
@@ -45,6 +53,36 @@ public record TrackerProperties(
      * @param dataDirectory where the embedded PostgreSQL keeps its files across restarts
      * @param port its port; 0 picks a free one
      */
+    /**
+     * @param enabled whether this instance dispatches (any number of instances may)
+     * @param interval the pause between dispatch rounds when nothing is due
+     * @param batchSize messages claimed per round
+     * @param maxAttempts attempts before a transient failure fails the message
+     * @param lease how long a claimed message is held before another instance may take it over
+     * @param firstRetryDelay the wait before the second attempt, doubling after each
+     * @param maxRetryDelay the longest wait between attempts
+     */
+    public record Dispatch(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("200ms") Duration interval,
+            @DefaultValue("20") int batchSize,
+            @DefaultValue("8") int maxAttempts,
+            @DefaultValue("2m") Duration lease,
+            @DefaultValue("1s") Duration firstRetryDelay,
+            @DefaultValue("5m") Duration maxRetryDelay) {
+    }
+
+    /**
+     * The embedded simulator's pace, so a first run shows statuses moving rather than all at once.
+     *
+     * @param minDelay the shortest wait between two callbacks of a message
+     * @param maxDelay the longest
+     */
+    public record Simulator(
+            @DefaultValue("300ms") Duration minDelay,
+            @DefaultValue("1500ms") Duration maxDelay) {
+    }
+
     public record EmbeddedDatabase(
             @DefaultValue(".data/postgres") Path dataDirectory,
             @DefaultValue("0") int port) {

@@ -1,10 +1,20 @@
 package dev.deliverytracker.bootstrap;
 
+import dev.deliverytracker.adapter.twilio.TwilioMessageGateway;
+import dev.deliverytracker.application.port.in.ManageApiKeys;
+import dev.deliverytracker.application.port.out.MessageGateway;
 import dev.deliverytracker.application.port.out.Organizations;
+import dev.deliverytracker.application.port.out.TwilioAccount;
 import dev.deliverytracker.application.port.out.TwilioAccountCredentials;
+import dev.deliverytracker.application.port.out.TwilioAccounts;
 import dev.deliverytracker.domain.AccountSid;
+import dev.deliverytracker.domain.Address;
+import dev.deliverytracker.domain.MessagingServiceSid;
+import dev.deliverytracker.domain.OrganizationId;
+import dev.deliverytracker.domain.Sender;
 import dev.deliverytracker.simulator.SimulatorSettings;
 import dev.deliverytracker.simulator.TwilioSimulator;
+import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -23,10 +33,16 @@ class TwilioConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(TwilioConfiguration.class);
 
+    /** A number of Twilio's own test range; the simulator accepts any sender. */
+    static final String SIMULATOR_SENDER = "+15005550006";
+
     @Bean(destroyMethod = "close")
     @ConditionalOnExpression("'${tracker.twilio.account-sid:}'.isBlank()")
-    TwilioSimulator embeddedTwilioSimulator() {
-        TwilioSimulator simulator = TwilioSimulator.start(SimulatorSettings.defaults());
+    TwilioSimulator embeddedTwilioSimulator(TrackerProperties properties) {
+        SimulatorSettings defaults = SimulatorSettings.defaults();
+        TwilioSimulator simulator = TwilioSimulator.start(defaults);
+        simulator.behaviour(simulator.behaviour().withDelays(properties.simulator().minDelay().toMillis(),
+                properties.simulator().maxDelay().toMillis()));
         LOG.warn("""
 
                 ************************************************************************
@@ -37,15 +53,62 @@ class TwilioConfiguration {
         return simulator;
     }
 
-    /** The organization that sends through the configured account (or the simulator's). */
+    @Bean
+    MessageGateway messageGateway(TwilioAccounts accounts, TrackerProperties properties,
+            ObjectProvider<TwilioSimulator> simulator) {
+        URI apiBaseUrl = simulator.getIfAvailable() != null ? simulator.getIfAvailable().baseUrl()
+                : properties.twilio().apiBaseUrl();
+        return new TwilioMessageGateway(sid -> accounts.findBySid(sid).map(TwilioAccount::currentAuthToken).orElse(null),
+                apiBaseUrl == null || apiBaseUrl.toString().isBlank() ? null : apiBaseUrl);
+    }
+
+    /** The organization 'default': the configured account (or the simulator's), its sender, an API key. */
     @Bean
     ApplicationRunner defaultOrganization(TrackerProperties properties, Organizations organizations,
-            ObjectProvider<TwilioSimulator> simulator) {
+            ManageApiKeys apiKeys, ObjectProvider<TwilioSimulator> simulator) {
         return args -> {
             TwilioAccountCredentials credentials = credentials(properties, simulator.getIfAvailable());
-            organizations.ensure("default", credentials);
-            LOG.info("Organization 'default' sends through Twilio account {}", credentials.sid());
+            OrganizationId org = organizations.ensure("default", credentials);
+            organizations.defaultSender(org, defaultSender(properties, simulator.getIfAvailable() != null));
+            LOG.info("Organization 'default' (id {}) sends through Twilio account {}", org, credentials.sid());
+            apiKey(properties, apiKeys, org);
         };
+    }
+
+    private static void apiKey(TrackerProperties properties, ManageApiKeys apiKeys, OrganizationId org) {
+        if (properties.apiKey() != null && !properties.apiKey().isBlank()) {
+            try {
+                apiKeys.register(org, "configured", properties.apiKey());
+            } catch (IllegalArgumentException invalid) {
+                throw new IllegalStateException("tracker.api-key (TRACKER_API_KEY): " + invalid.getMessage());
+            }
+        } else if (!apiKeys.hasKeys(org)) {
+            ManageApiKeys.IssuedApiKey issued = apiKeys.issue(org, "first key");
+            // Shown once: only its hash is stored. Losing it means issuing another.
+            LOG.warn("""
+
+                    ************************************************************************
+                      API key of organization 'default' (shown once, only its hash is kept):
+                      {}
+                      Use it as:  Authorization: Bearer <key>
+                    ************************************************************************""", issued.secret());
+        }
+    }
+
+    static Sender defaultSender(TrackerProperties properties, boolean simulated) {
+        TrackerProperties.Twilio twilio = properties.twilio();
+        try {
+            if (twilio.defaultMessagingServiceSid() != null && !twilio.defaultMessagingServiceSid().isBlank()) {
+                return new Sender.Service(MessagingServiceSid.of(twilio.defaultMessagingServiceSid()));
+            }
+            if (twilio.defaultFrom() != null && !twilio.defaultFrom().isBlank()) {
+                return new Sender.Number(Address.sms(twilio.defaultFrom()));
+            }
+        } catch (IllegalArgumentException invalid) {
+            throw new IllegalStateException("tracker.twilio.default-from / default-messaging-service-sid "
+                    + "(TWILIO_DEFAULT_FROM / TWILIO_MESSAGING_SERVICE_SID): " + invalid.getMessage());
+        }
+        return simulated ? new Sender.Number(Address.sms(SIMULATOR_SENDER)) : Sender.organizationDefault();
     }
 
     static TwilioAccountCredentials credentials(TrackerProperties properties, TwilioSimulator simulator) {

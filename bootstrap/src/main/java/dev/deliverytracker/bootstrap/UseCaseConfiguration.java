@@ -2,7 +2,21 @@ package dev.deliverytracker.bootstrap;
 
 import dev.deliverytracker.adapter.twilio.TwilioSignatureVerifier;
 import dev.deliverytracker.adapter.web.WebhookSettings;
+import dev.deliverytracker.application.port.in.DispatchMessages;
+import dev.deliverytracker.application.port.in.FindMessage;
+import dev.deliverytracker.application.port.in.ManageApiKeys;
 import dev.deliverytracker.application.port.in.RecordDeliveryStatus;
+import dev.deliverytracker.application.port.in.SendMessage;
+import dev.deliverytracker.application.port.out.ApiKeyStore;
+import dev.deliverytracker.application.port.out.MessageGateway;
+import dev.deliverytracker.application.port.out.MessageStore;
+import dev.deliverytracker.application.port.out.Outbox;
+import dev.deliverytracker.application.port.out.StatusCallbackAddress;
+import dev.deliverytracker.application.service.ApiKeyService;
+import dev.deliverytracker.application.service.DispatchMessagesService;
+import dev.deliverytracker.application.service.DispatchPolicy;
+import dev.deliverytracker.application.service.FindMessageService;
+import dev.deliverytracker.application.service.SendMessageService;
 import dev.deliverytracker.application.port.out.DeliveryLog;
 import dev.deliverytracker.application.port.out.RejectedCallbacks;
 import dev.deliverytracker.application.port.out.SignatureVerifier;
@@ -10,6 +24,8 @@ import dev.deliverytracker.application.port.out.TwilioAccounts;
 import dev.deliverytracker.application.service.RecordDeliveryStatusService;
 import dev.deliverytracker.application.service.RecordDeliveryStatusService.SignatureCheck;
 import java.net.URI;
+import java.security.SecureRandom;
+import java.util.concurrent.ThreadLocalRandom;
 import java.time.Clock;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -39,6 +55,36 @@ class UseCaseConfiguration {
     RecordDeliveryStatus recordDeliveryStatus(TwilioAccounts accounts, SignatureVerifier verifier, DeliveryLog log,
             RejectedCallbacks rejected, TrackerProperties properties) {
         return new RecordDeliveryStatusService(accounts, verifier, log, rejected, signatureCheck(properties));
+    }
+
+    @Bean
+    SendMessage sendMessage(Outbox outbox, Clock clock) {
+        return new SendMessageService(outbox, clock);
+    }
+
+    @Bean
+    FindMessage findMessage(MessageStore messages) {
+        return new FindMessageService(messages);
+    }
+
+    @Bean
+    ManageApiKeys manageApiKeys(ApiKeyStore store) {
+        return new ApiKeyService(store, new SecureRandom());
+    }
+
+    @Bean
+    DispatchMessages dispatchMessages(Outbox outbox, MessageGateway gateway, TwilioAccounts accounts,
+            StatusCallbackAddress callbackAddress, DeliveryLog log, Clock clock, TrackerProperties properties) {
+        TrackerProperties.Dispatch dispatch = properties.dispatch();
+        DispatchPolicy policy;
+        try {
+            policy = new DispatchPolicy(dispatch.batchSize(), dispatch.lease(), dispatch.maxAttempts(),
+                    dispatch.firstRetryDelay(), dispatch.maxRetryDelay());
+        } catch (IllegalArgumentException invalid) {
+            throw new IllegalStateException("tracker.dispatch.*: " + invalid.getMessage(), invalid);
+        }
+        return new DispatchMessagesService(outbox, gateway, accounts, callbackAddress, log, clock, policy,
+                () -> ThreadLocalRandom.current().nextDouble());
     }
 
     @Bean

@@ -37,6 +37,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "tracker.twilio.account-sid=AC0123456789abcdef0123456789abcdef",
         "tracker.twilio.auth-token=configured-token",
+        "tracker.dispatch.enabled=false",
         "spring.datasource.hikari.connection-timeout=1000",
         "spring.datasource.hikari.validation-timeout=500"})
 class DatabaseOutageSystemTest {

@@ -37,7 +37,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "tracker.twilio.account-sid=AC0123456789abcdef0123456789abcdef",
-        "tracker.twilio.auth-token=configured-token"})
+        "tracker.twilio.auth-token=configured-token",
+        "tracker.dispatch.enabled=false"})
 class StatusWebhookSystemTest {
 
     @DynamicPropertySource

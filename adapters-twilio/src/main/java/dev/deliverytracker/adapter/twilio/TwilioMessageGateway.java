@@ -20,7 +20,9 @@ import dev.deliverytracker.domain.Sender;
 import dev.deliverytracker.domain.TwilioError;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -87,10 +89,7 @@ public class TwilioMessageGateway implements MessageGateway {
         TwilioRestClient client = clientFor(message.account());
         try {
             Message created = creatorFor(message).create(client);
-            // twilio-java turns a status word it does not know into null: read it as UNKNOWN, never fail on it.
-            DeliveryStatus status = created.getStatus() == null
-                    ? DeliveryStatus.UNKNOWN
-                    : DeliveryStatus.fromTwilio(created.getStatus().toString());
+            DeliveryStatus status = statusOf(created);
             MessageSid sid = MessageSid.of(created.getSid());
             LOG.info("twilio accepted message id={} account={} sid={} status={}", message.id(), message.account(),
                     sid, status.wireName());
@@ -100,6 +99,47 @@ public class TwilioMessageGateway implements MessageGateway {
         } catch (ApiException e) {
             return mapped(message, e);
         }
+    }
+
+    /**
+     * Looks among the recipient's newest messages (one page) for one with our sender and, for free
+     * text, our body, created since {@code since}. Twilio's list shows neither our callback URL nor
+     * the template variables, so two identical texts to one recipient within the window are
+     * indistinguishable: the check then errs towards not sending again.
+     */
+    @Override
+    public Optional<SendResult.Accepted> findAccepted(OutgoingMessage message, Instant since) {
+        TwilioRestClient client = clientFor(message.account());
+        // Twilio and our clocks differ a little; a minute of slack keeps a just-created message in view.
+        Instant from = since.minusSeconds(60);
+        for (Message candidate : Message.reader().setTo(new PhoneNumber(message.to().toTwilio())).setPageSize(50L)
+                .limit(50L).read(client)) {
+            boolean recent = candidate.getDateCreated() == null || !candidate.getDateCreated().toInstant().isBefore(from);
+            if (recent && sameSender(candidate, message) && sameContent(candidate, message)) {
+                LOG.info("twilio already had message id={} account={} sid={}", message.id(), message.account(),
+                        candidate.getSid());
+                return Optional.of(new SendResult.Accepted(MessageSid.of(candidate.getSid()), statusOf(candidate)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean sameSender(Message candidate, OutgoingMessage message) {
+        if (message.sender() instanceof Sender.Service service) {
+            return service.sid().value().equals(candidate.getMessagingServiceSid());
+        }
+        Sender.Number number = (Sender.Number) message.sender();
+        return candidate.getFrom() != null && number.address().toTwilio().equals(candidate.getFrom().toString());
+    }
+
+    private static boolean sameContent(Message candidate, OutgoingMessage message) {
+        return !(message.content() instanceof MessageContent.Text text) || text.body().equals(candidate.getBody());
+    }
+
+    private static DeliveryStatus statusOf(Message message) {
+        // twilio-java turns a status word it does not know into null: read it as UNKNOWN, never fail on it.
+        return message.getStatus() == null ? DeliveryStatus.UNKNOWN
+                : DeliveryStatus.fromTwilio(message.getStatus().toString());
     }
 
     /** The account's client, built once per account and token. Package-private for tests. */

@@ -20,6 +20,7 @@ import dev.deliverytracker.simulator.TwilioSimulator;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterEach;
@@ -72,6 +73,25 @@ class TwilioMessageGatewayTest {
             assertThat(stored.body()).isEqualTo("Your parcel is on its way");
             assertThat(stored.accountSid()).isEqualTo(account.value());
         });
+    }
+
+    @Test
+    void a_message_twilio_already_took_is_found_instead_of_sent_again() {
+        Instant before = Instant.now();
+        SendResult.Accepted first = (SendResult.Accepted) gateway.send(sms(RECIPIENT));
+
+        assertThat(gateway.findAccepted(sms(RECIPIENT), before)).contains(first);
+        assertThat(simulator.messages()).hasSize(1);
+    }
+
+    @Test
+    void another_text_to_the_same_recipient_is_not_mistaken_for_ours() {
+        Instant before = Instant.now();
+        gateway.send(new OutgoingMessage(MessageId.of(41), account, RECIPIENT, SMS_SENDER,
+                new MessageContent.Text("Another text"), CALLBACK));
+
+        assertThat(gateway.findAccepted(sms(RECIPIENT), before)).isEmpty();
+        assertThat(gateway.findAccepted(sms(Address.sms("+4915187654321")), before)).isEmpty();
     }
 
     @Test

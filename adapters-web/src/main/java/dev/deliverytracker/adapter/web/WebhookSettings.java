@@ -20,9 +20,19 @@ public record WebhookSettings(URI publicBaseUrl, int maxBodyBytes) {
             throw new IllegalArgumentException("public base URL must not carry a query or a #fragment (connection "
                     + "overrides belong to the callback URL Twilio is given, not to the base), was " + publicBaseUrl);
         }
+        if (publicBaseUrl != null && !"https".equals(publicBaseUrl.getScheme()) && !isLocal(publicBaseUrl)) {
+            throw new IllegalArgumentException("public base URL must use https (Twilio posts statuses over the internet; "
+                    + "http is only for localhost), was " + publicBaseUrl);
+        }
         if (maxBodyBytes <= 0) {
             throw new IllegalArgumentException("webhook body limit must be positive, was " + maxBodyBytes);
         }
+    }
+
+    private static boolean isLocal(URI url) {
+        String host = url.getHost();
+        return "http".equals(url.getScheme())
+                && ("localhost".equals(host) || "127.0.0.1".equals(host) || "[::1]".equals(host));
     }
 
     public static WebhookSettings behindProxyHeaders() {

@@ -61,7 +61,14 @@ public final class DispatchMessagesService implements DispatchMessages {
     public int dispatchDue() {
         List<Outbox.Claim> claims = outbox.claimDue(policy.batchSize(), clock.instant(), policy.lease());
         for (Outbox.Claim claim : claims) {
-            dispatch(claim);
+            try {
+                dispatch(claim);
+            } catch (RuntimeException failure) {
+                // The store or the gateway broke mid-way: whether Twilio got it is unknown, so look first next time.
+                outbox.retryLater(claim.message().id().orElseThrow(),
+                        clock.instant().plus(policy.delayAfter(claim.attempt(), jitter.getAsDouble())),
+                        "dispatch failed: " + failure, true);
+            }
         }
         return claims.size();
     }

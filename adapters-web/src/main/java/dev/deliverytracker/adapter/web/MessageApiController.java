@@ -1,0 +1,69 @@
+package dev.deliverytracker.adapter.web;
+
+import dev.deliverytracker.application.port.in.FindMessage;
+import dev.deliverytracker.application.port.in.SendMessage;
+import dev.deliverytracker.application.port.in.SendOutcome;
+import dev.deliverytracker.domain.Message;
+import dev.deliverytracker.domain.MessageId;
+import dev.deliverytracker.domain.OrganizationId;
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Sending and reading messages, for internal services authenticated by an API key of their organization. */
+@RestController
+@RequestMapping("/api/v1/messages")
+public class MessageApiController {
+
+    private final SendMessage sendMessage;
+    private final FindMessage findMessage;
+
+    public MessageApiController(SendMessage sendMessage, FindMessage findMessage) {
+        this.sendMessage = sendMessage;
+        this.findMessage = findMessage;
+    }
+
+    /** Answers 202 at once: the message is stored and waits for a dispatcher; follow its status URL. */
+    @PostMapping
+    public ResponseEntity<?> send(@RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            @RequestBody(required = false) SendMessageRequest request) {
+        SendOutcome outcome = sendMessage.send(SendMessageRequestReader.read(request, organization, idempotencyKey));
+        if (outcome instanceof SendOutcome.IdempotencyConflict conflict) {
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, conflict.reason());
+            problem.setTitle("Idempotency key reused");
+            problem.setProperty("originalMessageId", conflict.original().toString());
+            return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+        }
+        boolean replayed = outcome instanceof SendOutcome.Repeated;
+        Message message = replayed ? ((SendOutcome.Repeated) outcome).message()
+                : ((SendOutcome.Accepted) outcome).message();
+        MessageResponse body = MessageResponse.of(message);
+        return ResponseEntity.accepted().location(URI.create(body.statusUrl()))
+                .header("Idempotent-Replayed", Boolean.toString(replayed)).body(body);
+    }
+
+    @GetMapping("/{id}")
+    public ResponseEntity<?> find(@RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
+            @PathVariable String id) {
+        MessageId messageId = MessageId.parse(id);
+        return findMessage.find(organization, messageId)
+                .<ResponseEntity<?>>map(message -> ResponseEntity.ok(MessageResponse.of(message)))
+                .orElseGet(() -> {
+                    // Another organization's message is "not found" too: its existence is not ours to reveal.
+                    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                            "no message " + messageId + " in your organization");
+                    problem.setTitle("Message not found");
+                    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+                });
+    }
+}

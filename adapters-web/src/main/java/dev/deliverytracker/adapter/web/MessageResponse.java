@@ -1,0 +1,49 @@
+package dev.deliverytracker.adapter.web;
+
+import dev.deliverytracker.domain.Message;
+import dev.deliverytracker.domain.MessageContent;
+import dev.deliverytracker.domain.MessageSid;
+import dev.deliverytracker.domain.Sender;
+import dev.deliverytracker.domain.TwilioError;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** A message as the API shows it. */
+public record MessageResponse(String id, String channel, String to, String from, String messagingServiceSid,
+        String contentSid, String status, boolean terminal, String sid, Failure error,
+        Map<String, Instant> milestones, int attempts, Map<String, String> tags, Instant createdAt, String statusUrl) {
+
+    /** Twilio's error with what it means and whether sending again can help. */
+    public record Failure(int code, String message, String meaning, boolean retryable, String suggestedAction,
+            String moreInfo) {
+    }
+
+    static MessageResponse of(Message message) {
+        String id = message.id().orElseThrow().toString();
+        Map<String, Instant> milestones = new LinkedHashMap<>();
+        message.milestones().asMap().forEach((milestone, at) ->
+                milestones.put(milestone.name().toLowerCase(Locale.ROOT), at));
+        return new MessageResponse(id, message.channel().wireName(), message.to().toTwilio(),
+                message.sender() instanceof Sender.Number number ? number.address().toTwilio() : null,
+                message.sender() instanceof Sender.Service service ? service.sid().value() : null,
+                message.content() instanceof MessageContent.Template template ? template.contentSid().value() : null,
+                message.status().wireName(), message.isTerminal(), message.sid().map(MessageSid::value).orElse(null),
+                failure(message), milestones, message.attempts(), message.tags(), message.createdAt(),
+                "/api/v1/messages/" + id);
+    }
+
+    private static Failure failure(Message message) {
+        if (!message.error().isPresent()) {
+            return null;
+        }
+        int code = message.error().code();
+        return TwilioError.byCode(code)
+                .map(known -> new Failure(code, message.error().message(), known.title(), known.isRetryable(),
+                        known.suggestedAction(), known.moreInfo()))
+                .orElseGet(() -> new Failure(code, message.error().message(), null, false, null,
+                        "https://www.twilio.com/docs/errors/" + code));
+    }
+
+}
