@@ -1,25 +1,20 @@
 package dev.deliverytracker.simulator;
 
-import java.util.Random;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 
-/** Twilio-format SIDs: a two-letter prefix and 32 lowercase hex digits, drawn from the seeded Random. */
+/**
+ * Twilio-format SIDs: a two-letter prefix and 32 lowercase hex digits. Unique across runs, as
+ * Twilio's are: a service restarted on the embedded simulator keeps the SIDs it stored, and a seeded
+ * sequence would hand the same SIDs out again. Behaviour stays reproducible through the seeded Random.
+ */
 final class SidGenerator {
 
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
-
-    private final Random random;
-
-    SidGenerator(Random random) {
-        this.random = random;
-    }
+    private final SecureRandom random = new SecureRandom();
 
     String next(String prefix) {
-        StringBuilder sid = new StringBuilder(prefix);
-        synchronized (random) {
-            for (int i = 0; i < 32; i++) {
-                sid.append(HEX[random.nextInt(16)]);
-            }
-        }
-        return sid.toString();
+        byte[] bytes = new byte[16];
+        random.nextBytes(bytes);
+        return prefix + HexFormat.of().formatHex(bytes);
     }
 }

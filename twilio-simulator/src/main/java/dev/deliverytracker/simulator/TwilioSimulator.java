@@ -56,7 +56,7 @@ public final class TwilioSimulator implements AutoCloseable {
         this.random = new Random(settings.seed());
         this.behaviour = new AtomicReference<>(settings.behaviour());
         accounts.register(settings.accountSid(), settings.authToken());
-        SidGenerator sids = new SidGenerator(random);
+        SidGenerator sids = new SidGenerator();
         this.scheduler = Executors.newScheduledThreadPool(2, daemonThreads("twilio-sim-scheduler"));
         this.callbackThreads = Executors.newFixedThreadPool(4, daemonThreads("twilio-sim-callback"));
         this.dispatcher = new CallbackDispatcher(accounts, scheduler, callbackThreads, random, settings.clock(), settings.retryBackoffMs());

@@ -2,6 +2,8 @@ package dev.deliverytracker.adapter.web;
 
 import java.util.List;
 import java.util.Map;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -9,6 +11,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Bad API requests as RFC 9457 problem details that say which field is wrong and why. */
+// Ahead of Spring's generic problem handler, so these answers say what exactly is wrong.
+@Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(assignableTypes = {MessageApiController.class, ApiKeyController.class})
 public class ApiExceptionHandler {
 
