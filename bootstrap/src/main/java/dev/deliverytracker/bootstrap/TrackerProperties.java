@@ -17,6 +17,7 @@ public record TrackerProperties(
         @DefaultValue EmbeddedDatabase embeddedDatabase,
         @DefaultValue Dispatch dispatch,
         @DefaultValue Simulator simulator,
+        @DefaultValue Ingest ingest,
         String apiKey) {
 
     /**
@@ -70,6 +71,21 @@ public record TrackerProperties(
             @DefaultValue("2m") Duration lease,
             @DefaultValue("1s") Duration firstRetryDelay,
             @DefaultValue("5m") Duration maxRetryDelay) {
+    }
+
+    /**
+     * How status callbacks are written.
+     *
+     * @param groupCommit whether concurrent callbacks share transactions (off: one commit each)
+     * @param maxBatch most callbacks in one transaction
+     * @param queueCapacity most callbacks waiting; more are answered 503 at once
+     * @param waitTimeout how long a callback waits for its transaction before a 503
+     */
+    public record Ingest(
+            @DefaultValue("true") boolean groupCommit,
+            @DefaultValue("256") int maxBatch,
+            @DefaultValue("10000") int queueCapacity,
+            @DefaultValue("10s") Duration waitTimeout) {
     }
 
     /**

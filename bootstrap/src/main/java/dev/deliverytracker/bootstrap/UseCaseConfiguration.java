@@ -1,5 +1,6 @@
 package dev.deliverytracker.bootstrap;
 
+import dev.deliverytracker.adapter.persistence.GroupCommitSettings;
 import dev.deliverytracker.adapter.twilio.TwilioSignatureVerifier;
 import dev.deliverytracker.adapter.web.WebhookSettings;
 import dev.deliverytracker.application.port.in.DispatchMessages;
@@ -85,6 +86,17 @@ class UseCaseConfiguration {
         }
         return new DispatchMessagesService(outbox, gateway, accounts, callbackAddress, log, clock, policy,
                 () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    @Bean
+    GroupCommitSettings groupCommitSettings(TrackerProperties properties) {
+        TrackerProperties.Ingest ingest = properties.ingest();
+        try {
+            return new GroupCommitSettings(ingest.groupCommit(), ingest.maxBatch(), ingest.queueCapacity(),
+                    ingest.waitTimeout());
+        } catch (IllegalArgumentException invalid) {
+            throw new IllegalStateException("tracker.ingest.*: " + invalid.getMessage(), invalid);
+        }
     }
 
     @Bean

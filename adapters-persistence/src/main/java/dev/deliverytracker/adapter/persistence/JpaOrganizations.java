@@ -11,6 +11,10 @@ import dev.deliverytracker.domain.Sender;
 import java.util.List;
 import dev.deliverytracker.domain.OrganizationId;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
@@ -20,8 +24,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 class JpaOrganizations implements Organizations, TwilioAccounts {
 
+    static final Duration CACHE_TIME = Duration.ofSeconds(30);
+
     private final OrganizationJpaRepository rows;
     private final Clock clock;
+    private final Map<AccountSid, Cached> bySid = new ConcurrentHashMap<>();
+
+    private record Cached(Optional<TwilioAccount> account, Instant until) {
+    }
 
     JpaOrganizations(OrganizationJpaRepository rows, Clock clock) {
         this.rows = rows;
@@ -38,6 +48,7 @@ class JpaOrganizations implements Organizations, TwilioAccounts {
             created.createdAt = clock.instant();
             return created;
         });
+        bySid.clear();
         row.twilioAuthToken = credentials.authToken();
         row.twilioPreviousAuthToken = credentials.previousAuthToken().isBlank() ? null : credentials.previousAuthToken();
         return OrganizationId.of(rows.saveAndFlush(row).id);
@@ -48,13 +59,25 @@ class JpaOrganizations implements Organizations, TwilioAccounts {
     public void defaultSender(OrganizationId organization, Sender sender) {
         OrganizationEntity row = rows.findById(organization.value())
                 .orElseThrow(() -> new IllegalArgumentException("no organization " + organization));
+        bySid.clear();
         row.defaultFrom = sender instanceof Sender.Number number ? number.address().e164() : null;
         row.defaultMessagingServiceSid = sender instanceof Sender.Service service ? service.sid().value() : null;
     }
 
+    /**
+     * Every callback looks its account up; a short cache keeps that off the database. A token rotated
+     * on another instance is seen here within {@link #CACHE_TIME}; one rotated here at once.
+     */
     @Override
     public Optional<TwilioAccount> findBySid(AccountSid sid) {
-        return rows.findByTwilioAccountSid(sid.value()).flatMap(JpaOrganizations::account);
+        Instant now = clock.instant();
+        Cached cached = bySid.get(sid);
+        if (cached != null && now.isBefore(cached.until())) {
+            return cached.account();
+        }
+        Optional<TwilioAccount> account = rows.findByTwilioAccountSid(sid.value()).flatMap(JpaOrganizations::account);
+        bySid.put(sid, new Cached(account, now.plus(CACHE_TIME)));
+        return account;
     }
 
     @Override

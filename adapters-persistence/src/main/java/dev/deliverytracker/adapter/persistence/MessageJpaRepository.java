@@ -1,6 +1,8 @@
 package dev.deliverytracker.adapter.persistence;
 
 import jakarta.persistence.LockModeType;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
@@ -17,6 +19,11 @@ interface MessageJpaRepository extends JpaRepository<MessageEntity, Long> {
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select m from MessageEntity m where m.id = :id")
     Optional<MessageEntity> lockById(Long id);
+
+    /** Every message of a batch, locked in id order so concurrent batches queue instead of deadlocking. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select m from MessageEntity m where m.id in :ids or m.providerSid in :sids order by m.id")
+    List<MessageEntity> lockAll(Collection<Long> ids, Collection<String> sids);
 
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select m from MessageEntity m where m.providerSid = :sid")

@@ -2,7 +2,6 @@ package dev.deliverytracker.adapter.persistence;
 
 import dev.deliverytracker.application.port.in.RecordOutcome;
 import dev.deliverytracker.application.port.out.DeliveryLog;
-import dev.deliverytracker.application.port.out.MessageLookup;
 import dev.deliverytracker.application.port.out.ReportedEvent;
 import dev.deliverytracker.domain.DeliveryError;
 import dev.deliverytracker.domain.DeliveryEvent;
@@ -46,34 +45,19 @@ class PostgresDeliveryLog implements DeliveryLog {
     private final MessageJpaRepository messages;
     private final Clock clock;
 
-    PostgresDeliveryLog(JdbcClient jdbc, MessageJpaRepository messages, Clock clock) {
+    private final GroupCommit groupCommit;
+
+    PostgresDeliveryLog(JdbcClient jdbc, MessageJpaRepository messages, Clock clock, GroupCommit groupCommit) {
+        this.groupCommit = groupCommit;
         this.jdbc = jdbc;
         this.messages = messages;
         this.clock = clock;
     }
 
+    /** Through the group commit: shares a transaction with whatever else arrived at the same moment. */
     @Override
-    @Transactional
     public RecordOutcome append(ReportedEvent reported) {
-        DeliveryEvent event = reported.event();
-        lockSid(event.sid());
-        Optional<MessageEntity> row = lockMessage(reported.lookup(), event.sid(), reported.organization().value());
-        if (row.isEmpty()) {
-            boolean inserted = insertUnmatched(reported);
-            return inserted ? new RecordOutcome.Unmatched(event.sid(), event.status())
-                    : new RecordOutcome.Duplicate(event.sid(), event.status());
-        }
-        MessageEntity message = row.get();
-        if (!insert(event, message, reported.account().value(), reported.payload(), reported.idempotencyToken())) {
-            return new RecordOutcome.Duplicate(event.sid(), event.status());
-        }
-        Message current = MessageMapping.toDomain(message);
-        if (current.sid().isEmpty()) {
-            current = current.acceptedAs(event.sid());
-        }
-        Message moved = current.apply(event);
-        MessageMapping.copyState(moved, message, clock.instant());
-        return new RecordOutcome.Recorded(MessageId.of(message.id), event.sid(), event.status(), moved.status());
+        return groupCommit.record(reported);
     }
 
     @Override
@@ -144,32 +128,11 @@ class PostgresDeliveryLog implements DeliveryLog {
                 .query().singleValue();
     }
 
-    /** Only a message of the organization whose account sent the event; never another tenant's. */
-    private Optional<MessageEntity> lockMessage(MessageLookup lookup, MessageSid sid, long organization) {
-        if (lookup instanceof MessageLookup.ById byId) {
-            Optional<MessageEntity> byOurId = messages.lockById(byId.id().value())
-                    .filter(row -> row.orgId == organization)
-                    .filter(row -> row.providerSid == null || row.providerSid.equals(sid.value()));
-            if (byOurId.isPresent()) {
-                return byOurId;
-            }
-        }
-        return messages.lockBySid(sid.value()).filter(row -> row.orgId == organization);
-    }
-
     private boolean insert(DeliveryEvent event, MessageEntity message, String account,
             Map<String, List<String>> payload, String token) {
         return jdbc.sql(INSERT_EVENT)
                 .param("org", message.orgId).param("message", message.id)
                 .params(eventColumns(event, account, payload, token))
-                .query(Long.class).optional().isPresent();
-    }
-
-    private boolean insertUnmatched(ReportedEvent reported) {
-        return jdbc.sql(INSERT_EVENT)
-                .param("org", reported.organization().value()).param("message", null)
-                .params(eventColumns(reported.event(), reported.account().value(), reported.payload(),
-                        reported.idempotencyToken()))
                 .query(Long.class).optional().isPresent();
     }
 

@@ -1,0 +1,118 @@
+package dev.deliverytracker.adapter.persistence;
+
+import dev.deliverytracker.application.port.in.RecordOutcome;
+import dev.deliverytracker.application.port.out.ReportedEvent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+/**
+ * Group commit for callbacks: callers wait while one writer records everything that queued up in a
+ * single transaction, and each caller gets its own outcome only after that transaction commits. The
+ * writer takes whatever is waiting without waiting for more, so a lone callback is written at once
+ * and batches grow only under load, by as much as arrived during the previous commit.
+ */
+@Component
+class GroupCommit implements DisposableBean {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
+
+    private final EventBatchWriter writer;
+    private final GroupCommitSettings settings;
+    private final BlockingQueue<Pending> queue;
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    private record Pending(ReportedEvent event, CompletableFuture<RecordOutcome> outcome) {
+    }
+
+    GroupCommit(EventBatchWriter writer, ObjectProvider<GroupCommitSettings> settings) {
+        this.writer = writer;
+        this.settings = settings.getIfAvailable(GroupCommitSettings::defaults);
+        this.queue = new ArrayBlockingQueue<>(this.settings.queueCapacity());
+        this.thread = new Thread(this::writeBatches, "callback-group-commit");
+        this.thread.setDaemon(true);
+        if (this.settings.enabled()) {
+            thread.start();
+        }
+    }
+
+    RecordOutcome record(ReportedEvent event) {
+        if (!settings.enabled()) {
+            return writer.record(List.of(event)).get(0);
+        }
+        Pending pending = new Pending(event, new CompletableFuture<>());
+        if (!running || !queue.offer(pending)) {
+            throw new DeliveryLogOverloaded(settings.queueCapacity());
+        }
+        try {
+            return pending.outcome().get(settings.waitTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException failed) {
+            throw failed.getCause() instanceof RuntimeException runtime ? runtime
+                    : new IllegalStateException("recording the callback failed", failed.getCause());
+        } catch (TimeoutException slow) {
+            // It may still commit; Twilio's retry is then absorbed as a duplicate.
+            throw new IllegalStateException("the callback was not recorded within " + settings.waitTimeout(), slow);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the callback was being recorded", interrupted);
+        }
+    }
+
+    /** How many callbacks wait for the writer right now. */
+    int waiting() {
+        return queue.size();
+    }
+
+    private void writeBatches() {
+        List<Pending> batch = new ArrayList<>(settings.maxBatch());
+        while (running || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, settings.maxBatch() - 1);
+                write(batch);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                running = false;
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void write(List<Pending> batch) {
+        List<RecordOutcome> outcomes;
+        try {
+            outcomes = writer.record(batch.stream().map(Pending::event).toList());
+        } catch (RuntimeException failure) {
+            // The transaction rolled back: nobody in this batch is acknowledged, and each retry starts afresh.
+            LOG.warn("batch of {} callbacks not recorded: {}", batch.size(), failure.toString());
+            batch.forEach(pending -> pending.outcome().completeExceptionally(failure));
+            return;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).outcome().complete(outcomes.get(i));
+        }
+    }
+
+    /** Stops taking callbacks and writes what is already queued before the database goes away. */
+    @Override
+    public void destroy() throws InterruptedException {
+        running = false;
+        thread.join(settings.waitTimeout().toMillis());
+    }
+}
