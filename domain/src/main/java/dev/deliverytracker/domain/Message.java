@@ -111,6 +111,20 @@ public final class Message {
                 milestones.reached(Milestone.FAILED, at), attempts + 1, createdAt);
     }
 
+    /**
+     * A failed message is sent again: the new attempt starts from pending, with no SID, error or
+     * milestones of its own yet. The previous attempt stays in the history; the latest attempt is the
+     * one that decides what the message shows.
+     */
+    public Message startNewAttempt() {
+        if (!status.isFailure()) {
+            throw new IllegalStateException("only a failed message can be sent again; message " + id + " is "
+                    + status.wireName());
+        }
+        return new Message(id, organization, to, sender, content, tags, idempotencyKey, null, DeliveryStatus.PENDING,
+                DeliveryError.NONE, Milestones.none(), attempts, createdAt);
+    }
+
     public Optional<MessageId> id() {
         return Optional.ofNullable(id);
     }

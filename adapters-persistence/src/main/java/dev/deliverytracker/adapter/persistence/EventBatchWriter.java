@@ -55,8 +55,11 @@ class EventBatchWriter {
         for (int i = 0; i < batch.size(); i++) {
             ReportedEvent reported = batch.get(i);
             MessageEntity target = concerned.target(reported);
+            if (target == null) {
+                target = concerned.earlierAttemptOf(reported);
+            }
             targets.add(target);
-            if (target != null && target.providerSid == null) {
+            if (target != null && target.providerSid == null && !concerned.isEarlierAttempt(reported)) {
                 // A callback that outran the send answer names the SID first: later events find it by SID.
                 concerned.learnSid(target, reported.event().sid().value());
             }
@@ -75,6 +78,11 @@ class EventBatchWriter {
                 outcomes.add(new RecordOutcome.Duplicate(event.sid(), event.status()));
             } else if (target == null) {
                 outcomes.add(new RecordOutcome.Unmatched(event.sid(), event.status()));
+            } else if (concerned.isEarlierAttempt(batch.get(i))) {
+                // History of an attempt that was superseded: kept, but the latest attempt decides the status.
+                Message message = current.computeIfAbsent(target.id, id -> MessageMapping.toDomain(target));
+                outcomes.add(new RecordOutcome.Recorded(MessageId.of(target.id), event.sid(), event.status(),
+                        message.status()));
             } else {
                 Message message = current.computeIfAbsent(target.id, id -> MessageMapping.toDomain(target));
                 if (message.sid().isEmpty()) {
@@ -100,10 +108,17 @@ class EventBatchWriter {
                 ids.add(byId.id().value());
             }
         }
+        Map<String, Long> earlierAttempts = new HashMap<>();
+        jdbc.sql("select provider_sid, message_id from message_attempts where provider_sid = any(cast(:sids as text[]))")
+                .param("sids", sids.toArray(new String[0]))
+                .query(row -> {
+                    earlierAttempts.put(row.getString("provider_sid"), row.getLong("message_id"));
+                });
+        ids.addAll(earlierAttempts.values());
         if (ids.isEmpty()) {
             ids.add(-1L);
         }
-        return new Messages(messages.lockAll(ids, sids));
+        return new Messages(messages.lockAll(ids, sids), earlierAttempts);
     }
 
     private Set<String> insert(List<ReportedEvent> batch, List<MessageEntity> targets, Map<String, Integer> firstOfKey) {
@@ -142,8 +157,10 @@ class EventBatchWriter {
     private static final class Messages {
         private final Map<Long, MessageEntity> byId = new HashMap<>();
         private final Map<String, MessageEntity> bySid = new HashMap<>();
+        private final Map<String, Long> earlierAttempts;
 
-        Messages(List<MessageEntity> rows) {
+        Messages(List<MessageEntity> rows, Map<String, Long> earlierAttempts) {
+            this.earlierAttempts = earlierAttempts;
             for (MessageEntity row : rows) {
                 byId.put(row.id, row);
                 if (row.providerSid != null) {
@@ -164,6 +181,18 @@ class EventBatchWriter {
             }
             MessageEntity row = bySid.get(sid);
             return row != null && row.orgId == organization ? row : null;
+        }
+
+        /** The message whose earlier (superseded) attempt had this SID, if it is of this organization. */
+        MessageEntity earlierAttemptOf(ReportedEvent reported) {
+            Long id = earlierAttempts.get(reported.event().sid().value());
+            MessageEntity row = id == null ? null : byId.get(id);
+            return row != null && row.orgId == reported.organization().value() ? row : null;
+        }
+
+        boolean isEarlierAttempt(ReportedEvent reported) {
+            String sid = reported.event().sid().value();
+            return earlierAttempts.containsKey(sid) && !bySid.containsKey(sid);
         }
 
         void learnSid(MessageEntity row, String sid) {

@@ -1,9 +1,11 @@
 package dev.deliverytracker.adapter.persistence;
 
 import jakarta.persistence.LockModeType;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
@@ -15,6 +17,15 @@ interface MessageJpaRepository extends JpaRepository<MessageEntity, Long> {
     Optional<MessageEntity> findByIdAndOrgId(Long id, long orgId);
 
     Optional<MessageEntity> findByOrgIdAndIdempotencyKey(long orgId, String idempotencyKey);
+
+    List<MessageEntity> findByStatusInAndErrorCodeInAndFailedAtLessThanEqualOrderByFailedAt(Collection<String> statuses,
+            Collection<Integer> errorCodes, Instant failedBefore, Limit limit);
+
+    List<MessageEntity> findByOrgIdAndStatusInAndFailedAtGreaterThanEqualOrderByFailedAt(long orgId,
+            Collection<String> statuses, Instant since, Limit limit);
+
+    List<MessageEntity> findByOrgIdAndStatusInAndErrorCodeAndFailedAtGreaterThanEqualOrderByFailedAt(long orgId,
+            Collection<String> statuses, int errorCode, Instant since, Limit limit);
 
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select m from MessageEntity m where m.id = :id")

@@ -4,6 +4,7 @@ import dev.deliverytracker.application.port.out.Outbox;
 import dev.deliverytracker.domain.Message;
 import dev.deliverytracker.domain.MessageId;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,9 +23,12 @@ class PostgresOutbox implements Outbox {
     private final JdbcClient jdbc;
     private final MessageJpaRepository messages;
 
-    PostgresOutbox(JdbcClient jdbc, MessageJpaRepository messages) {
+    private final Clock clock;
+
+    PostgresOutbox(JdbcClient jdbc, MessageJpaRepository messages, Clock clock) {
         this.jdbc = jdbc;
         this.messages = messages;
+        this.clock = clock;
     }
 
     @Override
@@ -73,6 +77,34 @@ class PostgresOutbox implements Outbox {
                 .list();
         return rows.stream().map(row -> new Claim(MessageMapping.toDomain(messages.findById(row.messageId())
                 .orElseThrow()), row.attempt(), row.inDoubt(), row.firstAttemptAt())).toList();
+    }
+
+    @Override
+    @Transactional
+    public Optional<Message> retry(MessageId id, Instant dueAt) {
+        Optional<MessageEntity> locked = messages.lockById(id.value());
+        if (locked.isEmpty() || !MessageMapping.toDomain(locked.get()).status().isFailure()) {
+            return Optional.empty();
+        }
+        MessageEntity row = locked.get();
+        jdbc.sql("""
+                insert into message_attempts (message_id, attempt, org_id, provider_sid, status, error_code,
+                    error_message, ended_at)
+                select :message, coalesce(max(attempt), 0) + 1, :org, :sid, :status, :errorCode, :errorMessage, :endedAt
+                from message_attempts where message_id = :message
+                """)
+                .param("message", row.id).param("org", row.orgId).param("sid", row.providerSid)
+                .param("status", row.status).param("errorCode", row.errorCode).param("errorMessage", row.errorMessage)
+                .param("endedAt", Timestamp.from(row.failedAt != null ? row.failedAt : clock.instant())).update();
+        Message again = MessageMapping.toDomain(row).startNewAttempt();
+        MessageMapping.copyState(again, row, clock.instant());
+        jdbc.sql("""
+                insert into message_outbox (message_id, org_id, due_at) values (:message, :org, :due)
+                on conflict (message_id) do update set due_at = excluded.due_at, attempts = 0, claimed_until = null,
+                    in_doubt = false, first_attempted_at = null, last_error = null
+                """)
+                .param("message", row.id).param("org", row.orgId).param("due", Timestamp.from(dueAt)).update();
+        return Optional.of(again);
     }
 
     @Override

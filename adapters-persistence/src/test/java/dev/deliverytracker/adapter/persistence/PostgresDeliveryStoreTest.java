@@ -2,6 +2,7 @@ package dev.deliverytracker.adapter.persistence;
 
 import dev.deliverytracker.application.fake.DeliveryStoreContract;
 import dev.deliverytracker.application.port.out.DeliveryLog;
+import dev.deliverytracker.application.port.out.FailedMessages;
 import dev.deliverytracker.application.port.out.MessageStore;
 import dev.deliverytracker.application.port.out.Organizations;
 import dev.deliverytracker.application.port.out.Outbox;
@@ -34,6 +35,9 @@ class PostgresDeliveryStoreTest extends DeliveryStoreContract {
     @Autowired
     Outbox outbox;
 
+    @Autowired
+    FailedMessages failedMessages;
+
     @Override
     protected MessageStore messages() {
         return messageStore;
@@ -42,6 +46,11 @@ class PostgresDeliveryStoreTest extends DeliveryStoreContract {
     @Override
     protected DeliveryLog log() {
         return deliveryLog;
+    }
+
+    @Override
+    protected FailedMessages failedMessages() {
+        return failedMessages;
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.deliverytracker.application.port.in.RecordOutcome;
 import dev.deliverytracker.application.port.out.DeliveryLog;
+import dev.deliverytracker.application.port.out.FailedMessages;
 import dev.deliverytracker.application.port.out.MessageLookup;
 import dev.deliverytracker.application.port.out.MessageStore;
 import dev.deliverytracker.application.port.out.Outbox;
@@ -28,6 +29,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +47,8 @@ public abstract class DeliveryStoreContract {
     protected abstract DeliveryLog log();
 
     protected abstract Outbox outbox();
+
+    protected abstract FailedMessages failedMessages();
 
     /** An organization that sends through {@code account}. */
     protected abstract OrganizationId organizationWith(AccountSid account);
@@ -275,6 +279,76 @@ public abstract class DeliveryStoreContract {
         assertThat(failed.status()).isEqualTo(DeliveryStatus.FAILED);
         assertThat(messages().find(id).orElseThrow().error().code()).isEqualTo(21610);
         assertThat(claimedIds(T0.plusSeconds(60), Duration.ofSeconds(1))).doesNotContain(id);
+    }
+
+    @Test
+    void a_retried_failure_starts_a_new_attempt_that_decides_the_status() {
+        Message first = acceptedMessage();
+        MessageId id = first.id().get();
+        log().append(bySid(new DeliveryEvent(first.sid().get(), "undelivered", DeliveryError.of(30003, ""),
+                EventSource.CALLBACK, T0)));
+
+        Message again = outbox().retry(id, T0.plusSeconds(60)).orElseThrow();
+        assertThat(again.status()).isEqualTo(DeliveryStatus.PENDING);
+        assertThat(again.sid()).isEmpty();
+        assertThat(claimedIds(T0.plusSeconds(60), Duration.ofMinutes(1))).contains(id);
+
+        MessageSid second = randomSid();
+        Message accepted = log().accepted(id, DeliveryEvent.of(second, DeliveryStatus.QUEUED, DeliveryError.NONE,
+                EventSource.SEND_RESPONSE, T0.plusSeconds(61)));
+        assertThat(accepted.attempts()).isEqualTo(2);
+        assertThat(accepted.status()).isEqualTo(DeliveryStatus.QUEUED);
+        assertThat(accepted.error()).isEqualTo(DeliveryError.NONE);
+        log().append(bySid(event(second, "delivered", T0.plusSeconds(70))));
+        assertThat(messages().find(id).orElseThrow().status()).isEqualTo(DeliveryStatus.DELIVERED);
+        assertThat(log().history(id)).extracting(DeliveryEvent::reportedStatus)
+                .containsExactlyInAnyOrder("queued", "undelivered", "queued", "delivered");
+    }
+
+    @Test
+    void a_late_report_on_an_earlier_attempt_is_kept_but_does_not_decide_the_status() {
+        Message first = acceptedMessage();
+        MessageId id = first.id().get();
+        log().append(bySid(new DeliveryEvent(first.sid().get(), "failed", DeliveryError.of(30008, ""),
+                EventSource.CALLBACK, T0)));
+        outbox().retry(id, T0);
+        log().accepted(id, DeliveryEvent.of(randomSid(), DeliveryStatus.QUEUED, DeliveryError.NONE,
+                EventSource.SEND_RESPONSE, T0.plusSeconds(1)));
+
+        RecordOutcome late = log().append(bySid(event(first.sid().get(), "delivered", T0.plusSeconds(2))));
+
+        assertThat(late).isEqualTo(new RecordOutcome.Recorded(id, first.sid().get(), DeliveryStatus.DELIVERED,
+                DeliveryStatus.QUEUED));
+        assertThat(messages().find(id).orElseThrow().status()).isEqualTo(DeliveryStatus.QUEUED);
+        assertThat(log().history(id)).extracting(DeliveryEvent::reportedStatus).contains("delivered");
+    }
+
+    @Test
+    void only_a_failed_message_can_be_retried() {
+        Message message = acceptedMessage();
+        assertThat(outbox().retry(message.id().get(), T0)).isEmpty();
+        assertThat(messages().find(message.id().get()).orElseThrow().status()).isEqualTo(DeliveryStatus.QUEUED);
+    }
+
+    @Test
+    void failed_messages_are_found_by_error_code_and_organization() {
+        Message unreachable = acceptedMessage();
+        log().append(bySid(new DeliveryEvent(unreachable.sid().get(), "undelivered", DeliveryError.of(30003, ""),
+                EventSource.CALLBACK, T0)));
+        Message filtered = acceptedMessage();
+        log().append(bySid(new DeliveryEvent(filtered.sid().get(), "failed", DeliveryError.of(30007, ""),
+                EventSource.CALLBACK, T0)));
+
+        assertThat(failedMessages().withErrors(Set.of(30003), T0.plusSeconds(1), 10000))
+                .extracting(message -> message.id().get()).contains(unreachable.id().get())
+                .doesNotContain(filtered.id().get());
+        assertThat(failedMessages().withErrors(Set.of(30003), T0.minusSeconds(1), 10000))
+                .extracting(message -> message.id().get()).doesNotContain(unreachable.id().get());
+        assertThat(failedMessages().ofOrganization(organization(), 0, T0.minusSeconds(1), 10))
+                .extracting(message -> message.id().get())
+                .containsExactlyInAnyOrder(unreachable.id().get(), filtered.id().get());
+        assertThat(failedMessages().ofOrganization(organization(), 30007, T0.minusSeconds(1), 10))
+                .extracting(message -> message.id().get()).containsExactly(filtered.id().get());
     }
 
     /** Claims due entries at {@code now}; other tests' leftovers may come along, so callers look for their own. */

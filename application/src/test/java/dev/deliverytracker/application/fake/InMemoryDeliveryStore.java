@@ -2,6 +2,7 @@ package dev.deliverytracker.application.fake;
 
 import dev.deliverytracker.application.port.in.RecordOutcome;
 import dev.deliverytracker.application.port.out.DeliveryLog;
+import dev.deliverytracker.application.port.out.FailedMessages;
 import dev.deliverytracker.application.port.out.MessageLookup;
 import dev.deliverytracker.application.port.out.MessageStore;
 import dev.deliverytracker.application.port.out.Outbox;
@@ -11,6 +12,7 @@ import dev.deliverytracker.domain.DeliveryEvent;
 import dev.deliverytracker.domain.Message;
 import dev.deliverytracker.domain.MessageId;
 import dev.deliverytracker.domain.MessageSid;
+import dev.deliverytracker.domain.Milestone;
 import dev.deliverytracker.domain.OrganizationId;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,19 +22,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.Comparator;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Messages and their delivery log in memory, behind one lock, as PostgreSQL holds them behind one
  * transaction. The contract tests run the same promises against this and the real adapter.
  */
-public final class InMemoryDeliveryStore implements MessageStore, DeliveryLog, Outbox {
+public final class InMemoryDeliveryStore implements MessageStore, DeliveryLog, Outbox, FailedMessages {
 
     private final AtomicLong ids = new AtomicLong();
     private final Map<MessageId, Message> messages = new LinkedHashMap<>();
     private final Map<String, LoggedEvent> log = new LinkedHashMap<>();
     private final Map<MessageId, Entry> outbox = new LinkedHashMap<>();
     private final Map<MessageId, String> fingerprints = new HashMap<>();
+    private final Map<MessageSid, MessageId> previousAttempts = new HashMap<>();
 
     private static final class Entry {
         Instant dueAt;
@@ -84,6 +89,14 @@ public final class InMemoryDeliveryStore implements MessageStore, DeliveryLog, O
                 : Optional.empty();
         target = target.or(() -> findBySid(event.sid())
                 .filter(message -> message.organization().equals(reported.organization())));
+        Optional<Message> earlierAttemptOf = Optional.ofNullable(previousAttempts.get(event.sid()))
+                .flatMap(id -> find(reported.organization(), id));
+        if (target.isEmpty() && earlierAttemptOf.isPresent()) {
+            // A late report on an earlier attempt: history, but the latest attempt decides the status.
+            Message message = earlierAttemptOf.get();
+            log.put(event.dedupeKey(), new LoggedEvent(event, message.organization(), message.id().orElseThrow()));
+            return new RecordOutcome.Recorded(message.id().orElseThrow(), event.sid(), event.status(), message.status());
+        }
         if (target.isEmpty()) {
             log.put(event.dedupeKey(), new LoggedEvent(event, reported.organization(), null));
             return new RecordOutcome.Unmatched(event.sid(), event.status());
@@ -158,6 +171,39 @@ public final class InMemoryDeliveryStore implements MessageStore, DeliveryLog, O
             }
         }
         return claims;
+    }
+
+    @Override
+    public synchronized Optional<Message> retry(MessageId id, Instant dueAt) {
+        Message message = messages.get(id);
+        if (message == null || !message.status().isFailure()) {
+            return Optional.empty();
+        }
+        message.sid().ifPresent(sid -> previousAttempts.put(sid, id));
+        Message again = message.startNewAttempt();
+        messages.put(id, again);
+        outbox.put(id, new Entry(dueAt));
+        return Optional.of(again);
+    }
+
+    @Override
+    public synchronized List<Message> withErrors(Set<Integer> errorCodes, Instant failedBefore, int limit) {
+        return messages.values().stream().filter(message -> message.status().isFailure())
+                .filter(message -> errorCodes.contains(message.error().code()))
+                .filter(message -> message.milestones().at(Milestone.FAILED).map(at -> !at.isAfter(failedBefore))
+                        .orElse(false))
+                .sorted(Comparator.comparing(message -> message.milestones().at(Milestone.FAILED).orElseThrow()))
+                .limit(limit).toList();
+    }
+
+    @Override
+    public synchronized List<Message> ofOrganization(OrganizationId organization, int errorCode, Instant since,
+            int limit) {
+        return messages.values().stream().filter(message -> message.organization().equals(organization))
+                .filter(message -> message.status().isFailure())
+                .filter(message -> errorCode == 0 || message.error().code() == errorCode)
+                .filter(message -> message.milestones().at(Milestone.FAILED).map(at -> !at.isBefore(since)).orElse(false))
+                .limit(limit).toList();
     }
 
     @Override

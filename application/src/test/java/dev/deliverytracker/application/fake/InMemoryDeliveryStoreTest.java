@@ -1,6 +1,7 @@
 package dev.deliverytracker.application.fake;
 
 import dev.deliverytracker.application.port.out.DeliveryLog;
+import dev.deliverytracker.application.port.out.FailedMessages;
 import dev.deliverytracker.application.port.out.MessageStore;
 import dev.deliverytracker.application.port.out.Outbox;
 import dev.deliverytracker.domain.AccountSid;
@@ -19,6 +20,11 @@ class InMemoryDeliveryStoreTest extends DeliveryStoreContract {
 
     @Override
     protected DeliveryLog log() {
+        return store;
+    }
+
+    @Override
+    protected FailedMessages failedMessages() {
         return store;
     }
 

@@ -5,6 +5,7 @@ import dev.deliverytracker.domain.MessageId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Messages waiting to be handed to Twilio. A claim is exclusive across instances and holds a lease;
@@ -18,6 +19,13 @@ public interface Outbox {
 
     /** Claims up to {@code limit} due entries no other dispatcher holds, for {@code lease}. */
     List<Claim> claimDue(int limit, Instant now, Duration lease);
+
+    /**
+     * Starts a new attempt of a failed message (the domain's {@code startNewAttempt}): keeps the
+     * previous attempt's SID and outcome in the history and puts the message back in the outbox, due at
+     * {@code dueAt}. Empty when the message is no longer failed (another instance got there first).
+     */
+    Optional<Message> retry(MessageId id, Instant dueAt);
 
     /** Releases a claimed entry to be tried again at {@code dueAt}. */
     void retryLater(MessageId id, Instant dueAt, String reason, boolean inDoubt);
