@@ -51,10 +51,6 @@ public record TrackerProperties(
     }
 
     /**
-     * @param dataDirectory where the embedded PostgreSQL keeps its files across restarts
-     * @param port its port; 0 picks a free one
-     */
-    /**
      * @param enabled whether this instance dispatches (any number of instances may)
      * @param interval the pause between dispatch rounds when nothing is due
      * @param batchSize messages claimed per round
@@ -67,9 +63,9 @@ public record TrackerProperties(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("200ms") Duration interval,
             @DefaultValue("20") int batchSize,
-            @DefaultValue("8") int maxAttempts,
-            @DefaultValue("2m") Duration lease,
-            @DefaultValue("1s") Duration firstRetryDelay,
+            @DefaultValue("10") int maxAttempts,
+            @DefaultValue("5m") Duration lease,
+            @DefaultValue("2s") Duration firstRetryDelay,
             @DefaultValue("5m") Duration maxRetryDelay) {
     }
 
@@ -99,6 +95,10 @@ public record TrackerProperties(
             @DefaultValue("1500ms") Duration maxDelay) {
     }
 
+    /**
+     * @param dataDirectory where the embedded PostgreSQL keeps its files across restarts
+     * @param port its port; 0 picks a free one
+     */
     public record EmbeddedDatabase(
             @DefaultValue(".data/postgres") Path dataDirectory,
             @DefaultValue("0") int port) {

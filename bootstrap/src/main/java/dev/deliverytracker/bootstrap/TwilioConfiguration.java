@@ -58,8 +58,14 @@ class TwilioConfiguration {
             ObjectProvider<TwilioSimulator> simulator) {
         URI apiBaseUrl = simulator.getIfAvailable() != null ? simulator.getIfAvailable().baseUrl()
                 : properties.twilio().apiBaseUrl();
-        return new TwilioMessageGateway(sid -> accounts.findBySid(sid).map(TwilioAccount::currentAuthToken).orElse(null),
-                apiBaseUrl == null || apiBaseUrl.toString().isBlank() ? null : apiBaseUrl);
+        try {
+            return new TwilioMessageGateway(
+                    sid -> accounts.findBySid(sid).map(TwilioAccount::currentAuthToken).orElse(null),
+                    apiBaseUrl == null || apiBaseUrl.toString().isBlank() ? null : apiBaseUrl);
+        } catch (IllegalArgumentException invalid) {
+            throw new IllegalStateException("tracker.twilio.api-base-url (TWILIO_API_BASE_URL): " + invalid.getMessage(),
+                    invalid);
+        }
     }
 
     /** The organization 'default': the configured account (or the simulator's), its sender, an API key. */

@@ -75,7 +75,8 @@ class UseCaseConfiguration {
 
     @Bean
     DispatchMessages dispatchMessages(Outbox outbox, MessageGateway gateway, TwilioAccounts accounts,
-            StatusCallbackAddress callbackAddress, DeliveryLog log, Clock clock, TrackerProperties properties) {
+            StatusCallbackAddress callbackAddress, DeliveryLog log, MessageStore messages, Clock clock,
+            TrackerProperties properties) {
         TrackerProperties.Dispatch dispatch = properties.dispatch();
         DispatchPolicy policy;
         try {
@@ -84,7 +85,7 @@ class UseCaseConfiguration {
         } catch (IllegalArgumentException invalid) {
             throw new IllegalStateException("tracker.dispatch.*: " + invalid.getMessage(), invalid);
         }
-        return new DispatchMessagesService(outbox, gateway, accounts, callbackAddress, log, clock, policy,
+        return new DispatchMessagesService(outbox, gateway, accounts, callbackAddress, log, messages, clock, policy,
                 () -> ThreadLocalRandom.current().nextDouble());
     }
 

@@ -25,6 +25,10 @@ public sealed interface MessageContent {
             if (contentSid == null) {
                 throw new IllegalArgumentException("template content SID is required");
             }
+            if (variables != null && variables.entrySet().stream()
+                    .anyMatch(variable -> variable.getKey() == null || variable.getValue() == null)) {
+                throw new IllegalArgumentException("template variables must each have a name and a value (no nulls)");
+            }
             variables = Map.copyOf(variables == null ? Map.of() : variables);
         }
     }

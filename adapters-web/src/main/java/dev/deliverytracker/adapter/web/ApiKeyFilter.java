@@ -63,6 +63,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
         response.setStatus(HttpStatus.UNAUTHORIZED.value());
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         response.setContentType("application/problem+json");
+        response.setCharacterEncoding("UTF-8");
         response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,\"detail\":\""
                 + detail.replace("\"", "'") + "\"}");
     }

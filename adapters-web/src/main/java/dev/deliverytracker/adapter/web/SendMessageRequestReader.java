@@ -32,13 +32,16 @@ final class SendMessageRequestReader {
         Channel channel = field("channel", () -> Channel.parse(required(request.channel(), "'sms' or 'whatsapp'")));
         Address to = channel == null ? null
                 : field("to", () -> Address.parseFor(channel, required(request.to(), "an E.164 number like +31612345678")));
-        Sender sender = channel == null ? null : field("from", () -> sender(request, channel));
-        MessageContent content = field("body", () -> content(request));
+        Sender sender = channel == null ? null
+                : field(request.from() == null && request.messagingServiceSid() != null ? "messagingServiceSid" : "from",
+                        () -> sender(request, channel));
+        MessageContent content = field(request.template() != null && request.body() == null ? "template" : "body",
+                () -> content(request));
         if (!errors.isEmpty()) {
             throw new InvalidRequest(errors);
         }
-        SendMessageCommand command = field("request", () -> new SendMessageCommand(organization, to, sender, content,
-                request.tags(), idempotencyKey));
+        SendMessageCommand command = fieldNamedByMessage(() -> new SendMessageCommand(organization, to, sender,
+                content, request.tags(), idempotencyKey));
         if (!errors.isEmpty()) {
             throw new InvalidRequest(errors);
         }
@@ -74,6 +77,19 @@ final class SendMessageRequestReader {
             throw new IllegalArgumentException("is required: " + expected);
         }
         return value;
+    }
+
+    /** The command's own checks name their field at the start of the message ("tags: ..."). */
+    private <T> T fieldNamedByMessage(Supplier<T> reading) {
+        try {
+            return reading.get();
+        } catch (IllegalArgumentException invalid) {
+            String message = invalid.getMessage();
+            String field = message.startsWith("Idempotency-Key") ? "Idempotency-Key"
+                    : message.startsWith("tags") ? "tags" : message.startsWith("from") ? "from" : "request";
+            errors.add(new InvalidRequest.FieldError(field, message));
+            return null;
+        }
     }
 
     private <T> T field(String name, Supplier<T> reading) {

@@ -38,7 +38,12 @@ public final class ApiKeyService implements ManageApiKeys {
         if (secret == null || secret.length() < MIN_SECRET_LENGTH) {
             throw new IllegalArgumentException("an API key must be at least " + MIN_SECRET_LENGTH + " characters");
         }
-        store.add(organization, requireName(name), RequestFingerprint.sha256(secret), prefixOf(secret));
+        String hash = RequestFingerprint.sha256(secret);
+        Optional<OrganizationId> owner = store.findActive(hash);
+        if (owner.isPresent() && !owner.get().equals(organization)) {
+            throw new IllegalArgumentException("this API key already belongs to another organization");
+        }
+        store.add(organization, requireName(name), hash, prefixOf(secret));
     }
 
     @Override

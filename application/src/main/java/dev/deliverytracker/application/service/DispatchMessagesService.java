@@ -3,6 +3,7 @@ package dev.deliverytracker.application.service;
 import dev.deliverytracker.application.port.in.DispatchMessages;
 import dev.deliverytracker.application.port.out.DeliveryLog;
 import dev.deliverytracker.application.port.out.MessageGateway;
+import dev.deliverytracker.application.port.out.MessageStore;
 import dev.deliverytracker.application.port.out.OutgoingMessage;
 import dev.deliverytracker.application.port.out.Outbox;
 import dev.deliverytracker.application.port.out.SendResult;
@@ -30,6 +31,11 @@ import java.util.function.DoubleSupplier;
  */
 public final class DispatchMessagesService implements DispatchMessages {
 
+    private static final System.Logger LOG = System.getLogger(DispatchMessagesService.class.getName());
+
+    /** Twilio's "unknown error", for a send that kept failing without a code of its own. */
+    static final int UNKNOWN_ERROR = 30008;
+
     /** Twilio's own code for a request without a sender; used when no default sender is configured. */
     static final int NO_SENDER = 21603;
     /** Twilio's code for authentication failures; used when the organization has no credentials. */
@@ -40,13 +46,15 @@ public final class DispatchMessagesService implements DispatchMessages {
     private final TwilioAccounts accounts;
     private final StatusCallbackAddress callbackAddress;
     private final DeliveryLog log;
+    private final MessageStore messages;
     private final Clock clock;
     private final DispatchPolicy policy;
     private final DoubleSupplier jitter;
 
     public DispatchMessagesService(Outbox outbox, MessageGateway gateway, TwilioAccounts accounts,
-            StatusCallbackAddress callbackAddress, DeliveryLog log, Clock clock, DispatchPolicy policy,
-            DoubleSupplier jitter) {
+            StatusCallbackAddress callbackAddress, DeliveryLog log, MessageStore messages, Clock clock,
+            DispatchPolicy policy, DoubleSupplier jitter) {
+        this.messages = messages;
         this.outbox = outbox;
         this.gateway = gateway;
         this.accounts = accounts;
@@ -59,18 +67,38 @@ public final class DispatchMessagesService implements DispatchMessages {
 
     @Override
     public int dispatchDue() {
-        List<Outbox.Claim> claims = outbox.claimDue(policy.batchSize(), clock.instant(), policy.lease());
+        Instant claimedAt = clock.instant();
+        List<Outbox.Claim> claims = outbox.claimDue(policy.batchSize(), claimedAt, policy.lease());
+        // Sends go one after another; once half the lease is gone, the rest go back for any dispatcher,
+        // so no claim can expire (and be taken over as in doubt) while its send is still under way.
+        Instant releaseAfter = claimedAt.plus(policy.lease().dividedBy(2));
         for (Outbox.Claim claim : claims) {
+            MessageId id = claim.message().id().orElseThrow();
+            if (clock.instant().isAfter(releaseAfter)) {
+                outbox.retryLater(id, clock.instant(), "released unsent: the batch ran long", claim.inDoubt());
+                continue;
+            }
             try {
                 dispatch(claim);
             } catch (RuntimeException failure) {
-                // The store or the gateway broke mid-way: whether Twilio got it is unknown, so look first next time.
-                outbox.retryLater(claim.message().id().orElseThrow(),
-                        clock.instant().plus(policy.delayAfter(claim.attempt(), jitter.getAsDouble())),
-                        "dispatch failed: " + failure, true);
+                failedMidway(claim, failure);
             }
         }
         return claims.size();
+    }
+
+    /** The store or the gateway broke mid-way: whether Twilio got it is unknown, so look first next time. */
+    private void failedMidway(Outbox.Claim claim, RuntimeException failure) {
+        MessageId id = claim.message().id().orElseThrow();
+        LOG.log(System.Logger.Level.WARNING, "dispatch of message {0} failed (attempt {1}): {2}", id, claim.attempt(),
+                failure.toString());
+        if (claim.attempt() >= policy.maxAttempts()) {
+            log.sendFailed(id, DeliveryError.of(UNKNOWN_ERROR, "gave up after " + claim.attempt() + " attempts: "
+                    + failure), clock.instant());
+            return;
+        }
+        outbox.retryLater(id, clock.instant().plus(policy.delayAfter(claim.attempt(), jitter.getAsDouble())),
+                "dispatch failed: " + failure, true);
     }
 
     private void dispatch(Outbox.Claim claim) {
@@ -78,12 +106,16 @@ public final class DispatchMessagesService implements DispatchMessages {
         MessageId id = message.id().orElseThrow();
         Optional<TwilioAccount> account = accounts.findByOrganization(message.organization());
         if (account.isEmpty()) {
+            LOG.log(System.Logger.Level.WARNING, "message {0} failed: organization {1} has no Twilio account", id,
+                    message.organization());
             log.sendFailed(id, DeliveryError.of(NO_CREDENTIALS, "no Twilio account is configured for organization "
                     + message.organization()), clock.instant());
             return;
         }
         Optional<Sender> sender = resolve(message.sender(), account.get().defaultSender(), message.channel());
         if (sender.isEmpty()) {
+            LOG.log(System.Logger.Level.WARNING, "message {0} failed: organization {1} has no default sender", id,
+                    message.organization());
             log.sendFailed(id, DeliveryError.of(NO_SENDER, "no sender: the request named none and organization "
                     + message.organization() + " has no default sender"), clock.instant());
             return;
@@ -97,8 +129,12 @@ public final class DispatchMessagesService implements DispatchMessages {
             return;
         }
         if (claim.inDoubt()) {
-            Optional<SendResult.Accepted> earlier = gateway.findAccepted(outgoing, claim.firstAttemptAt());
+            // A match that is already another message of ours is a look-alike, not this one.
+            Optional<SendResult.Accepted> earlier = gateway.findAccepted(outgoing, claim.firstAttemptAt())
+                    .filter(found -> messages.findBySid(found.sid()).isEmpty());
             if (earlier.isPresent()) {
+                LOG.log(System.Logger.Level.INFO, "message {0} was already with Twilio as {1}; not sent again", id,
+                        earlier.get().sid());
                 accepted(id, earlier.get());
                 return;
             }
@@ -129,7 +165,9 @@ public final class DispatchMessagesService implements DispatchMessages {
         // A 429 or a refusal Twilio answered means it did not take the message; a 5xx or silence may hide one.
         boolean inDoubt = !failure.wasAnswered() || failure.httpStatus() >= 500;
         if (claim.attempt() >= policy.maxAttempts()) {
-            int code = failure.errorCode() > 0 ? failure.errorCode() : 30008;
+            int code = failure.errorCode() > 0 ? failure.errorCode() : UNKNOWN_ERROR;
+            LOG.log(System.Logger.Level.WARNING, "message {0} failed: gave up after {1} attempts: {2}", id,
+                    claim.attempt(), failure.reason());
             log.sendFailed(id, DeliveryError.of(code, "gave up after " + claim.attempt() + " attempts: "
                     + failure.reason()), clock.instant());
             return;

@@ -6,7 +6,7 @@ import java.time.Duration;
  * How dispatching paces itself.
  *
  * @param batchSize   entries claimed at once per dispatcher
- * @param lease       how long a claim holds; longer than any single send can take
+ * @param lease       how long a claim holds; a dispatcher releases what it has not sent by half of it
  * @param maxAttempts attempts before a transient failure becomes final
  * @param firstDelay  the wait before the second attempt; each later wait doubles, with jitter
  * @param maxDelay    the longest wait between attempts
@@ -24,7 +24,7 @@ public record DispatchPolicy(int batchSize, Duration lease, int maxAttempts, Dur
     }
 
     public static DispatchPolicy defaults() {
-        return new DispatchPolicy(20, Duration.ofMinutes(2), 8, Duration.ofSeconds(1), Duration.ofMinutes(5));
+        return new DispatchPolicy(20, Duration.ofMinutes(5), 10, Duration.ofSeconds(2), Duration.ofMinutes(5));
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.deliverytracker.application.port.out.Outbox;
 import dev.deliverytracker.domain.Message;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 public final class SendMessageService implements SendMessage {
 
@@ -20,7 +21,8 @@ public final class SendMessageService implements SendMessage {
 
     @Override
     public SendOutcome send(SendMessageCommand command) {
-        Instant now = clock.instant();
+        // PostgreSQL keeps microseconds: the answer shows the time a later read will show.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String fingerprint = RequestFingerprint.of(command);
         Message pending = Message.pending(command.organization(), command.to(), command.sender(), command.content(),
                 command.tags(), command.idempotencyKeyIfAny(), now);

@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class DispatchMessagesServiceTest {
@@ -39,7 +40,8 @@ class DispatchMessagesServiceTest {
     private final DispatchPolicy policy = new DispatchPolicy(10, Duration.ofMinutes(2), 3, Duration.ofSeconds(1),
             Duration.ofSeconds(30));
     private final DispatchMessagesService dispatcher = new DispatchMessagesService(store, twilio, accounts,
-            id -> "https://tracker.example.com/twilio-status?mid=" + id + "#rc=3", store, clock, policy, () -> 0.5);
+            id -> "https://tracker.example.com/twilio-status?mid=" + id + "#rc=3", store, store, clock, policy,
+            () -> 0.5);
     private final SendMessageService sending = new SendMessageService(store, clock);
 
     DispatchMessagesServiceTest() {
