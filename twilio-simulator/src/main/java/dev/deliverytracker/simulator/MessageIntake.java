@@ -67,13 +67,13 @@ final class MessageIntake {
         store.save(message);
         LOG.info("message created sid={} account={} channel={} to={} status={} outcome={}",
                 message.sid(), accountSid, message.channel(), PhoneMask.mask(message.to()), message.status(), outcome);
-        startCallbacks(message, planner.plan(message, outcome, now), now);
+        // A silent outcome moves the status as callbacks are "emitted" but posts nothing: no URL to post to.
+        startCallbacks(message, outcome.silent() ? "" : message.statusCallback(), planner.plan(message, outcome, now), now);
         // The create answer shows the initial status, even if callbacks have already moved it on.
         return new Accepted(message);
     }
 
-    private void startCallbacks(SimulatedMessage message, List<CallbackEvent> events, Behaviour now) {
-        String url = message.statusCallback();
+    private void startCallbacks(SimulatedMessage message, String url, List<CallbackEvent> events, Behaviour now) {
         CompletableFuture<Void> start = CompletableFuture.completedFuture(null);
         List<CallbackEvent> rest = events;
         if (now.earlyCallback() && !events.isEmpty()) {

@@ -9,12 +9,15 @@ import java.util.regex.Pattern;
 /**
  * What happens to a message after create. Written as a short string in JSON and configuration:
  * {@code delivered}, {@code read}, {@code sent}, {@code no-callbacks}, {@code failed:30007},
- * {@code undelivered:30003}, {@code reject:21610}.
+ * {@code undelivered:30003}, {@code reject:21610}; with a {@code silent-} prefix
+ * ({@code silent-delivered}, {@code silent-undelivered:30003}) the message moves through the same
+ * statuses, and a fetch shows them, but no callback is posted: callbacks that were all lost.
  *
  * @param kind      what happens
  * @param errorCode Twilio's error code for the failing kinds, 0 otherwise
+ * @param silent    the statuses move as for {@code kind}, but no status callback is posted
  */
-public record Outcome(Kind kind, int errorCode) {
+public record Outcome(Kind kind, int errorCode, boolean silent) {
 
     /** The outcomes the simulator can play. */
     public enum Kind {
@@ -44,12 +47,21 @@ public record Outcome(Kind kind, int errorCode) {
         }
     }
 
+    private static final String SILENT = "silent-";
+
     private static final Pattern NOTATION =
             Pattern.compile("([a-z-]+)(?:[:(]\\s*(\\d{5})\\s*\\)?)?");
+
+    public Outcome(Kind kind, int errorCode) {
+        this(kind, errorCode, false);
+    }
 
     public Outcome {
         if (kind == null) {
             throw new IllegalArgumentException("outcome kind is required");
+        }
+        if (silent && (kind == Kind.REJECT || kind == Kind.NO_CALLBACKS)) {
+            throw new IllegalArgumentException("outcome " + kind.word + " posts no callbacks anyway; it cannot be silent");
         }
         if (kind.needsErrorCode() && errorCode <= 0) {
             throw new IllegalArgumentException("outcome " + kind.word + " needs an error code, e.g. " + kind.word + ":30007");
@@ -75,6 +87,14 @@ public record Outcome(Kind kind, int errorCode) {
         return new Outcome(Kind.NO_CALLBACKS, 0);
     }
 
+    /**
+     * The message moves through {@code inner}'s statuses (a fetch shows each as it is reached) but no
+     * status callback is posted: every callback lost on the way, the case the reconciler closes.
+     */
+    public static Outcome silent(Outcome inner) {
+        return new Outcome(inner.kind(), inner.errorCode(), true);
+    }
+
     public static Outcome failed(int errorCode) {
         return new Outcome(Kind.FAILED, errorCode);
     }
@@ -90,10 +110,15 @@ public record Outcome(Kind kind, int errorCode) {
     /** Reads the short form, e.g. {@code failed:30007} or {@code failed(30007)}. */
     @JsonCreator
     public static Outcome parse(String notation) {
-        Matcher matcher = NOTATION.matcher(notation == null ? "" : notation.trim().toLowerCase(Locale.ROOT));
+        String text = notation == null ? "" : notation.trim().toLowerCase(Locale.ROOT);
+        if (text.startsWith(SILENT)) {
+            return silent(parse(text.substring(SILENT.length())));
+        }
+        Matcher matcher = NOTATION.matcher(text);
         if (!matcher.matches()) {
             throw new IllegalArgumentException("outcome must look like delivered, read, sent, no-callbacks, "
-                    + "failed:30007, undelivered:30003 or reject:21610, got '" + notation + "'");
+                    + "failed:30007, undelivered:30003 or reject:21610, optionally prefixed silent-, got '"
+                    + notation + "'");
         }
         for (Kind kind : Kind.values()) {
             if (kind.word.equals(matcher.group(1))) {
@@ -106,7 +131,7 @@ public record Outcome(Kind kind, int errorCode) {
     /** The short form that {@link #parse(String)} reads. */
     @JsonValue
     public String notation() {
-        return errorCode == 0 ? kind.word : kind.word + ":" + errorCode;
+        return (silent ? SILENT : "") + (errorCode == 0 ? kind.word : kind.word + ":" + errorCode);
     }
 
     @Override

@@ -10,6 +10,7 @@ import com.twilio.rest.api.v2010.account.MessageCreator;
 import com.twilio.type.PhoneNumber;
 import dev.deliverytracker.application.port.out.MessageGateway;
 import dev.deliverytracker.application.port.out.OutgoingMessage;
+import dev.deliverytracker.application.port.out.PollResult;
 import dev.deliverytracker.application.port.out.SendResult;
 import dev.deliverytracker.domain.AccountSid;
 import dev.deliverytracker.domain.DeliveryError;
@@ -122,6 +123,40 @@ public class TwilioMessageGateway implements MessageGateway {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Fetches the message with {@code Message.fetcher(sid).fetch(client)}, once: a 404 is
+     * {@link PollResult.NotFound}, a 429 {@link PollResult.RateLimited} (the caller stops polling), and
+     * anything else that is not an answer {@link PollResult.Failed}. GETs keep twilio-java's own retry
+     * on a 5xx, which is harmless for a read.
+     */
+    @Override
+    public PollResult fetch(AccountSid account, MessageSid sid) {
+        TwilioRestClient client = clientFor(account);
+        try {
+            Message fetched = Message.fetcher(sid.value()).fetch(client);
+            DeliveryError error = fetched.getErrorCode() == null || fetched.getErrorCode() == 0 ? DeliveryError.NONE
+                    : DeliveryError.of(fetched.getErrorCode(), fetched.getErrorMessage());
+            return PollResult.Found.of(statusOf(fetched), error);
+        } catch (ApiConnectionException e) {
+            LOG.warn("twilio fetch failed account={} sid={}: no answer", account, sid);
+            return new PollResult.Failed("no answer from Twilio: " + e.getMessage());
+        } catch (ApiException e) {
+            Integer answered = e.getStatusCode() != null ? e.getStatusCode() : e.getHttpStatusCode();
+            int status = answered == null ? 0 : answered;
+            int code = e.getCode() == null ? 0 : e.getCode();
+            if (status == 404 || code == 20404) {
+                return new PollResult.NotFound();
+            }
+            if (status == 429 || code == 20429) {
+                LOG.warn("twilio fetch rate limited account={} sid={}", account, sid);
+                return new PollResult.RateLimited();
+            }
+            LOG.warn("twilio fetch failed account={} sid={} http={} code={}", account, sid, status, code);
+            return new PollResult.Failed(status == 0 ? "no answer from Twilio: " + e.getMessage()
+                    : "Twilio answered " + status + (code == 0 ? "" : " with code " + code) + ": " + e.getMessage());
+        }
     }
 
     private static boolean sameSender(Message candidate, OutgoingMessage message) {

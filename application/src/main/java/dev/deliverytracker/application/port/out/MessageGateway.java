@@ -1,5 +1,7 @@
 package dev.deliverytracker.application.port.out;
 
+import dev.deliverytracker.domain.AccountSid;
+import dev.deliverytracker.domain.MessageSid;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -28,4 +30,14 @@ public interface MessageGateway {
      * that may have reached it, this is what keeps a retry from sending twice.
      */
     Optional<SendResult.Accepted> findAccepted(OutgoingMessage message, Instant since);
+
+    /**
+     * Asks the provider for the current state of one message it took, once (the reconciler's poll).
+     *
+     * @return {@link PollResult.Found} with the status and error the provider shows now,
+     *         {@link PollResult.NotFound}, {@link PollResult.RateLimited} on a 429, or
+     *         {@link PollResult.Failed} for any other failure
+     * @throws IllegalStateException when the account has no credentials configured
+     */
+    PollResult fetch(AccountSid account, MessageSid sid);
 }
