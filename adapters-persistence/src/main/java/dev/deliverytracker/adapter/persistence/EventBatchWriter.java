@@ -32,11 +32,13 @@ class EventBatchWriter {
     private final JdbcClient jdbc;
     private final MessageJpaRepository messages;
     private final Clock clock;
+    private final StoredPayloads payloads;
 
-    EventBatchWriter(JdbcClient jdbc, MessageJpaRepository messages, Clock clock) {
+    EventBatchWriter(JdbcClient jdbc, MessageJpaRepository messages, Clock clock, StoredPayloads payloads) {
         this.jdbc = jdbc;
         this.messages = messages;
         this.clock = clock;
+        this.payloads = payloads;
     }
 
     /** Outcomes in the order of {@code batch}; nothing is stored unless all of it is. */
@@ -143,7 +145,7 @@ class EventBatchWriter {
             params.put("ec" + row, event.error().isPresent() ? event.error().code() : null);
             params.put("em" + row, event.error().isPresent() ? event.error().message() : null);
             params.put("src" + row, event.source().wireName());
-            params.put("p" + row, PayloadJson.of(reported.payload()));
+            params.put("p" + row, payloads.json(reported.payload()));
             params.put("k" + row, event.dedupeKey());
             params.put("t" + row, reported.idempotencyToken().isBlank() ? null : reported.idempotencyToken());
             params.put("c" + row, Timestamp.from(event.receivedAt()));

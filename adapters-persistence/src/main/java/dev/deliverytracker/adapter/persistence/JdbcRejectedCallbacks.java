@@ -11,9 +11,11 @@ import org.springframework.transaction.annotation.Transactional;
 class JdbcRejectedCallbacks implements RejectedCallbacks {
 
     private final JdbcClient jdbc;
+    private final StoredPayloads payloads;
 
-    JdbcRejectedCallbacks(JdbcClient jdbc) {
+    JdbcRejectedCallbacks(JdbcClient jdbc, StoredPayloads payloads) {
         this.jdbc = jdbc;
+        this.payloads = payloads;
     }
 
     @Override
@@ -26,7 +28,7 @@ class JdbcRejectedCallbacks implements RejectedCallbacks {
                         :url, cast(:payload as jsonb), :receivedAt)
                 """)
                 .param("account", account).param("reason", reason).param("url", callback.url())
-                .param("payload", PayloadJson.of(callback.parameters()))
+                .param("payload", payloads.json(callback.parameters()))
                 .param("receivedAt", Timestamp.from(callback.receivedAt()))
                 .update();
     }

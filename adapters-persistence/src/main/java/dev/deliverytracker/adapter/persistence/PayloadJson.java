@@ -2,9 +2,11 @@ package dev.deliverytracker.adapter.persistence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.deliverytracker.domain.Address;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A form as JSON for {@code provider_payload}: a parameter sent once becomes a string (how reports
@@ -13,17 +15,40 @@ import java.util.Map;
 final class PayloadJson {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The parameters of a callback that carry a phone number. */
+    static final Set<String> PHONE_NUMBERS = Set.of("From", "To", "ChannelToAddress");
 
     private PayloadJson() {
     }
 
     static String of(Map<String, List<String>> form) {
+        return of(form, false);
+    }
+
+    /**
+     * As {@link #of(Map)}, with the phone numbers ({@link #PHONE_NUMBERS}) masked when asked: a
+     * {@code whatsapp:} prefix stays, the number keeps its country code and last two digits.
+     */
+    static String of(Map<String, List<String>> form, boolean maskPhoneNumbers) {
         Map<String, Object> shaped = new LinkedHashMap<>();
-        form.forEach((name, values) -> shaped.put(name, values.size() == 1 ? values.get(0) : values));
+        form.forEach((name, values) -> {
+            List<String> kept = maskPhoneNumbers && PHONE_NUMBERS.contains(name)
+                    ? values.stream().map(PayloadJson::masked).toList() : values;
+            shaped.put(name, kept.size() == 1 ? kept.get(0) : kept);
+        });
         try {
             return JSON.writeValueAsString(shaped);
         } catch (JsonProcessingException impossible) {
             throw new IllegalStateException("a form of strings always serializes", impossible);
         }
+    }
+
+    private static String masked(String address) {
+        if (address == null || address.isEmpty()) {
+            return address;
+        }
+        int colon = address.indexOf(':');
+        String prefix = colon < 0 ? "" : address.substring(0, colon + 1);
+        return prefix + Address.masked(address.substring(prefix.length())).replace("'", "");
     }
 }
