@@ -139,6 +139,30 @@ class DispatchMessagesServiceTest {
     }
 
     @Test
+    void a_look_alike_that_is_already_another_of_our_messages_is_not_taken_for_this_one() {
+        MessageId earlier = send();
+        dispatcher.dispatchDue();
+        SendResult.Accepted earlierAtTwilio = new SendResult.Accepted(store.find(earlier).orElseThrow().sid().orElseThrow(),
+                DeliveryStatus.QUEUED);
+        ScriptedMessageGateway lookalikes = new ScriptedMessageGateway() {
+            @Override
+            public Optional<SendResult.Accepted> findAccepted(OutgoingMessage message, Instant since) {
+                return Optional.of(earlierAtTwilio);
+            }
+        };
+        DispatchMessagesService careful = new DispatchMessagesService(store, lookalikes, accounts,
+                id -> "https://tracker.example.com/twilio-status?mid=" + id, store, store, clock, policy, () -> 0.5);
+        MessageId id = send();
+        store.claimDue(10, clock.instant(), Duration.ofMinutes(2));
+        clock.advance(Duration.ofMinutes(3));
+
+        careful.dispatchDue();
+
+        assertThat(lookalikes.attempts()).hasSize(1);
+        assertThat(store.find(id).orElseThrow().sid()).isPresent().isNotEqualTo(store.find(earlier).orElseThrow().sid());
+    }
+
+    @Test
     void an_organization_without_a_sender_fails_the_message_with_a_clear_reason() {
         AccountSid bare = DeliveryStoreContract.randomAccount();
         OrganizationId noSender = accounts.ensure("bare", new TwilioAccountCredentials(bare, "token", ""));
