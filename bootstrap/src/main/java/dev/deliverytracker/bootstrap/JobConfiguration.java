@@ -1,0 +1,38 @@
+package dev.deliverytracker.bootstrap;
+
+import dev.deliverytracker.adapter.persistence.PayloadSettings;
+import dev.deliverytracker.application.port.in.PurgeHistory;
+import dev.deliverytracker.application.port.in.ReconcileMessages;
+import dev.deliverytracker.application.port.out.DeliveryLog;
+import dev.deliverytracker.application.port.out.MessageGateway;
+import dev.deliverytracker.application.port.out.OldHistory;
+import dev.deliverytracker.application.port.out.StaleMessages;
+import dev.deliverytracker.application.port.out.TwilioAccounts;
+import dev.deliverytracker.application.service.Pause;
+import dev.deliverytracker.application.service.PurgeHistoryService;
+import dev.deliverytracker.application.service.ReconcileMessagesService;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The reconcile and retention use cases as beans, and how payloads are stored. Their schedules are separate beans. */
+@Configuration(proxyBeanMethods = false)
+class JobConfiguration {
+
+    @Bean
+    ReconcileMessages reconcileMessages(StaleMessages stale, MessageGateway gateway, TwilioAccounts accounts,
+            DeliveryLog log, Clock clock, ReconcileProperties properties) {
+        return new ReconcileMessagesService(stale, gateway, accounts, log, clock, properties.policy(),
+                Pause.sleeping());
+    }
+
+    @Bean
+    PurgeHistory purgeHistory(OldHistory history, Clock clock, RetentionProperties properties) {
+        return new PurgeHistoryService(history, clock, properties.policy(), Pause.sleeping());
+    }
+
+    @Bean
+    PayloadSettings payloadSettings(RetentionProperties properties) {
+        return new PayloadSettings(properties.maskPhoneNumbers());
+    }
+}

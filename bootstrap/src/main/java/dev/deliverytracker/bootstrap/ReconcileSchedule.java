@@ -1,0 +1,38 @@
+package dev.deliverytracker.bootstrap;
+
+import dev.deliverytracker.application.port.in.ReconcileMessages;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs the reconciler every {@code tracker.reconcile.interval}, on one instance at a time: the
+ * ShedLock lock {@code reconcile} in the database. {@code lockAtLeastFor} keeps another instance
+ * whose schedule fires a moment later from running the same round again.
+ */
+@Component
+@ConditionalOnProperty(name = "tracker.reconcile.enabled", havingValue = "true", matchIfMissing = true)
+public class ReconcileSchedule {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ReconcileSchedule.class);
+
+    private final ReconcileMessages reconcile;
+
+    ReconcileSchedule(ReconcileMessages reconcile) {
+        this.reconcile = reconcile;
+    }
+
+    @Scheduled(fixedDelayString = "${tracker.reconcile.interval:1m}", initialDelayString = "${tracker.reconcile.interval:1m}")
+    @SchedulerLock(name = "reconcile", lockAtLeastFor = "PT5S")
+    public void run() {
+        try {
+            reconcile.reconcileStale();
+        } catch (RuntimeException failure) {
+            // The next run tries again; nothing was half done beyond what each poll recorded.
+            LOG.error("reconcile run failed: {}", failure.toString());
+        }
+    }
+}
