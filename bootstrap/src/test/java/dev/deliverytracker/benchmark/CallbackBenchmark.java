@@ -1,0 +1,566 @@
+package dev.deliverytracker.benchmark;
+
+import dev.deliverytracker.benchmark.CallbackPlan.Callback;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The benchmark's load generator and verifier, run in its own JVM by bench/run.sh against a
+ * running service (see docs/benchmarks.md). Phases, in order:
+ * <ol>
+ * <li>seed N messages by JDBC and sign their status callbacks;</li>
+ * <li>fire the callbacks at C concurrency (warm-up, then the measured window), sampling the
+ * service's CPU, RSS and heap;</li>
+ * <li>verify the database against the answers;</li>
+ * <li>pgbench with the equivalent one-event transaction, same clients and duration;</li>
+ * <li>the send path: API accepts, then dispatches to the simulator until the outbox is empty;</li>
+ * <li>print the report (markdown) and write it to the results directory.</li>
+ * </ol>
+ * Exit status: 0 when verification passed, 1 when it failed, 2 on a usage or set-up error.
+ */
+public final class CallbackBenchmark {
+
+    private final Map<String, String> options;
+    private final String baseUrl;
+    private final String jdbcUrl;
+    private final String dbUser;
+    private final String dbPassword;
+    private final int messages;
+    private final int concurrency;
+    private final int durationSeconds;
+    private final int warmupSeconds;
+    private final long servicePid;
+    private final ProcessProbe probe;
+    private final HttpClient http;
+    private final boolean rawClient;
+    private final URI base;
+    private final Map<String, String> report = new LinkedHashMap<>();
+    private final List<String> notes = new ArrayList<>();
+    private double callbackRate;
+    private double callbackSeconds;
+
+    private CallbackBenchmark(Map<String, String> options) {
+        this.options = options;
+        this.baseUrl = option("base-url", "http://localhost:18080");
+        this.jdbcUrl = option("jdbc-url", "jdbc:postgresql://localhost:55433/postgres");
+        this.dbUser = option("db-user", "postgres");
+        this.dbPassword = option("db-password", "postgres");
+        this.messages = Integer.parseInt(option("messages", "20000"));
+        this.concurrency = Integer.parseInt(option("concurrency", "64"));
+        this.durationSeconds = Integer.parseInt(option("duration", "60"));
+        this.warmupSeconds = Integer.parseInt(option("warmup", "5"));
+        this.servicePid = Long.parseLong(option("service-pid", "-1"));
+        this.probe = new ProcessProbe(Long.parseLong(option("clk-tck", "100")));
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build();
+        this.rawClient = "raw".equals(option("client", "jdk"));
+        this.base = URI.create(baseUrl);
+    }
+
+    /** Workers for these requests: on the shared HttpClient, or one raw connection each. */
+    private List<Thread> startWorkers(LoadRunner runner, String method, String path, String[][] headers,
+            java.util.function.IntFunction<byte[]> bodies, long deadline) {
+        URI uri = base.resolve(path);
+        if (rawClient) {
+            String hostHeader = base.getHost() + (base.getPort() > 0 ? ":" + base.getPort() : "");
+            return runner.start(() -> new RawHttpConnection(base.getHost(), base.getPort() > 0 ? base.getPort() : 80,
+                    i -> RawHttpConnection.request(method, path, hostHeader, headers(headers, i), bodies.apply(i))),
+                    deadline);
+        }
+        return runner.start(http, i -> {
+            HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30));
+            for (String[] h : headers(headers, i)) {
+                b.header(h[0], h[1]);
+            }
+            return b.method(method, HttpRequest.BodyPublishers.ofByteArray(bodies.apply(i))).build();
+        }, deadline);
+    }
+
+    /** Headers whose value is null are per request: filled by {@link #perRequestHeader}. */
+    private java.util.function.BiFunction<String, Integer, String> perRequestHeader = (name, i) -> null;
+
+    private String[][] headers(String[][] fixed, int i) {
+        String[][] h = new String[fixed.length][];
+        for (int k = 0; k < fixed.length; k++) {
+            h[k] = fixed[k][1] != null ? fixed[k] : new String[] {fixed[k][0], perRequestHeader.apply(fixed[k][0], i)};
+        }
+        return h;
+    }
+
+    private String option(String name, String fallback) {
+        String value = options.get(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                System.err.println("usage: CallbackBenchmark --name value ... (see bench/run.sh); bad argument " + args[i]);
+                System.exit(2);
+            }
+            options.put(args[i].substring(2), args[++i]);
+        }
+        boolean pass = new CallbackBenchmark(options).run();
+        System.exit(pass ? 0 : 1);
+    }
+
+    private static void log(String format, Object... args) {
+        System.err.printf("[bench] " + format + "%n", args);
+    }
+
+    private boolean run() throws Exception {
+        TwilioSignature.selfCheck();
+        if (options.containsKey("startup-seconds")) {
+            report.put("service start to healthy (s)", option("startup-seconds", "?"));
+        }
+        long seed = Long.parseLong(option("seed", Long.toString(System.currentTimeMillis())));
+        Random random = new Random(seed);
+        String callbackUrl = baseUrl + option("webhook-path", "/twilio-status");
+        try (Connection db = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword)) {
+            String synchronousCommit = scalar(db, "show synchronous_commit");
+            String pgVersion = scalar(db, "show server_version");
+            log("PostgreSQL %s, synchronous_commit = %s", pgVersion, synchronousCommit);
+            if (!"on".equals(synchronousCommit)) {
+                notes.add("synchronous_commit is '" + synchronousCommit + "', not 'on': commits are not durable, "
+                        + "figures are not comparable with durable runs");
+            }
+            machine(pgVersion, synchronousCommit);
+
+            long orgId = CallbackPlan.organizationOf(db, CallbackPlan.SIMULATOR_ACCOUNT);
+            long t0 = System.nanoTime();
+            List<CallbackPlan.Seeded> seeded = CallbackPlan.seed(db, orgId, messages, random);
+            log("seeded %d messages for organization %d in %.1f s", seeded.size(), orgId, secondsSince(t0));
+            t0 = System.nanoTime();
+            CallbackPlan plan = CallbackPlan.build(orgId, seeded, callbackUrl, concurrency, random);
+            log("signed %s in %.1f s", plan, secondsSince(t0));
+
+            params(seed, plan);
+            LoadRunner callbacks = fireCallbacks(plan, callbackUrl);
+
+            log("verifying");
+            Verifier.Result verification = Verifier.verify(db, plan, callbacks.status, callbacks.started());
+            verification(verification);
+
+            pgbench(db, orgId, seeded, (int) Math.max(5, Math.ceil(callbackSeconds)));
+
+            if (!"0".equals(option("send-duration", "15"))) {
+                sendPath(db);
+            }
+            String markdown = markdown(verification);
+            System.out.println(markdown);
+            Path dir = Path.of(option("results-dir", "bench/results"));
+            Files.createDirectories(dir);
+            Path file = dir.resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".md");
+            Files.writeString(file, markdown);
+            log("report written to %s", file);
+            return verification.pass();
+        }
+    }
+
+    // ----------------------------------------------------------------------------------------------
+    // Callbacks
+
+    private record Snapshot(long nanos, int completed, long serviceCpuMs, long dbCpuMs, long generatorCpuMs,
+            long[] machine) {
+    }
+
+    private Snapshot snapshot(LoadRunner runner, long postmaster) {
+        return new Snapshot(System.nanoTime(), runner.completed(), servicePid > 0 ? probe.cpuMs(servicePid) : -1,
+                postmaster > 0 ? probe.treeCpuMs(postmaster) : -1, probe.cpuMs(ProcessHandle.current().pid()),
+                ProcessProbe.machineJiffies());
+    }
+
+    private LoadRunner fireCallbacks(CallbackPlan plan, String url) throws Exception {
+        List<Callback> list = plan.callbacks;
+        URI uri = URI.create(url);
+        LoadRunner runner = new LoadRunner(concurrency, list.size());
+        long postmaster = options.containsKey("db-data-dir") ? ProcessProbe.postmasterPid(Path.of(options.get("db-data-dir"))) : -1;
+        HeapSampler sampler = new HeapSampler();
+        sampler.start();
+        log("firing %d callbacks at %d concurrency: %d s warm-up, then up to %d s", list.size(), concurrency,
+                warmupSeconds, durationSeconds);
+        long start = System.nanoTime();
+        long warmupEnd = start + TimeUnit.SECONDS.toNanos(warmupSeconds);
+        long deadline = warmupEnd + TimeUnit.SECONDS.toNanos(durationSeconds);
+        Snapshot s0 = snapshot(runner, postmaster);
+        perRequestHeader = (name, i) -> list.get(i).signature();
+        List<Thread> workers = startWorkers(runner, "POST", uri.getRawPath(), new String[][] {
+                {"Content-Type", "application/x-www-form-urlencoded"}, {"X-Twilio-Signature", null},
+                {"User-Agent", "TwilioProxy/1.1"}}, i -> list.get(i).body(), deadline);
+        while (System.nanoTime() < warmupEnd && workers.stream().anyMatch(Thread::isAlive)) {
+            Thread.sleep(5);
+        }
+        boolean warmedUp = workers.stream().anyMatch(Thread::isAlive) && warmupSeconds > 0;
+        Snapshot a = warmedUp ? snapshot(runner, postmaster) : s0;
+        if (!warmedUp && warmupSeconds > 0) {
+            notes.add("every callback was sent within the warm-up: figures include the warm-up");
+        }
+        long lastProgress = System.nanoTime();
+        int lastCompleted = 0;
+        for (int tick = 1; workers.stream().anyMatch(Thread::isAlive); tick++) {
+            Thread.sleep(50);
+            int done = runner.completed();
+            if (tick % 40 == 0) {
+                log("  %d / %d callbacks answered", done, list.size());
+            }
+            if (done != lastCompleted) {
+                lastCompleted = done;
+                lastProgress = System.nanoTime();
+            } else if (System.nanoTime() - lastProgress > TimeUnit.SECONDS.toNanos(60)) {
+                notes.add("callback phase stalled for 60 s; workers abandoned");
+                break;
+            }
+        }
+        Snapshot b = snapshot(runner, postmaster);
+        sampler.stop();
+        long end = runner.lastEnd() > 0 ? runner.lastEnd() : b.nanos();
+        LoadRunner.Stats stats = runner.stats(a.nanos(), end);
+        int inWindow = b.completed() - a.completed();
+        callbackRate = stats.rate();
+        callbackSeconds = stats.seconds();
+
+        report.put("callbacks sent (all phases)", Integer.toString(runner.completed()));
+        report.put("callbacks not sent (time ran out)", Integer.toString(list.size() - runner.started()));
+        report.put("callback window (s)", fmt(stats.seconds()));
+        report.put("callbacks in window", Integer.toString(stats.requests()));
+        report.put("**callbacks/s**", fmt(stats.rate()));
+        report.put("callbacks answered 200/s", fmt(stats.ok(200) / Math.max(1e-9, stats.seconds())));
+        report.put("latency p50 / p90 / p99 / max (ms)", fmt(stats.percentileMs(50)) + " / " + fmt(stats.percentileMs(90))
+                + " / **" + fmt(stats.percentileMs(99)) + "** / " + fmt(stats.maxMs()));
+        report.put("latency mean (ms)", fmt(stats.meanMs()));
+        report.put("status codes (window)", codes(stats.codes()));
+        report.put("status codes (all callbacks)", codes(runner.allCodes()));
+        if (servicePid > 0) {
+            long rssPeak = ProcessProbe.statusKb(servicePid, "VmHWM");
+            report.put("service peak RSS (VmHWM, MiB, since start)", fmt(rssPeak / 1024.0));
+            report.put("service RSS at end (MiB)", fmt(ProcessProbe.statusKb(servicePid, "VmRSS") / 1024.0));
+            report.put("service CPU (ms per callback)", fmt((b.serviceCpuMs() - a.serviceCpuMs()) / (double) Math.max(1, inWindow)));
+            report.put("service CPU (cores busy)", fmt((b.serviceCpuMs() - a.serviceCpuMs()) / ((b.nanos() - a.nanos()) / 1e6)));
+        }
+        if (postmaster > 0) {
+            report.put("PostgreSQL CPU (ms per callback)", fmt((b.dbCpuMs() - a.dbCpuMs()) / (double) Math.max(1, inWindow)));
+        }
+        report.put("load generator CPU (ms per callback)", fmt((b.generatorCpuMs() - a.generatorCpuMs()) / (double) Math.max(1, inWindow)));
+        long busy = b.machine()[0] - a.machine()[0];
+        long total = b.machine()[1] - a.machine()[1];
+        report.put("machine CPU busy (%)", total > 0 ? fmt(100.0 * busy / total) : "n/a");
+        if (total > 0 && servicePid > 0) {
+            double cores = Runtime.getRuntime().availableProcessors();
+            double windowMs = (b.nanos() - a.nanos()) / 1e6;
+            double ours = (b.serviceCpuMs() - a.serviceCpuMs()) + Math.max(0, b.dbCpuMs() - a.dbCpuMs())
+                    + (b.generatorCpuMs() - a.generatorCpuMs());
+            double other = cores * busy / total - ours / windowMs;
+            report.put("CPU of everything else (cores)", fmt(Math.max(0, other)));
+            if (other > 0.25) {
+                notes.add(String.format(Locale.ROOT, "other processes (or an uncounted PostgreSQL) used %.2f cores during "
+                        + "the window: the machine was not quiet, figures are low", other));
+            }
+        }
+        report.put("service heap used max / committed max / max (MiB)", sampler.describe());
+        return runner;
+    }
+
+    /** Samples the service's heap (actuator metrics) every half second while the callbacks run. */
+    private final class HeapSampler implements Runnable {
+        private volatile boolean running = true;
+        private Thread thread;
+        private double usedMax = -1;
+        private double committedMax = -1;
+        private double max = -1;
+
+        void start() {
+            thread = new Thread(this, "heap-sampler");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        void stop() throws InterruptedException {
+            running = false;
+            thread.join();
+        }
+
+        @Override
+        public void run() {
+            max = metric("jvm.memory.max");
+            while (running) {
+                usedMax = Math.max(usedMax, metric("jvm.memory.used"));
+                committedMax = Math.max(committedMax, metric("jvm.memory.committed"));
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        String describe() {
+            return fmt(usedMax / 1048576) + " / " + fmt(committedMax / 1048576) + " / " + fmt(max / 1048576);
+        }
+    }
+
+    private static final Pattern VALUE = Pattern.compile("\"value\"\\s*:\\s*([-0-9.Ee+]+)");
+
+    /** A heap metric from /actuator/metrics, bytes; -1 when unavailable. */
+    private double metric(String name) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                    URI.create(baseUrl + "/actuator/metrics/" + name + "?tag=area:heap")).timeout(Duration.ofSeconds(5))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            Matcher m = VALUE.matcher(response.body());
+            return response.statusCode() == 200 && m.find() ? Double.parseDouble(m.group(1)) : -1;
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private void verification(Verifier.Result v) {
+        report.put("distinct events answered 200", Integer.toString(v.distinctEventsAcked()));
+        report.put("... stored exactly once", Integer.toString(v.ackedAndStored()));
+        report.put("... **lost** (200 but not stored)", Integer.toString(v.lost()));
+        report.put("events stored more than once", Integer.toString(v.storedMoreThanOnce()));
+        report.put("events attached to the wrong message", Integer.toString(v.misattached()));
+        report.put("events never answered 200: stored / not stored / never sent",
+                v.notAckedButStored() + " / " + v.notAckedNotStored() + " / " + v.notSent());
+        report.put("messages checked", Integer.toString(v.messagesChecked()));
+        report.put("messages with a wrong status", Integer.toString(v.statusMismatches()));
+        report.put("messages whose status comes from an event stored but not answered 200",
+                Integer.toString(v.statusExplainedByUnackedEvent()));
+        report.put("**verification**", v.pass() ? "**PASS**" : "**FAIL**");
+        if (!v.firstMismatches().isEmpty()) {
+            log("first problems found:");
+            v.firstMismatches().forEach(p -> log("  %s", p));
+            notes.addAll(v.firstMismatches());
+        }
+        log("verification %s", v.pass() ? "PASS" : "FAIL");
+    }
+
+    // ----------------------------------------------------------------------------------------------
+    // pgbench
+
+    private void pgbench(Connection db, long orgId, List<CallbackPlan.Seeded> seeded, int seconds) throws Exception {
+        String pgbench = option("pgbench", "pgbench");
+        if ("none".equals(pgbench) || seeded.isEmpty()) {
+            report.put("pgbench", "skipped");
+            return;
+        }
+        long minId = seeded.stream().mapToLong(CallbackPlan.Seeded::id).min().getAsLong();
+        long maxId = seeded.stream().mapToLong(CallbackPlan.Seeded::id).max().getAsLong();
+        Path script = Files.createTempFile("tracker-pgbench", ".sql");
+        Files.writeString(script, """
+                \\set id random(:minid, :maxid)
+                BEGIN;
+                INSERT INTO message_delivery_log (org_id, message_id, provider_sid, status, source, provider_payload, dedupe_key, created_at)
+                  VALUES (:org, :id, 'SM00000000000000000000000000pgbench', 'delivered', 'callback', '{}',
+                          md5(random()::text || clock_timestamp()::text), now());
+                UPDATE messages SET status = 'delivered', updated_at = now() WHERE message_id = :id;
+                END;
+                """);
+        Matcher url = Pattern.compile("jdbc:postgresql://([^:/?]+)(?::(\\d+))?/([^?]*)").matcher(jdbcUrl);
+        if (!url.lookingAt()) {
+            report.put("pgbench", "skipped: cannot read host/port/database from " + jdbcUrl);
+            return;
+        }
+        List<String> command = List.of(pgbench, "-n", "-M", "prepared", "-c", Integer.toString(concurrency), "-j", "2",
+                "-T", Integer.toString(seconds), "-f", script.toString(), "-D", "org=" + orgId, "-D", "minid=" + minId,
+                "-D", "maxid=" + maxId, "-h", url.group(1), "-p", url.group(2) == null ? "5432" : url.group(2),
+                "-U", dbUser, url.group(3).isEmpty() ? "postgres" : url.group(3));
+        log("pgbench: %s", String.join(" ", command));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("PGPASSWORD", dbPassword);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int exit = process.waitFor();
+        Files.deleteIfExists(script);
+        Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(output);
+        Matcher latency = Pattern.compile("latency average = ([0-9.]+) ms").matcher(output);
+        Matcher failed = Pattern.compile("number of failed transactions: (\\d+)").matcher(output);
+        if (exit != 0 || !tps.find()) {
+            log("pgbench failed (exit %d):%n%s", exit, output);
+            report.put("pgbench", "failed (exit " + exit + "), see the log");
+            return;
+        }
+        double pgTps = Double.parseDouble(tps.group(1));
+        report.put("pgbench clients / threads / seconds", concurrency + " / 2 / " + seconds);
+        report.put("**pgbench one-event tps**", fmt(pgTps));
+        report.put("pgbench latency average (ms)", latency.find() ? latency.group(1) : "n/a");
+        report.put("pgbench failed transactions", failed.find() ? failed.group(1) : "0");
+        report.put("**service callbacks/s ÷ pgbench tps**", String.format(Locale.ROOT, "%.2f", callbackRate / pgTps));
+    }
+
+    // ----------------------------------------------------------------------------------------------
+    // Send path
+
+    private void sendPath(Connection db) throws Exception {
+        String apiKey = option("api-key", "");
+        if (apiKey.isBlank()) {
+            report.put("send path", "skipped: no --api-key");
+            return;
+        }
+        int sendSeconds = Integer.parseInt(option("send-duration", "15"));
+        int sendMessages = Integer.parseInt(option("send-messages", "0"));
+        int dispatchTimeout = Integer.parseInt(option("dispatch-timeout", "180"));
+        String run = Long.toString(System.currentTimeMillis(), 36);
+        int capacity = sendMessages > 0 ? sendMessages : 2_000_000;
+        LoadRunner runner = new LoadRunner(concurrency, capacity);
+        log("send path: POST /api/v1/messages at %d concurrency for %d s%s", concurrency, sendSeconds,
+                sendMessages > 0 ? " or " + sendMessages + " messages" : "");
+        long start = System.nanoTime();
+        perRequestHeader = (name, i) -> "bench-" + run + "-" + i;
+        List<Thread> workers = startWorkers(runner, "POST", "/api/v1/messages", new String[][] {
+                {"Authorization", "Bearer " + apiKey}, {"Content-Type", "application/json"}, {"Idempotency-Key", null}},
+                i -> String.format(Locale.ROOT,
+                        "{\"channel\":\"%s\",\"to\":\"+316%08d\",\"body\":\"Benchmark send %d: your parcel arrives today\"}",
+                        i % 2 == 0 ? "sms" : "whatsapp", i % 100_000_000, i).getBytes(StandardCharsets.UTF_8),
+                start + TimeUnit.SECONDS.toNanos(sendSeconds));
+        LoadRunner.join(workers);
+        long acceptEnd = runner.lastEnd();
+        LoadRunner.Stats stats = runner.stats(start, acceptEnd);
+        int accepted = stats.ok(202);
+        long outboxAtEnd = Long.parseLong(scalar(db, "select count(*) from message_outbox"));
+        long created = Long.parseLong(scalar(db, "select count(*) from messages where idempotency_key like 'bench-" + run + "-%'"));
+        report.put("messages the API created", Long.toString(created));
+        report.put("API requests", Integer.toString(stats.requests()));
+        report.put("API status codes", codes(stats.codes()));
+        report.put("**API accepts/s** (202)", fmt(accepted / stats.seconds()));
+        report.put("API latency p50 / p99 / max (ms)", fmt(stats.percentileMs(50)) + " / **" + fmt(stats.percentileMs(99))
+                + "** / " + fmt(stats.maxMs()));
+        report.put("outbox when the API load stopped", Long.toString(outboxAtEnd));
+
+        log("waiting for the outbox to drain (%d left, up to %d s)", outboxAtEnd, dispatchTimeout);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(dispatchTimeout);
+        long left = outboxAtEnd;
+        long lastLog = System.nanoTime();
+        while (left > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+            left = Long.parseLong(scalar(db, "select count(*) from message_outbox"));
+            if (System.nanoTime() - lastLog > TimeUnit.SECONDS.toNanos(5)) {
+                log("  outbox: %d", left);
+                lastLog = System.nanoTime();
+            }
+        }
+        long drained = System.nanoTime();
+        long dispatched = accepted - left;
+        double total = (drained - start) / 1e9;
+        double drain = (drained - acceptEnd) / 1e9;
+        report.put("**dispatched/s** (accepted ÷ time from first request to empty outbox)", fmt(dispatched / total));
+        report.put("dispatched/s after the API load stopped", outboxAtEnd == 0 ? "n/a (outbox already empty)"
+                : fmt((outboxAtEnd - left) / drain));
+        report.put("outbox left after " + dispatchTimeout + " s", Long.toString(left));
+        Map<String, Long> statuses = new TreeMap<>();
+        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(
+                "select status, count(*) from messages where idempotency_key like 'bench-" + run + "-%' group by status")) {
+            while (rs.next()) {
+                statuses.put(rs.getString(1), rs.getLong(2));
+            }
+        }
+        report.put("sent messages by status now", statuses.toString());
+        if (left > 0) {
+            notes.add("the outbox did not drain within " + dispatchTimeout + " s (" + left + " left)");
+        }
+    }
+
+    // ----------------------------------------------------------------------------------------------
+    // Report
+
+    private final Map<String, String> machine = new LinkedHashMap<>();
+    private final Map<String, String> params = new LinkedHashMap<>();
+
+    private void machine(String pgVersion, String synchronousCommit) {
+        machine.put("CPUs (nproc)", Integer.toString(Runtime.getRuntime().availableProcessors()));
+        machine.put("CPU model", ProcessProbe.cpuModel());
+        machine.put("memory (MiB)", Long.toString(ProcessProbe.memTotalMb()));
+        machine.put("Java", System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"));
+        machine.put("PostgreSQL", pgVersion + (options.containsKey("db-data-dir") ? " (embedded)" : " (" + jdbcUrl + ")"));
+        machine.put("synchronous_commit", synchronousCommit);
+        machine.put("commit", option("git-commit", "unknown"));
+    }
+
+    private void params(long seed, CallbackPlan plan) {
+        params.put("messages seeded", Integer.toString(messages));
+        params.put("callbacks planned", plan.callbacks.size() + " (" + plan.duplicates + " duplicates, "
+                + plan.outOfOrderMessages + " messages out of order, " + plan.failing + " undelivered 30003, "
+                + plan.unmatched + " unmatched SIDs)");
+        params.put("concurrency", Integer.toString(concurrency));
+        params.put("HTTP client", rawClient ? "raw (one keep-alive socket per worker)" : "java.net.http.HttpClient");
+        params.put("warm-up / duration (s)", warmupSeconds + " / " + durationSeconds);
+        params.put("send path (s)", option("send-duration", "15"));
+        params.put("seed", Long.toString(seed));
+        params.put("service", option("service-command", "external"));
+    }
+
+    private String markdown(Verifier.Result verification) {
+        StringBuilder out = new StringBuilder();
+        out.append("# Benchmark ").append(LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)).append("\n\n");
+        table(out, "Machine", machine);
+        table(out, "Parameters", params);
+        table(out, "Figures", report);
+        if (!notes.isEmpty()) {
+            out.append("## Notes\n\n");
+            notes.forEach(n -> out.append("- ").append(n).append('\n'));
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    private static void table(StringBuilder out, String title, Map<String, String> rows) {
+        out.append("## ").append(title).append("\n\n| | |\n|---|---|\n");
+        rows.forEach((k, v) -> out.append("| ").append(k).append(" | ").append(v.replace("|", "\\|")).append(" |\n"));
+        out.append('\n');
+    }
+
+    // ----------------------------------------------------------------------------------------------
+
+    private static String scalar(Connection db, String sql) throws SQLException {
+        try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static double secondsSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1e9;
+    }
+
+    private static String fmt(double value) {
+        if (Double.isNaN(value) || value < 0) {
+            return "n/a";
+        }
+        return value >= 100 ? String.format(Locale.ROOT, "%.0f", value) : String.format(Locale.ROOT, "%.2f", value);
+    }
+
+    private static String codes(Map<Integer, Integer> codes) {
+        StringBuilder s = new StringBuilder();
+        codes.forEach((code, count) -> s.append(s.length() == 0 ? "" : ", ").append(code == 0 ? "no answer" : code)
+                .append(": ").append(count));
+        return s.length() == 0 ? "none" : s.toString();
+    }
+}
