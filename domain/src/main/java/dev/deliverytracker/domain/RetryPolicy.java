@@ -47,7 +47,10 @@ public record RetryPolicy(boolean enabled, int maxAttempts, Duration firstDelay,
                 return new RetryVerdict.Refused("already tried " + message.attempts() + " times, the most this "
                         + "organization allows (" + maxAttempts + ")");
             }
-            Instant due = message.milestones().at(Milestone.FAILED).orElse(now).plus(delayBefore(message.attempts() + 1));
+            // A failed message was tried at least once, even when no attempt was counted (a row written by
+            // another system, or before attempts were counted): never retry it without the first wait.
+            int next = Math.max(message.attempts(), 1) + 1;
+            Instant due = message.milestones().at(Milestone.FAILED).orElse(now).plus(delayBefore(next));
             if (now.isBefore(due)) {
                 return new RetryVerdict.NotYet(due);
             }

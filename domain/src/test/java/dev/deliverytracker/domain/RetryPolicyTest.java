@@ -24,6 +24,15 @@ class RetryPolicyTest {
     }
 
     @Test
+    void a_failure_with_no_attempt_counted_still_waits_the_first_delay() {
+        Message foreign = Message.restore(MessageId.of(9), OrganizationId.of(1), Address.sms("+31612345678"),
+                Sender.organizationDefault(), new MessageContent.Text("hi"), Map.of(), null, SID,
+                DeliveryStatus.UNDELIVERED, DeliveryError.of(30003, ""), Milestones.none().reached(Milestone.FAILED, T0), 0,
+                T0);
+        assertThat(policy.verdict(foreign, T0.plusSeconds(60), false)).isInstanceOf(RetryVerdict.NotYet.class);
+    }
+
+    @Test
     void a_permanent_failure_is_never_retried_by_itself_but_can_be_forced() {
         Message unsubscribed = failedWith(21610);
         assertThat(policy.verdict(unsubscribed, T0.plus(Duration.ofDays(1)), false))
