@@ -137,7 +137,8 @@ SERVICE_LOG=$WORK/service.log
 # off: the verification compares each message's status with the callbacks it was sent, nothing else.
 SERVICE_ARGS=(--tracker.simulator.min-delay=0ms --tracker.simulator.max-delay=50ms
   --tracker.dispatch.batch-size="$DISPATCH_BATCH_SIZE"
-  --tracker.retry.enabled=false --tracker.reconcile.enabled=false --tracker.alerts.enabled=false)
+  --tracker.retry.enabled=false --tracker.reconcile.enabled=false --tracker.alerts.enabled=false
+  ${BENCH_SERVICE_ARGS:-})
 SERVICE_ENV=(PORT="$PORT" TRACKER_API_KEY="$API_KEY")
 DATA_DIR=""
 if [[ -z $JDBC_URL ]]; then
@@ -154,6 +155,7 @@ cp "$JAR" "$WORK/service.jar"
 mkdir -p "$WORK/generator/dev/deliverytracker"
 cp -r bootstrap/target/test-classes/dev/deliverytracker/benchmark "$WORK/generator/dev/deliverytracker/"
 GENERATOR_CP="$WORK/generator:$GENERATOR_CP"
+# BENCH_SERVICE_ARGS adds service settings, e.g. --tracker.ingest.group-commit=false for the baseline.
 # BENCH_SERVICE_JVM_OPTS adds JVM options, e.g. a JFR recording: -XX:StartFlightRecording=filename=/tmp/x.jfr
 SERVICE_CMD=(java -Xmx512m -Xms512m ${BENCH_SERVICE_JVM_OPTS:-} -jar "$WORK/service.jar" "${SERVICE_ARGS[@]}")
 

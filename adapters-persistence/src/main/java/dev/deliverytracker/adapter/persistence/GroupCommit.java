@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,9 +37,14 @@ class GroupCommit implements DisposableBean {
     private record Pending(ReportedEvent event, CompletableFuture<RecordOutcome> outcome) {
     }
 
+    @Autowired
     GroupCommit(EventBatchWriter writer, ObjectProvider<GroupCommitSettings> settings) {
+        this(writer, settings.getIfAvailable(GroupCommitSettings::defaults));
+    }
+
+    GroupCommit(EventBatchWriter writer, GroupCommitSettings settings) {
         this.writer = writer;
-        this.settings = settings.getIfAvailable(GroupCommitSettings::defaults);
+        this.settings = settings;
         this.queue = new ArrayBlockingQueue<>(this.settings.queueCapacity());
         this.thread = new Thread(this::writeBatches, "callback-group-commit");
         this.thread.setDaemon(true);

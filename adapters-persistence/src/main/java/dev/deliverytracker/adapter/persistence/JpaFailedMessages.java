@@ -3,6 +3,7 @@ package dev.deliverytracker.adapter.persistence;
 import dev.deliverytracker.application.port.out.FailedMessages;
 import dev.deliverytracker.domain.Message;
 import dev.deliverytracker.domain.OrganizationId;
+import dev.deliverytracker.domain.RetryPolicy;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -23,9 +24,10 @@ class JpaFailedMessages implements FailedMessages {
     }
 
     @Override
-    public List<Message> withErrors(Set<Integer> errorCodes, Instant failedBefore, int limit) {
-        return rows.findByStatusInAndErrorCodeInAndFailedAtLessThanEqualOrderByFailedAt(FAILURES, errorCodes,
-                failedBefore, Limit.of(limit)).stream().map(MessageMapping::toDomain).toList();
+    public List<Message> retryCandidates(Set<Integer> errorCodes, Instant failedBefore, RetryPolicy defaults,
+            int limit) {
+        return rows.findRetryCandidates(errorCodes, failedBefore, defaults.enabled(), defaults.maxAttempts(), limit)
+                .stream().map(MessageMapping::toDomain).toList();
     }
 
     @Override

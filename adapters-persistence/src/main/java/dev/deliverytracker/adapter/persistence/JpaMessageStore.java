@@ -6,6 +6,7 @@ import dev.deliverytracker.domain.MessageId;
 import dev.deliverytracker.domain.MessageSid;
 import dev.deliverytracker.domain.OrganizationId;
 import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,9 +15,11 @@ import org.springframework.transaction.annotation.Transactional;
 class JpaMessageStore implements MessageStore {
 
     private final MessageJpaRepository rows;
+    private final JdbcClient jdbc;
 
-    JpaMessageStore(MessageJpaRepository rows) {
+    JpaMessageStore(MessageJpaRepository rows, JdbcClient jdbc) {
         this.rows = rows;
+        this.jdbc = jdbc;
     }
 
     @Override
@@ -41,5 +44,13 @@ class JpaMessageStore implements MessageStore {
     @Override
     public Optional<Message> findBySid(MessageSid sid) {
         return rows.findByProviderSid(sid.value()).map(MessageMapping::toDomain);
+    }
+
+    @Override
+    public boolean knowsSid(MessageSid sid) {
+        return jdbc.sql("""
+                select exists (select 1 from messages where whatsapp_msg_sid = :sid)
+                    or exists (select 1 from message_attempts where provider_sid = :sid)
+                """).param("sid", sid.value()).query(Boolean.class).single();
     }
 }

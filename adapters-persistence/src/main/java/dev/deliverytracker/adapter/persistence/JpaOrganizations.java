@@ -20,11 +20,13 @@ import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+// No class-wide transaction: a cached account must cost no connection and no transaction, since every
+// callback asks for one. The repository's own calls are transactional where the database is read.
 @Component
-@Transactional(readOnly = true)
 class JpaOrganizations implements Organizations, TwilioAccounts {
 
     static final Duration CACHE_TIME = Duration.ofSeconds(30);
+    static final int MAX_CACHED = 10_000;
 
     private final OrganizationJpaRepository rows;
     private final Clock clock;
@@ -76,6 +78,10 @@ class JpaOrganizations implements Organizations, TwilioAccounts {
             return cached.account();
         }
         Optional<TwilioAccount> account = rows.findByTwilioAccountSid(sid.value()).flatMap(JpaOrganizations::account);
+        if (bySid.size() >= MAX_CACHED) {
+            // Forged callbacks with random account SIDs must not grow memory without bound.
+            bySid.clear();
+        }
         bySid.put(sid, new Cached(account, now.plus(CACHE_TIME)));
         return account;
     }

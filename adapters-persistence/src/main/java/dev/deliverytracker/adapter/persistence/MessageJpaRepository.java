@@ -18,8 +18,16 @@ interface MessageJpaRepository extends JpaRepository<MessageEntity, Long> {
 
     Optional<MessageEntity> findByOrgIdAndIdempotencyKey(long orgId, String idempotencyKey);
 
-    List<MessageEntity> findByStatusInAndErrorCodeInAndFailedAtLessThanEqualOrderByFailedAt(Collection<String> statuses,
-            Collection<Integer> errorCodes, Instant failedBefore, Limit limit);
+    /** Failures some organization's retry policy may still retry: retries on, attempts left. */
+    @Query(nativeQuery = true, value = """
+            select m.* from messages m left join retry_policies p on p.org_id = m.org_id
+            where m.status in ('failed', 'undelivered') and m.error_code in (:codes) and m.failed_at <= :before
+              and coalesce(p.enabled, :defaultEnabled) and m.attempts < coalesce(p.max_attempts, :defaultMax)
+            order by m.failed_at
+            limit :limit
+            """)
+    List<MessageEntity> findRetryCandidates(Collection<Integer> codes, Instant before, boolean defaultEnabled,
+            int defaultMax, int limit);
 
     List<MessageEntity> findByOrgIdAndStatusInAndFailedAtGreaterThanEqualOrderByFailedAt(long orgId,
             Collection<String> statuses, Instant since, Limit limit);

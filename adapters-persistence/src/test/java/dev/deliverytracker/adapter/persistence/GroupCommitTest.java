@@ -1,6 +1,7 @@
 package dev.deliverytracker.adapter.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.deliverytracker.application.fake.DeliveryStoreContract;
@@ -69,6 +70,9 @@ class GroupCommitTest {
     @Autowired
     DataSource dataSource;
 
+    @Autowired
+    EventBatchWriter writer;
+
     private final AccountSid account = DeliveryStoreContract.randomAccount();
 
     @Test
@@ -112,6 +116,31 @@ class GroupCommitTest {
             assertThat(log.append(reported(org, message.sid().get(), "delivered")))
                     .isInstanceOf(RecordOutcome.Duplicate.class);
             assertThat(statuses(message)).containsExactly("queued", "delivered");
+        }
+    }
+
+    @Test
+    void a_full_queue_refuses_at_once_instead_of_piling_up() throws Exception {
+        OrganizationId org = organizations.ensure("full", new TwilioAccountCredentials(account, "t", ""));
+        Message blocker = accepted(org);
+        GroupCommit small = new GroupCommit(writer, new GroupCommitSettings(true, 1, 1, Duration.ofSeconds(10)));
+        try (Connection holder = dataSource.getConnection()) {
+            lock(holder, "select pg_advisory_lock(hashtextextended(?, 0))", blocker.sid().get());
+            CompletableFuture<RecordOutcome> writing = CompletableFuture.supplyAsync(
+                    () -> small.record(reported(org, blocker.sid().get(), "sent")));
+            await().atMost(Duration.ofSeconds(10)).until(() -> writerWaitsForLock(holder));
+            CompletableFuture<RecordOutcome> waiting = CompletableFuture.supplyAsync(
+                    () -> small.record(reported(org, accepted(org).sid().get(), "sent")));
+            await().atMost(Duration.ofSeconds(10)).until(() -> small.waiting() == 1);
+
+            assertThatThrownBy(() -> small.record(reported(org, blocker.sid().get(), "delivered")))
+                    .isInstanceOf(DeliveryLogOverloaded.class).hasMessageContaining("more than 1 callbacks are waiting");
+
+            lock(holder, "select pg_advisory_unlock(hashtextextended(?, 0))", blocker.sid().get());
+            assertThat(writing.get()).isInstanceOf(RecordOutcome.Recorded.class);
+            assertThat(waiting.get()).isInstanceOf(RecordOutcome.Recorded.class);
+        } finally {
+            small.destroy();
         }
     }
 

@@ -81,7 +81,12 @@ public final class DispatchMessagesService implements DispatchMessages {
             try {
                 dispatch(claim);
             } catch (RuntimeException failure) {
-                failedMidway(claim, failure);
+                try {
+                    failedMidway(claim, failure);
+                } catch (RuntimeException storeDown) {
+                    // Not even the failure could be stored: the claim's lease brings the message back.
+                    LOG.log(System.Logger.Level.ERROR, "message {0}: failure not recorded: {1}", id, storeDown.toString());
+                }
             }
         }
         return claims.size();
@@ -131,7 +136,7 @@ public final class DispatchMessagesService implements DispatchMessages {
         if (claim.inDoubt()) {
             // A match that is already another message of ours is a look-alike, not this one.
             Optional<SendResult.Accepted> earlier = gateway.findAccepted(outgoing, claim.firstAttemptAt())
-                    .filter(found -> messages.findBySid(found.sid()).isEmpty());
+                    .filter(found -> !messages.knowsSid(found.sid()));
             if (earlier.isPresent()) {
                 LOG.log(System.Logger.Level.INFO, "message {0} was already with Twilio as {1}; not sent again", id,
                         earlier.get().sid());

@@ -56,7 +56,7 @@ public final class RetryService implements RetryMessages, RetryFailedMessages, M
         Instant now = clock.instant();
         Map<OrganizationId, RetryPolicy> policyOf = new HashMap<>();
         int scheduled = 0;
-        for (Message message : failed.withErrors(RETRYABLE_CODES, now, BATCH)) {
+        for (Message message : failed.retryCandidates(RETRYABLE_CODES, now, RetryPolicy.defaults(), BATCH)) {
             RetryPolicy policy = policyOf.computeIfAbsent(message.organization(), this::policyOf);
             if (policy.verdict(message, now, false) instanceof RetryVerdict.Retry
                     && outbox.retry(message.id().orElseThrow(), now).isPresent()) {

@@ -21,6 +21,7 @@ import dev.deliverytracker.domain.MessageId;
 import dev.deliverytracker.domain.MessageSid;
 import dev.deliverytracker.domain.Milestone;
 import dev.deliverytracker.domain.OrganizationId;
+import dev.deliverytracker.domain.RetryPolicy;
 import dev.deliverytracker.domain.Sender;
 import java.time.Duration;
 import java.time.Instant;
@@ -324,6 +325,17 @@ public abstract class DeliveryStoreContract {
     }
 
     @Test
+    void a_sid_of_a_message_or_of_an_earlier_attempt_is_known() {
+        Message first = acceptedMessage();
+        log().append(bySid(new DeliveryEvent(first.sid().get(), "failed", DeliveryError.of(30008, ""),
+                EventSource.CALLBACK, T0)));
+        outbox().retry(first.id().get(), T0);
+        assertThat(messages().knowsSid(first.sid().get())).isTrue();
+        assertThat(messages().findBySid(first.sid().get())).isEmpty();
+        assertThat(messages().knowsSid(randomSid())).isFalse();
+    }
+
+    @Test
     void only_a_failed_message_can_be_retried() {
         Message message = acceptedMessage();
         assertThat(outbox().retry(message.id().get(), T0)).isEmpty();
@@ -339,11 +351,16 @@ public abstract class DeliveryStoreContract {
         log().append(bySid(new DeliveryEvent(filtered.sid().get(), "failed", DeliveryError.of(30007, ""),
                 EventSource.CALLBACK, T0)));
 
-        assertThat(failedMessages().withErrors(Set.of(30003), T0.plusSeconds(1), 10000))
+        RetryPolicy defaults = RetryPolicy.defaults();
+        assertThat(failedMessages().retryCandidates(Set.of(30003), T0.plusSeconds(1), defaults, 10000))
                 .extracting(message -> message.id().get()).contains(unreachable.id().get())
                 .doesNotContain(filtered.id().get());
-        assertThat(failedMessages().withErrors(Set.of(30003), T0.minusSeconds(1), 10000))
+        assertThat(failedMessages().retryCandidates(Set.of(30003), T0.minusSeconds(1), defaults, 10000))
                 .extracting(message -> message.id().get()).doesNotContain(unreachable.id().get());
+        RetryPolicy onlyOneTry = new RetryPolicy(true, 1, java.time.Duration.ZERO, java.time.Duration.ZERO);
+        assertThat(failedMessages().retryCandidates(Set.of(30003), T0.plusSeconds(1), onlyOneTry, 10000))
+                .as("attempts used up").extracting(message -> message.id().get())
+                .doesNotContain(unreachable.id().get());
         assertThat(failedMessages().ofOrganization(organization(), 0, T0.minusSeconds(1), 10))
                 .extracting(message -> message.id().get())
                 .containsExactlyInAnyOrder(unreachable.id().get(), filtered.id().get());

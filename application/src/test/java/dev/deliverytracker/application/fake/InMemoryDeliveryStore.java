@@ -13,6 +13,7 @@ import dev.deliverytracker.domain.Message;
 import dev.deliverytracker.domain.MessageId;
 import dev.deliverytracker.domain.MessageSid;
 import dev.deliverytracker.domain.Milestone;
+import dev.deliverytracker.domain.RetryPolicy;
 import dev.deliverytracker.domain.OrganizationId;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,6 +39,13 @@ public final class InMemoryDeliveryStore implements MessageStore, DeliveryLog, O
     private final Map<MessageId, Entry> outbox = new LinkedHashMap<>();
     private final Map<MessageId, String> fingerprints = new HashMap<>();
     private final Map<MessageSid, MessageId> previousAttempts = new HashMap<>();
+    private java.util.function.Function<OrganizationId, Optional<RetryPolicy>> policies = organization -> Optional.empty();
+
+    /** Retry candidates follow these policies, as the real store joins its policy table. */
+    public InMemoryDeliveryStore withPolicies(java.util.function.Function<OrganizationId, Optional<RetryPolicy>> policies) {
+        this.policies = policies;
+        return this;
+    }
 
     private static final class Entry {
         Instant dueAt;
@@ -75,6 +83,11 @@ public final class InMemoryDeliveryStore implements MessageStore, DeliveryLog, O
     @Override
     public synchronized Optional<Message> findBySid(MessageSid sid) {
         return messages.values().stream().filter(message -> message.sid().equals(Optional.of(sid))).findFirst();
+    }
+
+    @Override
+    public synchronized boolean knowsSid(MessageSid sid) {
+        return findBySid(sid).isPresent() || previousAttempts.containsKey(sid);
     }
 
     @Override
@@ -187,8 +200,12 @@ public final class InMemoryDeliveryStore implements MessageStore, DeliveryLog, O
     }
 
     @Override
-    public synchronized List<Message> withErrors(Set<Integer> errorCodes, Instant failedBefore, int limit) {
+    public synchronized List<Message> retryCandidates(Set<Integer> errorCodes, Instant failedBefore,
+            RetryPolicy defaults, int limit) {
         return messages.values().stream().filter(message -> message.status().isFailure())
+                .filter(message -> policies.apply(message.organization()).orElse(defaults).enabled())
+                .filter(message -> message.attempts()
+                        < policies.apply(message.organization()).orElse(defaults).maxAttempts())
                 .filter(message -> errorCodes.contains(message.error().code()))
                 .filter(message -> message.milestones().at(Milestone.FAILED).map(at -> !at.isAfter(failedBefore))
                         .orElse(false))

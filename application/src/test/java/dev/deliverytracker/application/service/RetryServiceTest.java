@@ -34,8 +34,8 @@ class RetryServiceTest {
     private static final Instant T0 = Instant.parse("2026-11-24T10:00:00Z");
     private static final OrganizationId ORG = OrganizationId.of(1);
 
-    private final InMemoryDeliveryStore store = new InMemoryDeliveryStore();
     private final InMemoryRetryPolicies policies = new InMemoryRetryPolicies();
+    private final InMemoryDeliveryStore store = new InMemoryDeliveryStore().withPolicies(policies::of);
 
     private RetryService at(Instant now) {
         return new RetryService(store, store, store, policies, Clock.fixed(now, ZoneOffset.UTC));

@@ -18,4 +18,7 @@ public interface MessageStore {
     Optional<Message> find(OrganizationId organization, MessageId id);
 
     Optional<Message> findBySid(MessageSid sid);
+
+    /** Whether any message, or any earlier attempt of one, was ever given this SID by Twilio. */
+    boolean knowsSid(MessageSid sid);
 }
