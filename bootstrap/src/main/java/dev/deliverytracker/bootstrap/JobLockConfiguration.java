@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Scheduled jobs that must run on one instance at a time (reconcile, retention) take a ShedLock lock
+ * Scheduled jobs that must run on one instance at a time (reconcile, retention, alerts) take a ShedLock lock
  * in the {@code shedlock} table (migration V3). Lock times come from the database's clock, so
  * instances whose clocks differ still agree. A lock held by an instance that died expires after the
  * job's {@code lockAtMostFor} (10 minutes unless the job says otherwise). The dispatcher takes no

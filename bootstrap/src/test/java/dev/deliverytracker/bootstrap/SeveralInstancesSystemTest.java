@@ -8,6 +8,11 @@ import dev.deliverytracker.simulator.SimulatorSettings;
 import dev.deliverytracker.simulator.TwilioSimulator;
 import dev.deliverytracker.testsupport.TestDatabase;
 import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.Optional;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.core.SimpleLock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,8 +28,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Three instances of the service on loopback over one PostgreSQL, behind a round-robin balancer,
  * sending through one Twilio (the simulator, which duplicates some callbacks: they land on different
- * instances). One instance is stopped mid-run. Every message is sent exactly once, every message ends
- * in the status Twilio reached, and no callback is recorded twice.
+ * instances). One instance is stopped mid-run (its context closed; an in-JVM test cannot kill -9 it).
+ * Every message is sent exactly once, every message ends in the status Twilio reached, no callback is
+ * recorded twice, and a job lock held by one instance keeps the others out.
  */
 class SeveralInstancesSystemTest {
 
@@ -83,6 +89,20 @@ class SeveralInstancesSystemTest {
             assertThat(rowsPerEvent).isNotEmpty().allSatisfy((key, count) -> assertThat(count).isEqualTo(1));
             // queued (send answer), sent and delivered for each message: nothing lost, nothing twice.
             assertThat(rowsPerEvent).hasSize(3 * MESSAGES);
+
+            // The scheduled jobs' lock is shared through the database: while one instance holds a job's
+            // lock, the other instances cannot take it, so that job runs on one instance at a time.
+            LockProvider first = instances.get(0).getBean(LockProvider.class);
+            LockProvider third = instances.get(2).getBean(LockProvider.class);
+            LockConfiguration reconcile = new LockConfiguration(Instant.now(), "reconcile", Duration.ofMinutes(1),
+                    Duration.ZERO);
+            Optional<SimpleLock> held = first.lock(reconcile);
+            assertThat(held).isPresent();
+            assertThat(third.lock(reconcile)).as("another instance while the lock is held").isEmpty();
+            held.get().unlock();
+            Optional<SimpleLock> afterwards = third.lock(reconcile);
+            assertThat(afterwards).as("another instance once it is free").isPresent();
+            afterwards.get().unlock();
 
             for (ConfigurableApplicationContext instance : instances) {
                 instance.close();
