@@ -76,12 +76,14 @@ public record TrackerProperties(
      * @param maxBatch most callbacks in one transaction
      * @param queueCapacity most callbacks waiting; more are answered 503 at once
      * @param waitTimeout how long a callback waits for its transaction before a 503
+     * @param writers batches written at the same time
      */
     public record Ingest(
             @DefaultValue("true") boolean groupCommit,
             @DefaultValue("256") int maxBatch,
             @DefaultValue("10000") int queueCapacity,
-            @DefaultValue("10s") Duration waitTimeout) {
+            @DefaultValue("10s") Duration waitTimeout,
+            @DefaultValue("1") int writers) {
     }
 
     /**

@@ -94,7 +94,7 @@ class UseCaseConfiguration {
         TrackerProperties.Ingest ingest = properties.ingest();
         try {
             return new GroupCommitSettings(ingest.groupCommit(), ingest.maxBatch(), ingest.queueCapacity(),
-                    ingest.waitTimeout());
+                    ingest.waitTimeout(), ingest.writers());
         } catch (IllegalArgumentException invalid) {
             throw new IllegalStateException("tracker.ingest.*: " + invalid.getMessage(), invalid);
         }

@@ -31,7 +31,7 @@ class GroupCommit implements DisposableBean {
     private final EventBatchWriter writer;
     private final GroupCommitSettings settings;
     private final BlockingQueue<Pending> queue;
-    private final Thread thread;
+    private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running = true;
 
     private record Pending(ReportedEvent event, CompletableFuture<RecordOutcome> outcome) {
@@ -46,10 +46,14 @@ class GroupCommit implements DisposableBean {
         this.writer = writer;
         this.settings = settings;
         this.queue = new ArrayBlockingQueue<>(this.settings.queueCapacity());
-        this.thread = new Thread(this::writeBatches, "callback-group-commit");
-        this.thread.setDaemon(true);
-        if (this.settings.enabled()) {
-            thread.start();
+        if (settings.enabled()) {
+            // Batches lock their SIDs and messages in one global order, so writers never deadlock.
+            for (int i = 0; i < settings.writers(); i++) {
+                Thread thread = new Thread(this::writeBatches, "callback-group-commit-" + i);
+                thread.setDaemon(true);
+                thread.start();
+                threads.add(thread);
+            }
         }
     }
 
@@ -119,6 +123,8 @@ class GroupCommit implements DisposableBean {
     @Override
     public void destroy() throws InterruptedException {
         running = false;
-        thread.join(settings.waitTimeout().toMillis());
+        for (Thread thread : threads) {
+            thread.join(settings.waitTimeout().toMillis());
+        }
     }
 }

@@ -65,9 +65,6 @@ class GroupCommitTest {
     Organizations organizations;
 
     @Autowired
-    GroupCommit groupCommit;
-
-    @Autowired
     DataSource dataSource;
 
     @Autowired
@@ -84,18 +81,21 @@ class GroupCommitTest {
             good.add(accepted(org));
         }
 
+        // One writer, so the first batch holds the writer while all the others queue behind it.
+        GroupCommit groupCommit = new GroupCommit(writer, new GroupCommitSettings(true, 256, 1000,
+                Duration.ofSeconds(10), 1));
         List<CompletableFuture<RecordOutcome>> refused = new ArrayList<>();
         try (Connection holder = dataSource.getConnection()) {
             // Hold the blocker's SID lock, so the writer stops in its first batch while the rest queue up.
             lock(holder, "select pg_advisory_lock(hashtextextended(?, 0))", blocker.sid().get());
             CompletableFuture<RecordOutcome> first = CompletableFuture.supplyAsync(
-                    () -> log.append(reported(org, blocker.sid().get(), "sent")));
+                    () -> groupCommit.record(reported(org, blocker.sid().get(), "sent")));
             await().atMost(Duration.ofSeconds(10)).until(() -> writerWaitsForLock(holder));
             for (Message message : good) {
-                refused.add(CompletableFuture.supplyAsync(() -> log.append(reported(org, message.sid().get(), "delivered"))));
+                refused.add(CompletableFuture.supplyAsync(() -> groupCommit.record(reported(org, message.sid().get(), "delivered"))));
             }
             // An event whose organization does not exist breaks the whole second batch (foreign key).
-            refused.add(CompletableFuture.supplyAsync(() -> log.append(reported(OrganizationId.of(Long.MAX_VALUE),
+            refused.add(CompletableFuture.supplyAsync(() -> groupCommit.record(reported(OrganizationId.of(Long.MAX_VALUE),
                     DeliveryStoreContract.randomSid(), "sent"))));
             await().atMost(Duration.ofSeconds(10)).until(() -> groupCommit.waiting() == good.size() + 1);
             lock(holder, "select pg_advisory_unlock(hashtextextended(?, 0))", blocker.sid().get());
@@ -123,7 +123,7 @@ class GroupCommitTest {
     void a_full_queue_refuses_at_once_instead_of_piling_up() throws Exception {
         OrganizationId org = organizations.ensure("full", new TwilioAccountCredentials(account, "t", ""));
         Message blocker = accepted(org);
-        GroupCommit small = new GroupCommit(writer, new GroupCommitSettings(true, 1, 1, Duration.ofSeconds(10)));
+        GroupCommit small = new GroupCommit(writer, new GroupCommitSettings(true, 1, 1, Duration.ofSeconds(10), 1));
         try (Connection holder = dataSource.getConnection()) {
             lock(holder, "select pg_advisory_lock(hashtextextended(?, 0))", blocker.sid().get());
             CompletableFuture<RecordOutcome> writing = CompletableFuture.supplyAsync(
