@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.deliverytracker.application.fake.DeliveryStoreContract;
 import dev.deliverytracker.application.fake.InMemoryDeliveryStore;
+import dev.deliverytracker.application.fake.MovableClock;
 import dev.deliverytracker.application.fake.InMemoryTwilioAccounts;
 import dev.deliverytracker.application.fake.ScriptedMessageGateway;
 import dev.deliverytracker.application.port.in.SendMessageCommand;
@@ -21,17 +22,15 @@ import dev.deliverytracker.domain.MessageContent;
 import dev.deliverytracker.domain.MessageId;
 import dev.deliverytracker.domain.OrganizationId;
 import dev.deliverytracker.domain.Sender;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class DispatchMessagesServiceTest {
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-24T10:00:00Z"));
     private final InMemoryDeliveryStore store = new InMemoryDeliveryStore();
     private final InMemoryTwilioAccounts accounts = new InMemoryTwilioAccounts();
     private final ScriptedMessageGateway twilio = new ScriptedMessageGateway();
@@ -198,32 +197,5 @@ class DispatchMessagesServiceTest {
                 new Address(Channel.WHATSAPP, "+31612345678"), Sender.organizationDefault(),
                 new MessageContent.Text("hello"), Map.of(), ""));
         return accepted.message().id().get();
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

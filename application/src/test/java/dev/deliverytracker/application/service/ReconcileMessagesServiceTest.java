@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.deliverytracker.application.fake.DeliveryStoreContract;
 import dev.deliverytracker.application.fake.InMemoryDeliveryStore;
+import dev.deliverytracker.application.fake.MovableClock;
 import dev.deliverytracker.application.fake.InMemoryStaleMessages;
 import dev.deliverytracker.application.fake.InMemoryTwilioAccounts;
 import dev.deliverytracker.application.fake.ScriptedMessageGateway;
@@ -26,10 +27,8 @@ import dev.deliverytracker.domain.MessageId;
 import dev.deliverytracker.domain.MessageSid;
 import dev.deliverytracker.domain.OrganizationId;
 import dev.deliverytracker.domain.Sender;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -326,32 +325,5 @@ class ReconcileMessagesServiceTest {
                 DeliveryEvent.of(sid, status, DeliveryError.NONE, EventSource.CALLBACK, clock.instant()),
                 MessageLookup.byId(id), org, account, Map.of(), ""));
         stale.find(Map.of(), clock.instant(), 1);
-    }
-
-    private static final class MovableClock extends Clock {
-        private Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneId.of("UTC");
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
