@@ -13,8 +13,6 @@ import dev.deliverytracker.domain.Address;
 import dev.deliverytracker.domain.OrganizationId;
 import dev.deliverytracker.domain.Sender;
 import dev.deliverytracker.simulator.Outcome;
-import dev.deliverytracker.simulator.TwilioSimulator;
-import dev.deliverytracker.testsupport.TestDatabase;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
@@ -24,17 +22,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A failure-rate spike through the whole service: messages sent through the API fail at the
@@ -48,21 +41,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "tracker.simulator.min-delay=0ms",
         "tracker.simulator.max-delay=20ms"})
 @DirtiesContext
-class AlertSystemTest {
+class AlertSystemTest extends SimulatedServiceTest {
 
     static final String API_KEY = "dt_alert-system-test-key-of-enough-length";
-    private static final Pattern ID = Pattern.compile("\"id\":\"(\\d+)\"");
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TwilioSimulator simulator;
 
     @Autowired
     TrackerFixture fixture;
@@ -174,9 +155,4 @@ class AlertSystemTest {
         });
     }
 
-    private static String idOf(HttpResponse<String> response) {
-        Matcher matcher = ID.matcher(response.body());
-        assertThat(matcher.find()).as("an id in %s", response.body()).isTrue();
-        return matcher.group(1);
-    }
 }

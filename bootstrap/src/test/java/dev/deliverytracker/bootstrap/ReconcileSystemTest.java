@@ -5,23 +5,16 @@ import static org.awaitility.Awaitility.await;
 
 import dev.deliverytracker.application.port.in.ReconcileMessages;
 import dev.deliverytracker.simulator.Outcome;
-import dev.deliverytracker.simulator.TwilioSimulator;
-import dev.deliverytracker.testsupport.TestDatabase;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Lost callbacks closed by the reconciler, end to end: the API, the dispatcher, twilio-java, the
@@ -43,21 +36,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "tracker.reconcile.batch-size=5000",
         "tracker.reconcile.fetches-per-second=1000"})
 @DirtiesContext
-class ReconcileSystemTest {
+class ReconcileSystemTest extends SimulatedServiceTest {
 
     static final String API_KEY = "dt_reconcile-system-test-key-long-enough";
-    private static final Pattern ID = Pattern.compile("\"id\":\"(\\d+)\"");
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TwilioSimulator simulator;
 
     @Autowired
     ReconcileMessages reconcile;
@@ -121,9 +102,7 @@ class ReconcileSystemTest {
         HttpResponse<String> response = api.post("/api/v1/messages",
                 "{\"channel\":\"sms\",\"to\":\"" + recipient + "\",\"body\":\"Where is my parcel?\"}");
         assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        Matcher matcher = ID.matcher(response.body());
-        assertThat(matcher.find()).as(response.body()).isTrue();
-        return Long.parseLong(matcher.group(1));
+        return Long.parseLong(idOf(response));
     }
 
     private String awaitSid(long id) {

@@ -9,8 +9,6 @@ import dev.deliverytracker.domain.DeliveryEvent;
 import dev.deliverytracker.domain.MessageId;
 import dev.deliverytracker.simulator.Outcome;
 import dev.deliverytracker.simulator.SimulatedMessage;
-import dev.deliverytracker.simulator.TwilioSimulator;
-import dev.deliverytracker.testsupport.TestDatabase;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -19,10 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Failed messages sent again, end to end with the simulator: the retry job is driven by the test
@@ -35,20 +30,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "tracker.simulator.min-delay=0ms",
         "tracker.simulator.max-delay=20ms"})
 @DirtiesContext
-class RetrySystemTest {
+class RetrySystemTest extends SimulatedServiceTest {
 
     static final String API_KEY = "dt_retry-system-test-key-long-enough";
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TwilioSimulator simulator;
 
     @Autowired
     RetryFailedMessages retries;

@@ -8,22 +8,15 @@ import dev.deliverytracker.application.port.in.ManageApiKeys;
 import dev.deliverytracker.simulator.CreateFault;
 import dev.deliverytracker.simulator.Outcome;
 import dev.deliverytracker.simulator.SimulatedMessage;
-import dev.deliverytracker.simulator.TwilioSimulator;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertySource;
-import dev.deliverytracker.testsupport.TestDatabase;
 
 /**
  * Sending end to end: the REST API, PostgreSQL, the dispatcher, the real twilio-java client, the
@@ -37,21 +30,9 @@ import dev.deliverytracker.testsupport.TestDatabase;
         "tracker.simulator.max-delay=20ms"})
 // Its dispatcher runs on a schedule: closed after this class, so it never takes another class's messages.
 @DirtiesContext
-class SendMessageSystemTest {
+class SendMessageSystemTest extends SimulatedServiceTest {
 
     static final String API_KEY = "dt_system-test-key-of-enough-length";
-    private static final Pattern ID = Pattern.compile("\"id\":\"(\\d+)\"");
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TwilioSimulator simulator;
 
     @Autowired
     TrackerFixture fixture;
@@ -232,9 +213,4 @@ class SendMessageSystemTest {
         return simulator.messages().stream().filter(message -> message.to().equals(to)).toList();
     }
 
-    private static String idOf(HttpResponse<String> response) {
-        Matcher matcher = ID.matcher(response.body());
-        assertThat(matcher.find()).as("an id in %s", response.body()).isTrue();
-        return matcher.group(1);
-    }
 }
