@@ -1,0 +1,247 @@
+package dev.deliverytracker.adapter.persistence;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.deliverytracker.application.port.in.DeliveryStatistics.Interval;
+import dev.deliverytracker.application.port.in.FindDeliveryHistory.TimelineEvent;
+import dev.deliverytracker.application.port.in.MessageCursor;
+import dev.deliverytracker.application.port.in.MessageFilter;
+import dev.deliverytracker.application.port.in.MessageSummary;
+import dev.deliverytracker.application.port.in.TimeRange;
+import dev.deliverytracker.application.port.out.MessageQueries;
+import dev.deliverytracker.domain.Channel;
+import dev.deliverytracker.domain.DeliveryError;
+import dev.deliverytracker.domain.DeliveryStatus;
+import dev.deliverytracker.domain.EventSource;
+import dev.deliverytracker.domain.MessageId;
+import dev.deliverytracker.domain.Milestone;
+import dev.deliverytracker.domain.Milestones;
+import dev.deliverytracker.domain.OrganizationId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The read side over {@code messages} and {@code message_delivery_log}, in plain SQL (see docs/queries.md). */
+@Component
+class JdbcMessageQueries implements MessageQueries {
+
+    /** Rows the driver fetches at a time when exporting; PostgreSQL streams only inside a transaction. */
+    static final int EXPORT_FETCH_SIZE = 1_000;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate streaming;
+
+    JdbcMessageQueries(JdbcClient jdbc, DataSource dataSource) {
+        this.jdbc = jdbc;
+        JdbcTemplate template = new JdbcTemplate(dataSource);
+        template.setFetchSize(EXPORT_FETCH_SIZE);
+        this.streaming = new NamedParameterJdbcTemplate(template);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<MessageSummary> find(OrganizationId organization, MessageId id) {
+        return jdbc.sql("select " + MessageFilterSql.COLUMNS + " from messages where message_id = :id and org_id = :org")
+                .param("id", id.value()).param("org", organization.value())
+                .query((rs, row) -> summary(rs)).optional();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<TimelineEvent> events(OrganizationId organization, MessageId id, boolean withPayload) {
+        // Joined through messages rather than trusting the log's own org_id, which an unmatched event may lack.
+        return jdbc.sql("""
+                select l.provider_sid, l.status, l.error_code, l.error_message, l.source, l.created_at,
+                       l.provider_payload::text as payload
+                from message_delivery_log l
+                join messages m on m.message_id = l.message_id
+                where l.message_id = :id and m.org_id = :org
+                order by l.created_at, l.delivery_id
+                """).param("id", id.value()).param("org", organization.value())
+                .query((rs, row) -> new TimelineEvent(rs.getString("status"),
+                        error(rs.getObject("error_code", Integer.class), rs.getString("error_message")),
+                        EventSource.parse(rs.getString("source")), instant(rs, "created_at"),
+                        rs.getString("provider_sid"),
+                        withPayload ? Optional.of(payload(rs.getString("payload"))) : Optional.empty()))
+                .list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<MessageSummary> page(MessageFilter filter, Optional<MessageCursor> after, int limit) {
+        MessageFilterSql sql = MessageFilterSql.of(filter, after);
+        return jdbc.sql(sql.select() + " limit :limit").params(sql.params()).param("limit", limit)
+                .query((rs, row) -> summary(rs)).list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public long each(MessageFilter filter, Consumer<MessageSummary> sink) {
+        MessageFilterSql sql = MessageFilterSql.of(filter, Optional.empty());
+        long[] count = {0};
+        streaming.query(sql.select(), sql.params(), rs -> {
+            sink.accept(summary(rs));
+            count[0]++;
+        });
+        return count[0];
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<FailureCount> failures(OrganizationId organization, TimeRange failedBetween) {
+        return jdbc.sql("""
+                select coalesce(error_code, 0) as code,
+                       count(*) filter (where status = 'failed') as failed,
+                       count(*) filter (where status = 'undelivered') as undelivered
+                from messages
+                where org_id = :org and failed_at >= :from and failed_at < :until
+                  and status in ('failed', 'undelivered')
+                group by 1
+                """).param("org", organization.value()).params(range(failedBetween))
+                .query((rs, row) -> new FailureCount(rs.getInt("code"), rs.getLong("failed"),
+                        rs.getLong("undelivered")))
+                .list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<StatusCount> statusCounts(OrganizationId organization, TimeRange created, Interval interval) {
+        return jdbc.sql("""
+                select date_trunc(:unit, created_at, 'UTC') as bucket, channel, status, count(*) as n
+                from messages
+                where org_id = :org and created_at >= :from and created_at < :until
+                group by 1, 2, 3
+                """).param("org", organization.value()).param("unit", unit(interval)).params(range(created))
+                .query((rs, row) -> new StatusCount(instant(rs, "bucket"), Channel.parse(rs.getString("channel")),
+                        DeliveryStatus.lookup(rs.getString("status")).orElse(DeliveryStatus.UNKNOWN),
+                        rs.getLong("n")))
+                .list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<DeliveryTimeRow> deliveryTimes(OrganizationId organization, TimeRange created, Interval interval) {
+        return jdbc.sql("""
+                select bucket, channel, grouping(bucket) as all_buckets, grouping(channel) as all_channels,
+                       percentile_cont(0.5) within group (order by ms) as p50,
+                       percentile_cont(0.9) within group (order by ms) as p90,
+                       percentile_cont(0.99) within group (order by ms) as p99
+                from (select date_trunc(:unit, created_at, 'UTC') as bucket, channel,
+                             extract(epoch from delivered_at - coalesce(sent_at, created_at)) * 1000 as ms
+                      from messages
+                      where org_id = :org and created_at >= :from and created_at < :until
+                        and delivered_at is not null) delivered
+                group by grouping sets ((bucket, channel), (bucket), (channel), ())
+                """).param("org", organization.value()).param("unit", unit(interval)).params(range(created))
+                .query((rs, row) -> new DeliveryTimeRow(
+                        rs.getInt("all_buckets") == 1 ? Optional.empty() : Optional.of(instant(rs, "bucket")),
+                        rs.getInt("all_channels") == 1 ? Optional.empty()
+                                : Optional.of(Channel.parse(rs.getString("channel"))),
+                        millis(rs.getDouble("p50")), millis(rs.getDouble("p90")), millis(rs.getDouble("p99"))))
+                .list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<ErrorCountRow> errorCounts(OrganizationId organization, TimeRange created, Interval interval) {
+        return jdbc.sql("""
+                select date_trunc(:unit, created_at, 'UTC') as bucket, channel, error_code, count(*) as n
+                from messages
+                where org_id = :org and created_at >= :from and created_at < :until and error_code is not null
+                group by 1, 2, 3
+                """).param("org", organization.value()).param("unit", unit(interval)).params(range(created))
+                .query((rs, row) -> new ErrorCountRow(instant(rs, "bucket"), Channel.parse(rs.getString("channel")),
+                        rs.getInt("error_code"), rs.getLong("n")))
+                .list();
+    }
+
+    private static MessageSummary summary(ResultSet rs) throws SQLException {
+        Map<Milestone, Instant> reached = new EnumMap<>(Milestone.class);
+        reached.put(Milestone.QUEUED, instantOrNull(rs, "queued_at"));
+        reached.put(Milestone.SENT, instantOrNull(rs, "sent_at"));
+        reached.put(Milestone.DELIVERED, instantOrNull(rs, "delivered_at"));
+        reached.put(Milestone.READ, instantOrNull(rs, "read_at"));
+        reached.put(Milestone.FAILED, instantOrNull(rs, "failed_at"));
+        String from = rs.getString("from_address");
+        return new MessageSummary(MessageId.of(rs.getLong("message_id")), Channel.parse(rs.getString("channel")),
+                rs.getString("to_address"), from != null ? from : rs.getString("messaging_service_sid"),
+                rs.getString("whatsapp_msg_sid"),
+                DeliveryStatus.lookup(rs.getString("status")).orElse(DeliveryStatus.UNKNOWN),
+                error(rs.getObject("error_code", Integer.class), rs.getString("error_message")),
+                tags(rs.getString("tags")), Milestones.of(reached), rs.getInt("attempts"), instant(rs, "created_at"));
+    }
+
+    private static DeliveryError error(Integer code, String message) {
+        return code == null || code == 0 ? DeliveryError.NONE : DeliveryError.of(code, message);
+    }
+
+    private static Map<String, Object> range(TimeRange range) {
+        return Map.of("from", Timestamp.from(range.from()), "until", Timestamp.from(range.until()));
+    }
+
+    private static String unit(Interval interval) {
+        return interval == Interval.HOUR ? "hour" : "day";
+    }
+
+    private static Duration millis(double value) {
+        return Duration.ofNanos(Math.round(value * 1_000_000));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        return rs.getTimestamp(column).toInstant();
+    }
+
+    private static Instant instantOrNull(ResultSet rs, String column) throws SQLException {
+        Timestamp value = rs.getTimestamp(column);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static Map<String, String> tags(String json) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        node(json).fields().forEachRemaining(field -> tags.put(field.getKey(), field.getValue().asText()));
+        return tags;
+    }
+
+    /** The stored form back as parameters, each with its values (one string or an array of them). */
+    private static Map<String, List<String>> payload(String json) {
+        Map<String, List<String>> form = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> fields = node(json).fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            List<String> values = new ArrayList<>();
+            if (field.getValue().isArray()) {
+                field.getValue().forEach(value -> values.add(value.asText()));
+            } else {
+                values.add(field.getValue().asText());
+            }
+            form.put(field.getKey(), values);
+        }
+        return form;
+    }
+
+    private static JsonNode node(String json) {
+        try {
+            return JSON.readTree(json == null ? "{}" : json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON is not readable: " + e.getOriginalMessage(), e);
+        }
+    }
+}

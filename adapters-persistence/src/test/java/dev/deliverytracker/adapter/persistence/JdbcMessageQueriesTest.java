@@ -1,0 +1,295 @@
+package dev.deliverytracker.adapter.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.deliverytracker.application.fake.DeliveryStoreContract;
+import dev.deliverytracker.application.port.in.DeliveryStatistics.Interval;
+import dev.deliverytracker.application.port.in.FindDeliveryHistory.TimelineEvent;
+import dev.deliverytracker.application.port.in.MessageCursor;
+import dev.deliverytracker.application.port.in.MessageFilter;
+import dev.deliverytracker.application.port.in.MessageSummary;
+import dev.deliverytracker.application.port.in.TimeRange;
+import dev.deliverytracker.application.port.out.DeliveryLog;
+import dev.deliverytracker.application.port.out.MessageLookup;
+import dev.deliverytracker.application.port.out.MessageQueries;
+import dev.deliverytracker.application.port.out.MessageQueries.DeliveryTimeRow;
+import dev.deliverytracker.application.port.out.MessageQueries.StatusCount;
+import dev.deliverytracker.application.port.out.MessageStore;
+import dev.deliverytracker.application.port.out.Organizations;
+import dev.deliverytracker.application.port.out.ReportedEvent;
+import dev.deliverytracker.application.port.out.TwilioAccountCredentials;
+import dev.deliverytracker.domain.AccountSid;
+import dev.deliverytracker.domain.Address;
+import dev.deliverytracker.domain.Channel;
+import dev.deliverytracker.domain.DeliveryError;
+import dev.deliverytracker.domain.DeliveryEvent;
+import dev.deliverytracker.domain.DeliveryStatus;
+import dev.deliverytracker.domain.EventSource;
+import dev.deliverytracker.domain.Message;
+import dev.deliverytracker.domain.MessageContent;
+import dev.deliverytracker.domain.MessageId;
+import dev.deliverytracker.domain.MessageSid;
+import dev.deliverytracker.domain.Milestone;
+import dev.deliverytracker.domain.OrganizationId;
+import dev.deliverytracker.domain.Sender;
+import dev.deliverytracker.testsupport.TestDatabase;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The read side on PostgreSQL, each test in an organization of its own and in 2002, so nothing else is in range. */
+@SpringBootTest(classes = PersistenceTestApplication.class)
+class JdbcMessageQueriesTest {
+
+    private static final Instant T0 = Instant.parse("2002-03-04T10:00:00Z");
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry);
+    }
+
+    @Autowired
+    MessageQueries queries;
+
+    @Autowired
+    MessageStore messages;
+
+    @Autowired
+    DeliveryLog log;
+
+    @Autowired
+    Organizations organizations;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private final AccountSid account = DeliveryStoreContract.randomAccount();
+
+    @Test
+    void pages_are_newest_first_and_a_cursor_continues_after_ties_on_the_creation_time() {
+        OrganizationId org = organization();
+        MessageId oldest = pending(org, Address.sms("+31612000001"), Map.of(), T0);
+        MessageId tieA = pending(org, Address.sms("+31612000002"), Map.of(), T0.plusSeconds(1));
+        MessageId tieB = pending(org, Address.sms("+31612000003"), Map.of(), T0.plusSeconds(1));
+        MessageId newest = pending(org, Address.sms("+31612000004"), Map.of(), T0.plusSeconds(2));
+
+        List<MessageId> seen = new ArrayList<>();
+        Optional<MessageCursor> after = Optional.empty();
+        do {
+            List<MessageSummary> page = queries.page(MessageFilter.all(org), after, 1);
+            page.forEach(message -> seen.add(message.id()));
+            after = page.isEmpty() ? Optional.empty() : Optional.of(page.get(0).cursor());
+        } while (after.isPresent());
+
+        assertThat(seen).containsExactly(newest, tieB, tieA, oldest);
+    }
+
+    @Test
+    void each_filter_narrows_the_list_and_all_of_them_must_hold() {
+        OrganizationId org = organization();
+        MessageSid deliveredSid = DeliveryStoreContract.randomSid();
+        MessageId delivered = pending(org, Address.sms("+31612000011"), Map.of("campaign", "spring"), T0);
+        accepted(delivered, deliveredSid, T0.plusSeconds(1));
+        report(org, delivered, deliveredSid, DeliveryStatus.DELIVERED, DeliveryError.NONE, T0.plusSeconds(5));
+        MessageSid failedSid = DeliveryStoreContract.randomSid();
+        MessageId undelivered = pending(org, Address.whatsapp("+31612000012"), Map.of("campaign", "spring"),
+                T0.plusSeconds(10));
+        accepted(undelivered, failedSid, T0.plusSeconds(11));
+        report(org, undelivered, failedSid, DeliveryStatus.UNDELIVERED, DeliveryError.of(30003, ""), T0.plusSeconds(15));
+        MessageId other = pending(org, Address.sms("+31612000013"), Map.of("campaign", "autumn"), T0.plusSeconds(20));
+
+        MessageFilter all = MessageFilter.all(org);
+        assertThat(ids(all)).containsExactly(other, undelivered, delivered);
+        assertThat(ids(all.withStatus(DeliveryStatus.DELIVERED))).containsExactly(delivered);
+        assertThat(ids(all.withChannel(Channel.WHATSAPP))).containsExactly(undelivered);
+        assertThat(ids(all.withTo(Address.sms("+31612000013")))).containsExactly(other);
+        assertThat(ids(all.withErrorCode(30003))).containsExactly(undelivered);
+        assertThat(ids(all.withTag(new MessageFilter.Tag("campaign", "spring")))).containsExactly(undelivered, delivered);
+        assertThat(ids(all.withTag(new MessageFilter.Tag("campaign", "spring")).withChannel(Channel.SMS)))
+                .containsExactly(delivered);
+        assertThat(ids(all.createdFrom(T0.plusSeconds(10)).createdUntil(T0.plusSeconds(20)))).containsExactly(undelivered);
+        assertThat(ids(all.withSid(deliveredSid))).containsExactly(delivered);
+        assertThat(ids(MessageFilter.all(organization()))).isEmpty();
+    }
+
+    @Test
+    void a_summary_carries_status_error_tags_and_milestones() {
+        OrganizationId org = organization();
+        MessageSid sid = DeliveryStoreContract.randomSid();
+        MessageId id = pending(org, Address.whatsapp("+31612000021"), Map.of("order", "42"), T0);
+        accepted(id, sid, T0.plusSeconds(1));
+        report(org, id, sid, DeliveryStatus.SENT, DeliveryError.NONE, T0.plusSeconds(2));
+        report(org, id, sid, DeliveryStatus.DELIVERED, DeliveryError.NONE, T0.plusSeconds(4));
+        report(org, id, sid, DeliveryStatus.READ, DeliveryError.NONE, T0.plusSeconds(9));
+
+        MessageSummary message = queries.find(org, id).orElseThrow();
+
+        assertThat(message.channel()).isEqualTo(Channel.WHATSAPP);
+        assertThat(message.to()).isEqualTo("+31612000021");
+        assertThat(message.sid()).isEqualTo(sid.value());
+        assertThat(message.status()).isEqualTo(DeliveryStatus.READ);
+        assertThat(message.tags()).isEqualTo(Map.of("order", "42"));
+        assertThat(message.milestones().at(Milestone.SENT)).hasValue(T0.plusSeconds(2));
+        assertThat(message.milestones().at(Milestone.READ)).hasValue(T0.plusSeconds(9));
+        assertThat(queries.find(organization(), id)).isEmpty();
+    }
+
+    @Test
+    void the_timeline_has_every_event_oldest_first_a_send_failure_without_a_sid_and_the_payload_on_demand() {
+        OrganizationId org = organization();
+        MessageSid sid = DeliveryStoreContract.randomSid();
+        MessageId id = pending(org, Address.sms("+31612000031"), Map.of(), T0);
+        log.sendFailed(id, DeliveryError.of(20429, "Too many requests"), T0.plusSeconds(1));
+        accepted(id, sid, T0.plusSeconds(3));
+        report(org, id, sid, DeliveryStatus.DELIVERED, DeliveryError.NONE, T0.plusSeconds(8));
+
+        List<TimelineEvent> events = queries.events(org, id, true);
+
+        assertThat(events).extracting(TimelineEvent::source)
+                .containsExactly(EventSource.SEND_FAILURE, EventSource.SEND_RESPONSE, EventSource.CALLBACK);
+        assertThat(events.get(0).sid()).isEmpty();
+        assertThat(events.get(0).error().code()).isEqualTo(20429);
+        assertThat(events.get(2).status()).isEqualTo(DeliveryStatus.DELIVERED);
+        assertThat(events.get(2).payload()).hasValueSatisfying(payload ->
+                assertThat(payload).containsEntry("MessageStatus", List.of("delivered")));
+        assertThat(queries.events(org, id, false)).allSatisfy(event -> assertThat(event.payload()).isEmpty());
+        assertThat(queries.events(organization(), id, true)).isEmpty();
+    }
+
+    @Test
+    void failures_are_counted_by_error_code_within_the_range_they_failed_in() {
+        OrganizationId org = organization();
+        for (int i = 0; i < 3; i++) {
+            undelivered(org, 30003, T0.plusSeconds(i));
+        }
+        failed(org, 21610, T0.plusSeconds(5));
+        undelivered(org, 30003, T0.plus(Duration.ofDays(2)));
+
+        assertThat(queries.failures(org, new TimeRange(T0, T0.plus(Duration.ofDays(1)))))
+                .containsExactlyInAnyOrder(new MessageQueries.FailureCount(30003, 0, 3),
+                        new MessageQueries.FailureCount(21610, 1, 0));
+    }
+
+    @Test
+    void statistics_count_per_bucket_channel_and_status_and_take_percentiles_of_the_time_to_deliver() {
+        OrganizationId org = organization();
+        // Delivered after 1, 2, 3 and 4 seconds in the first hour, after 10 seconds in the second.
+        for (int i = 1; i <= 4; i++) {
+            delivered(org, Address.sms("+3161200010" + i), T0.plusSeconds(i * 60L), Duration.ofSeconds(i));
+        }
+        delivered(org, Address.whatsapp("+31612000110"), T0.plus(Duration.ofMinutes(70)), Duration.ofSeconds(10));
+        undelivered(org, 30003, T0.plusSeconds(600));
+        TimeRange day = new TimeRange(T0.minus(Duration.ofHours(10)), T0.plus(Duration.ofHours(10)));
+
+        assertThat(queries.statusCounts(org, day, Interval.HOUR)).containsExactlyInAnyOrder(
+                new StatusCount(T0, Channel.SMS, DeliveryStatus.DELIVERED, 4),
+                new StatusCount(T0, Channel.SMS, DeliveryStatus.UNDELIVERED, 1),
+                new StatusCount(T0.plus(Duration.ofHours(1)), Channel.WHATSAPP, DeliveryStatus.DELIVERED, 1));
+        assertThat(queries.statusCounts(org, day, Interval.DAY)).extracting(StatusCount::bucket)
+                .containsOnly(Instant.parse("2002-03-04T00:00:00Z"));
+
+        List<DeliveryTimeRow> times = queries.deliveryTimes(org, day, Interval.HOUR);
+        assertThat(times).filteredOn(row -> row.bucket().equals(Optional.of(T0)) && row.channel().isEmpty())
+                .singleElement().satisfies(row -> {
+                    assertThat(row.p50()).isEqualTo(Duration.ofMillis(2500));
+                    assertThat(row.p90()).isEqualTo(Duration.ofMillis(3700));
+                });
+        assertThat(times).filteredOn(row -> row.bucket().isEmpty() && row.channel().isEmpty())
+                .singleElement().satisfies(row -> assertThat(row.p50()).isEqualTo(Duration.ofSeconds(3)));
+        assertThat(times).filteredOn(row -> row.bucket().isEmpty() && row.channel().equals(Optional.of(Channel.WHATSAPP)))
+                .singleElement().satisfies(row -> assertThat(row.p99()).isEqualTo(Duration.ofSeconds(10)));
+        assertThat(queries.errorCounts(org, day, Interval.HOUR))
+                .containsExactly(new MessageQueries.ErrorCountRow(T0, Channel.SMS, 30003, 1));
+    }
+
+    @Test
+    void the_export_hands_over_every_row_newest_first() {
+        OrganizationId org = organization();
+        jdbc.sql("""
+                insert into messages (org_id, channel, to_address, body, status, created_at)
+                select :org, 'sms', '+31612345678', 'bulk', 'pending', cast(:t0 as timestamptz) + n * interval '1 second'
+                from generate_series(1, 2500) n
+                """).param("org", org.value()).param("t0", Timestamp.from(T0)).update();
+
+        List<Instant> seen = new ArrayList<>();
+        long count = queries.each(MessageFilter.all(org), message -> seen.add(message.createdAt()));
+
+        assertThat(count).isEqualTo(2_500);
+        assertThat(seen).hasSize(2_500).isSortedAccordingTo((a, b) -> b.compareTo(a));
+    }
+
+    @Test
+    void the_recipient_and_tag_filters_can_use_their_indexes() {
+        jdbc.sql("set enable_seqscan = off").update();
+        try {
+            assertThat(plan("select message_id from messages where org_id = 1 and to_address = '+31612345678'"
+                    + " order by created_at desc, message_id desc limit 50")).contains("messages_org_to_created_idx");
+            assertThat(plan("select message_id from messages where tags @> '{\"campaign\":\"spring\"}'"))
+                    .contains("messages_tags_idx");
+            assertThat(plan("select message_id from messages where org_id = 1"
+                    + " and (created_at, message_id) < ('2002-01-01', 5) order by created_at desc, message_id desc limit 50"))
+                    .contains("messages_org_created_idx");
+        } finally {
+            jdbc.sql("set enable_seqscan = on").update();
+        }
+    }
+
+    private String plan(String sql) {
+        return String.join("\n", jdbc.sql("explain " + sql).query(String.class).list());
+    }
+
+    private List<MessageId> ids(MessageFilter filter) {
+        return queries.page(filter, Optional.empty(), 100).stream().map(MessageSummary::id).toList();
+    }
+
+    private OrganizationId organization() {
+        AccountSid own = DeliveryStoreContract.randomAccount();
+        return organizations.ensure("org " + own, new TwilioAccountCredentials(own, "token", ""));
+    }
+
+    private MessageId pending(OrganizationId org, Address to, Map<String, String> tags, Instant createdAt) {
+        return messages.add(Message.pending(org, to, Sender.organizationDefault(), new MessageContent.Text("hi"), tags,
+                Optional.empty(), createdAt)).id().orElseThrow();
+    }
+
+    private void accepted(MessageId id, MessageSid sid, Instant at) {
+        log.accepted(id, DeliveryEvent.of(sid, DeliveryStatus.QUEUED, DeliveryError.NONE, EventSource.SEND_RESPONSE, at));
+    }
+
+    private void report(OrganizationId org, MessageId id, MessageSid sid, DeliveryStatus status, DeliveryError error,
+            Instant at) {
+        log.append(new ReportedEvent(DeliveryEvent.of(sid, status, error, EventSource.CALLBACK, at),
+                MessageLookup.byId(id), org, account, Map.of("MessageSid", List.of(sid.value()),
+                        "MessageStatus", List.of(status.wireName())), ""));
+    }
+
+    private void delivered(OrganizationId org, Address to, Instant createdAt, Duration sentToDelivered) {
+        MessageSid sid = DeliveryStoreContract.randomSid();
+        MessageId id = pending(org, to, Map.of(), createdAt);
+        accepted(id, sid, createdAt);
+        report(org, id, sid, DeliveryStatus.SENT, DeliveryError.NONE, createdAt.plusMillis(1));
+        report(org, id, sid, DeliveryStatus.DELIVERED, DeliveryError.NONE, createdAt.plusMillis(1).plus(sentToDelivered));
+    }
+
+    private void undelivered(OrganizationId org, int code, Instant at) {
+        MessageSid sid = DeliveryStoreContract.randomSid();
+        MessageId id = pending(org, Address.sms("+31612000999"), Map.of(), at);
+        accepted(id, sid, at);
+        report(org, id, sid, DeliveryStatus.UNDELIVERED, DeliveryError.of(code, ""), at);
+    }
+
+    private void failed(OrganizationId org, int code, Instant at) {
+        MessageId id = pending(org, Address.sms("+31612000998"), Map.of(), at);
+        log.sendFailed(id, DeliveryError.of(code, ""), at);
+    }
+}

@@ -1,0 +1,223 @@
+package dev.deliverytracker.adapter.web;
+
+import dev.deliverytracker.application.port.in.DeliveryStatistics;
+import dev.deliverytracker.application.port.in.ListMessages;
+import dev.deliverytracker.application.port.in.MessageCursor;
+import dev.deliverytracker.application.port.in.MessageFilter;
+import dev.deliverytracker.application.port.in.TimeRange;
+import dev.deliverytracker.domain.Address;
+import dev.deliverytracker.domain.Channel;
+import dev.deliverytracker.domain.DeliveryStatus;
+import dev.deliverytracker.domain.MessageId;
+import dev.deliverytracker.domain.MessageSid;
+import dev.deliverytracker.domain.OrganizationId;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Query parameters of the insights endpoints read into filters, cursors and ranges. Every bad
+ * parameter is named at once, in one {@link InvalidRequest}.
+ */
+final class InsightsRequestReader {
+
+    private static final String CURSOR_VERSION = "v1";
+
+    private final Map<String, String> params;
+    private final List<InvalidRequest.FieldError> errors = new ArrayList<>();
+
+    private InsightsRequestReader(Map<String, String> params) {
+        this.params = params;
+    }
+
+    static InsightsRequestReader of(Map<String, String> params) {
+        return new InsightsRequestReader(params);
+    }
+
+    MessageFilter filter(OrganizationId organization) {
+        MessageFilter filter = MessageFilter.all(organization);
+        Optional<DeliveryStatus> status = read("status", word -> DeliveryStatus.lookup(word).orElseThrow(
+                () -> new IllegalArgumentException("must be a status such as 'delivered' or 'failed', was '"
+                        + printable(word) + "'")));
+        Optional<Channel> channel = read("channel", Channel::parse);
+        // A '+' written unencoded in a query string arrives as a space.
+        Optional<Address> to = read("to", value -> Address.parseTwilio(value.startsWith(" ") ? "+" + value.substring(1)
+                : value));
+        Optional<Integer> errorCode = read("errorCode", value -> {
+            if (!value.matches("[1-9][0-9]{0,8}")) {
+                throw new IllegalArgumentException("must be a Twilio error code such as 30003, was '"
+                        + printable(value) + "'");
+            }
+            return Integer.parseInt(value);
+        });
+        Optional<MessageFilter.Tag> tag = read("tag", value -> {
+            int colon = value.indexOf(':');
+            if (colon <= 0) {
+                throw new IllegalArgumentException("must be 'key:value', was '" + printable(value) + "'");
+            }
+            return new MessageFilter.Tag(value.substring(0, colon), value.substring(colon + 1));
+        });
+        Optional<Instant> from = read("from", InsightsRequestReader::instant);
+        Optional<Instant> until = read("until", InsightsRequestReader::instant);
+        Optional<MessageSid> sid = read("sid", MessageSid::of);
+        if (from.isPresent() && until.isPresent() && !until.get().isAfter(from.get())) {
+            errors.add(new InvalidRequest.FieldError("until", "must be after 'from'"));
+        }
+        if (status.isPresent()) {
+            filter = filter.withStatus(status.get());
+        }
+        if (channel.isPresent()) {
+            filter = filter.withChannel(channel.get());
+        }
+        if (to.isPresent()) {
+            filter = filter.withTo(to.get());
+        }
+        if (errorCode.isPresent()) {
+            filter = filter.withErrorCode(errorCode.get());
+        }
+        if (tag.isPresent()) {
+            filter = filter.withTag(tag.get());
+        }
+        if (from.isPresent()) {
+            filter = filter.createdFrom(from.get());
+        }
+        if (until.isPresent()) {
+            filter = filter.createdUntil(until.get());
+        }
+        if (sid.isPresent()) {
+            filter = filter.withSid(sid.get());
+        }
+        return filter;
+    }
+
+    int limit(int otherwise) {
+        return read("limit", value -> {
+            if (!value.matches("[0-9]{1,4}") || Integer.parseInt(value) < 1
+                    || Integer.parseInt(value) > ListMessages.MAX_LIMIT) {
+                throw new IllegalArgumentException("must be a whole number from 1 to " + ListMessages.MAX_LIMIT
+                        + ", was '" + printable(value) + "'");
+            }
+            return Integer.parseInt(value);
+        }).orElse(otherwise);
+    }
+
+    Optional<MessageCursor> cursor() {
+        return read("cursor", InsightsRequestReader::decode);
+    }
+
+    /** A required range: both ends present and in order. */
+    Optional<TimeRange> range() {
+        Optional<Instant> from = required("from", InsightsRequestReader::instant);
+        Optional<Instant> until = required("until", InsightsRequestReader::instant);
+        if (from.isEmpty() || until.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!until.get().isAfter(from.get())) {
+            errors.add(new InvalidRequest.FieldError("until", "must be after 'from' (" + from.get() + "), was "
+                    + until.get()));
+            return Optional.empty();
+        }
+        return Optional.of(new TimeRange(from.get(), until.get()));
+    }
+
+    Optional<DeliveryStatistics.Interval> interval() {
+        return required("interval", value -> {
+            for (DeliveryStatistics.Interval interval : DeliveryStatistics.Interval.values()) {
+                if (interval.name().toLowerCase(Locale.ROOT).equals(value)) {
+                    return interval;
+                }
+            }
+            throw new IllegalArgumentException("must be 'hour' or 'day', was '" + printable(value) + "'");
+        });
+    }
+
+    /** A range short enough for the interval, named on {@code until} when it is too long. */
+    void checkSpan(Optional<TimeRange> range, Optional<DeliveryStatistics.Interval> interval) {
+        if (range.isPresent() && interval.isPresent()
+                && range.get().length().compareTo(interval.get().longestRange()) > 0) {
+            errors.add(new InvalidRequest.FieldError("until", "a range by "
+                    + interval.get().name().toLowerCase(Locale.ROOT) + " may span at most "
+                    + interval.get().longestRange().toDays() + " days, this one spans "
+                    + range.get().length().toHours() + " hours"));
+        }
+    }
+
+    boolean flag(String name) {
+        return read(name, value -> {
+            if (!value.equals("true") && !value.equals("false")) {
+                throw new IllegalArgumentException("must be 'true' or 'false', was '" + printable(value) + "'");
+            }
+            return Boolean.parseBoolean(value);
+        }).orElse(false);
+    }
+
+    /** Throws the {@link InvalidRequest} naming every bad parameter, if there was any. */
+    void done() {
+        if (!errors.isEmpty()) {
+            throw new InvalidRequest(errors);
+        }
+    }
+
+    static String encode(MessageCursor cursor) {
+        String plain = CURSOR_VERSION + ":" + cursor.createdAt().getEpochSecond() + ":" + cursor.createdAt().getNano()
+                + ":" + cursor.id().value();
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static MessageCursor decode(String text) {
+        try {
+            String[] parts = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8).split(":");
+            if (parts.length == 4 && parts[0].equals(CURSOR_VERSION)) {
+                return new MessageCursor(Instant.ofEpochSecond(Long.parseLong(parts[1]), Long.parseLong(parts[2])),
+                        MessageId.parse(parts[3]));
+            }
+        } catch (IllegalArgumentException e) {
+            // Reported below as one message: a cursor's inside is not the caller's business.
+        }
+        throw new IllegalArgumentException("is not a cursor this API gave out; pass the 'next' of a previous page");
+    }
+
+    private static Instant instant(String value) {
+        try {
+            return OffsetDateTime.parse(value.replace(' ', '+')).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("must be an ISO-8601 time such as 2026-01-31T00:00:00Z, was '"
+                    + printable(value) + "'");
+        }
+    }
+
+    private <T> Optional<T> required(String name, Function<String, T> parse) {
+        String value = params.get(name);
+        if (value == null || value.isBlank()) {
+            errors.add(new InvalidRequest.FieldError(name, "is required"));
+            return Optional.empty();
+        }
+        return read(name, parse);
+    }
+
+    private <T> Optional<T> read(String name, Function<String, T> parse) {
+        String value = params.get(name);
+        if (value == null || value.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(parse.apply(value));
+        } catch (IllegalArgumentException e) {
+            errors.add(new InvalidRequest.FieldError(name, e.getMessage()));
+            return Optional.empty();
+        }
+    }
+
+    private static String printable(String value) {
+        String shown = value.length() > 40 ? value.substring(0, 40) + "…" : value;
+        return shown.replaceAll("[^\\x20-\\x7e…]", "?");
+    }
+}

@@ -1,0 +1,96 @@
+package dev.deliverytracker.application.port.in;
+
+import dev.deliverytracker.domain.Channel;
+import dev.deliverytracker.domain.DeliveryStatus;
+import dev.deliverytracker.domain.OrganizationId;
+import dev.deliverytracker.domain.TwilioError;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** How well delivery went for the messages created in a range, per hour or per day and per channel. */
+public interface DeliveryStatistics {
+
+    Report statistics(Query query);
+
+    /** The bucket width, and how long a range may be with it. */
+    enum Interval {
+        HOUR(ChronoUnit.HOURS, Duration.ofDays(31)),
+        DAY(ChronoUnit.DAYS, Duration.ofDays(366));
+
+        private final ChronoUnit unit;
+        private final Duration longestRange;
+
+        Interval(ChronoUnit unit, Duration longestRange) {
+            this.unit = unit;
+            this.longestRange = longestRange;
+        }
+
+        public ChronoUnit unit() {
+            return unit;
+        }
+
+        public Duration longestRange() {
+            return longestRange;
+        }
+
+        /** Buckets start at whole UTC hours or days. */
+        public Instant bucketOf(Instant at) {
+            return at.truncatedTo(unit);
+        }
+    }
+
+    record Query(OrganizationId organization, TimeRange range, Interval interval) {
+
+        public Query {
+            if (organization == null || range == null || interval == null) {
+                throw new IllegalArgumentException("statistics need the organization, a range and an interval");
+            }
+            if (range.length().compareTo(interval.longestRange()) > 0) {
+                throw new IllegalArgumentException("a range by " + interval.name().toLowerCase(java.util.Locale.ROOT)
+                        + " may span at most " + interval.longestRange().toDays() + " days");
+            }
+        }
+    }
+
+    record Report(TimeRange range, Interval interval, Figures total, Map<Channel, Figures> byChannel,
+            List<Bucket> buckets) {
+
+        public Report {
+            byChannel = Map.copyOf(byChannel);
+            buckets = List.copyOf(buckets);
+        }
+    }
+
+    /** One hour or day, starting at {@code start}, with only the buckets that had messages. */
+    record Bucket(Instant start, Figures total, Map<Channel, Figures> byChannel) {
+
+        public Bucket {
+            byChannel = Map.copyOf(byChannel);
+        }
+    }
+
+    /**
+     * Counts by current status and what follows from them. Rates are fractions of all messages
+     * ({@code readRate}: of the WhatsApp messages delivered or read); {@code timeToDeliver} is empty
+     * when nothing was delivered.
+     */
+    record Figures(long messages, Map<DeliveryStatus, Long> byStatus, double deliveryRate, double readRate,
+            double failureRate, Optional<DeliveryTimes> timeToDeliver, List<ErrorCount> errors) {
+
+        public Figures {
+            byStatus = Map.copyOf(byStatus);
+            errors = List.copyOf(errors);
+        }
+    }
+
+    /** Percentiles of delivered at minus sent at (created at when never marked sent). */
+    record DeliveryTimes(Duration p50, Duration p90, Duration p99) {
+    }
+
+    record ErrorCount(int code, long count, Optional<TwilioError> meaning) {
+    }
+}

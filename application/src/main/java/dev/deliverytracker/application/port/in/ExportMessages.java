@@ -1,0 +1,10 @@
+package dev.deliverytracker.application.port.in;
+
+import java.util.function.Consumer;
+
+/** Every message a filter selects, newest first, handed over one by one and never held all at once. */
+public interface ExportMessages {
+
+    /** Hands each message to {@code sink} as it is read; answers how many there were. */
+    long export(MessageFilter filter, Consumer<MessageSummary> sink);
+}

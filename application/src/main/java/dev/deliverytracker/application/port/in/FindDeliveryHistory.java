@@ -1,0 +1,68 @@
+package dev.deliverytracker.application.port.in;
+
+import dev.deliverytracker.domain.DeliveryError;
+import dev.deliverytracker.domain.DeliveryStatus;
+import dev.deliverytracker.domain.EventSource;
+import dev.deliverytracker.domain.MessageId;
+import dev.deliverytracker.domain.Milestone;
+import dev.deliverytracker.domain.OrganizationId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A message with every event recorded for it, oldest first, and how long each step took. */
+public interface FindDeliveryHistory {
+
+    /** Empty when the organization has no such message. */
+    Optional<DeliveryTimeline> timeline(OrganizationId organization, MessageId id, boolean withPayload);
+
+    record DeliveryTimeline(MessageSummary message, List<TimelineEvent> events, Map<Step, Duration> durations) {
+
+        public DeliveryTimeline {
+            events = List.copyOf(events);
+            durations = Map.copyOf(durations);
+        }
+    }
+
+    /**
+     * One recorded event. {@code reportedStatus} is Twilio's word as it came; {@code sid} is "" for a
+     * send failure (Twilio never gave one); {@code payload} is empty unless it was asked for.
+     */
+    record TimelineEvent(String reportedStatus, DeliveryError error, EventSource source, Instant receivedAt,
+            String sid, Optional<Map<String, List<String>>> payload) {
+
+        public TimelineEvent {
+            sid = sid == null ? "" : sid;
+            payload = payload == null ? Optional.empty() : payload;
+        }
+
+        public DeliveryStatus status() {
+            return DeliveryStatus.lookup(reportedStatus).orElse(DeliveryStatus.UNKNOWN);
+        }
+    }
+
+    /** The steps operators time: from one milestone to the next. */
+    enum Step {
+        QUEUED_TO_SENT(Milestone.QUEUED, Milestone.SENT),
+        SENT_TO_DELIVERED(Milestone.SENT, Milestone.DELIVERED),
+        DELIVERED_TO_READ(Milestone.DELIVERED, Milestone.READ);
+
+        private final Milestone start;
+        private final Milestone end;
+
+        Step(Milestone start, Milestone end) {
+            this.start = start;
+            this.end = end;
+        }
+
+        public Milestone start() {
+            return start;
+        }
+
+        public Milestone end() {
+            return end;
+        }
+    }
+}

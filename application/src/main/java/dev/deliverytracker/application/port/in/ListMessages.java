@@ -1,0 +1,21 @@
+package dev.deliverytracker.application.port.in;
+
+import java.util.List;
+import java.util.Optional;
+
+/** An organization's messages, newest first, a page at a time. */
+public interface ListMessages {
+
+    int MAX_LIMIT = 200;
+
+    /** Up to {@code limit} messages after {@code after} (or from the newest). */
+    MessagePage list(MessageFilter filter, Optional<MessageCursor> after, int limit);
+
+    /** One page; {@code next} is present when more messages may follow. */
+    record MessagePage(List<MessageSummary> items, Optional<MessageCursor> next) {
+
+        public MessagePage {
+            items = List.copyOf(items);
+        }
+    }
+}

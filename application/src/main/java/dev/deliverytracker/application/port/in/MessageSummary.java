@@ -1,0 +1,29 @@
+package dev.deliverytracker.application.port.in;
+
+import dev.deliverytracker.domain.Channel;
+import dev.deliverytracker.domain.DeliveryError;
+import dev.deliverytracker.domain.DeliveryStatus;
+import dev.deliverytracker.domain.MessageId;
+import dev.deliverytracker.domain.Milestones;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A message as lists, exports and timelines show it. {@code to} is the recipient's E.164 number,
+ * {@code from} the sender's number or messaging service SID ("" for the organization's default),
+ * {@code sid} Twilio's SID ("" before Twilio accepted it).
+ */
+public record MessageSummary(MessageId id, Channel channel, String to, String from, String sid,
+        DeliveryStatus status, DeliveryError error, Map<String, String> tags, Milestones milestones, int attempts,
+        Instant createdAt) {
+
+    public MessageSummary {
+        tags = Map.copyOf(tags);
+        from = from == null ? "" : from;
+        sid = sid == null ? "" : sid;
+    }
+
+    public MessageCursor cursor() {
+        return new MessageCursor(createdAt, id);
+    }
+}

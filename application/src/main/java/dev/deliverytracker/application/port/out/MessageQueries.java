@@ -1,0 +1,58 @@
+package dev.deliverytracker.application.port.out;
+
+import dev.deliverytracker.application.port.in.DeliveryStatistics.Interval;
+import dev.deliverytracker.application.port.in.FindDeliveryHistory.TimelineEvent;
+import dev.deliverytracker.application.port.in.MessageCursor;
+import dev.deliverytracker.application.port.in.MessageFilter;
+import dev.deliverytracker.application.port.in.MessageSummary;
+import dev.deliverytracker.application.port.in.TimeRange;
+import dev.deliverytracker.domain.Channel;
+import dev.deliverytracker.domain.DeliveryStatus;
+import dev.deliverytracker.domain.MessageId;
+import dev.deliverytracker.domain.OrganizationId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/** Read-only questions about messages and their history, always within one organization. */
+public interface MessageQueries {
+
+    Optional<MessageSummary> find(OrganizationId organization, MessageId id);
+
+    /** Every event of the message, send failures included, oldest first. */
+    List<TimelineEvent> events(OrganizationId organization, MessageId id, boolean withPayload);
+
+    /** Newest first by (created at, id), strictly after the cursor when there is one. */
+    List<MessageSummary> page(MessageFilter filter, Optional<MessageCursor> after, int limit);
+
+    /** As {@link #page} without a limit, streamed from the database; answers how many were handed over. */
+    long each(MessageFilter filter, Consumer<MessageSummary> sink);
+
+    /** Failed and undelivered messages by error code ({@code 0}: none given), failed in the range. */
+    List<FailureCount> failures(OrganizationId organization, TimeRange failedBetween);
+
+    /** Messages created in the range, counted per bucket, channel and current status. */
+    List<StatusCount> statusCounts(OrganizationId organization, TimeRange created, Interval interval);
+
+    /** Time-to-deliver percentiles per bucket and channel, per channel, per bucket and overall. */
+    List<DeliveryTimeRow> deliveryTimes(OrganizationId organization, TimeRange created, Interval interval);
+
+    /** Error codes of messages created in the range, per bucket and channel. */
+    List<ErrorCountRow> errorCounts(OrganizationId organization, TimeRange created, Interval interval);
+
+    record FailureCount(int errorCode, long failed, long undelivered) {
+    }
+
+    record StatusCount(Instant bucket, Channel channel, DeliveryStatus status, long count) {
+    }
+
+    /** An empty bucket or channel stands for "all of them". */
+    record DeliveryTimeRow(Optional<Instant> bucket, Optional<Channel> channel, Duration p50, Duration p90,
+            Duration p99) {
+    }
+
+    record ErrorCountRow(Instant bucket, Channel channel, int code, long count) {
+    }
+}

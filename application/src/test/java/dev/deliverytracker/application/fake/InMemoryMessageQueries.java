@@ -1,0 +1,126 @@
+package dev.deliverytracker.application.fake;
+
+import dev.deliverytracker.application.port.in.DeliveryStatistics.Interval;
+import dev.deliverytracker.application.port.in.FindDeliveryHistory.TimelineEvent;
+import dev.deliverytracker.application.port.in.MessageCursor;
+import dev.deliverytracker.application.port.in.MessageFilter;
+import dev.deliverytracker.application.port.in.MessageSummary;
+import dev.deliverytracker.application.port.in.TimeRange;
+import dev.deliverytracker.application.port.out.MessageQueries;
+import dev.deliverytracker.domain.MessageId;
+import dev.deliverytracker.domain.OrganizationId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Messages held in memory for the query use cases: lists and exports filter and order them as the
+ * SQL does; the aggregate answers are whatever a test sets, since computing them is the database's job.
+ */
+public class InMemoryMessageQueries implements MessageQueries {
+
+    private static final Comparator<MessageSummary> NEWEST_FIRST = Comparator
+            .comparing(MessageSummary::createdAt).thenComparing(message -> message.id().value()).reversed();
+
+    private final Map<MessageSummary, OrganizationId> messages = new HashMap<>();
+    private final Map<MessageId, List<TimelineEvent>> events = new HashMap<>();
+    private final List<FailureCount> failures = new ArrayList<>();
+    private final List<StatusCount> statusCounts = new ArrayList<>();
+    private final List<DeliveryTimeRow> deliveryTimes = new ArrayList<>();
+    private final List<ErrorCountRow> errorCounts = new ArrayList<>();
+
+    public InMemoryMessageQueries add(OrganizationId organization, MessageSummary message, TimelineEvent... history) {
+        messages.put(message, organization);
+        events.put(message.id(), List.of(history));
+        return this;
+    }
+
+    public InMemoryMessageQueries failures(FailureCount... counts) {
+        failures.addAll(List.of(counts));
+        return this;
+    }
+
+    public InMemoryMessageQueries statistics(List<StatusCount> counts, List<DeliveryTimeRow> times,
+            List<ErrorCountRow> errors) {
+        statusCounts.addAll(counts);
+        deliveryTimes.addAll(times);
+        errorCounts.addAll(errors);
+        return this;
+    }
+
+    @Override
+    public Optional<MessageSummary> find(OrganizationId organization, MessageId id) {
+        return of(organization).filter(message -> message.id().equals(id)).findFirst();
+    }
+
+    @Override
+    public List<TimelineEvent> events(OrganizationId organization, MessageId id, boolean withPayload) {
+        return find(organization, id).map(message -> events.get(id).stream()
+                .map(event -> withPayload ? event : new TimelineEvent(event.reportedStatus(), event.error(),
+                        event.source(), event.receivedAt(), event.sid(), Optional.empty()))
+                .toList()).orElse(List.of());
+    }
+
+    @Override
+    public List<MessageSummary> page(MessageFilter filter, Optional<MessageCursor> after, int limit) {
+        return matching(filter)
+                .filter(message -> after.map(cursor -> NEWEST_FIRST.compare(message,
+                        probe(cursor)) > 0).orElse(true))
+                .limit(limit).toList();
+    }
+
+    @Override
+    public long each(MessageFilter filter, Consumer<MessageSummary> sink) {
+        return matching(filter).peek(sink).count();
+    }
+
+    @Override
+    public List<FailureCount> failures(OrganizationId organization, TimeRange failedBetween) {
+        return List.copyOf(failures);
+    }
+
+    @Override
+    public List<StatusCount> statusCounts(OrganizationId organization, TimeRange created, Interval interval) {
+        return List.copyOf(statusCounts);
+    }
+
+    @Override
+    public List<DeliveryTimeRow> deliveryTimes(OrganizationId organization, TimeRange created, Interval interval) {
+        return List.copyOf(deliveryTimes);
+    }
+
+    @Override
+    public List<ErrorCountRow> errorCounts(OrganizationId organization, TimeRange created, Interval interval) {
+        return List.copyOf(errorCounts);
+    }
+
+    private Stream<MessageSummary> of(OrganizationId organization) {
+        return messages.entrySet().stream().filter(entry -> entry.getValue().equals(organization))
+                .map(Map.Entry::getKey);
+    }
+
+    private Stream<MessageSummary> matching(MessageFilter filter) {
+        return of(filter.organization())
+                .filter(message -> filter.status().map(message.status()::equals).orElse(true))
+                .filter(message -> filter.channel().map(message.channel()::equals).orElse(true))
+                .filter(message -> filter.to().map(to -> to.e164().equals(message.to())).orElse(true))
+                .filter(message -> filter.errorCode().map(code -> code == message.error().code()).orElse(true))
+                .filter(message -> filter.tag().map(tag -> tag.value().equals(message.tags().get(tag.key())))
+                        .orElse(true))
+                .filter(message -> filter.createdFrom().map(from -> !message.createdAt().isBefore(from)).orElse(true))
+                .filter(message -> filter.createdUntil().map(message.createdAt()::isBefore).orElse(true))
+                .filter(message -> filter.sid().map(sid -> sid.value().equals(message.sid())).orElse(true))
+                .sorted(NEWEST_FIRST);
+    }
+
+    private static MessageSummary probe(MessageCursor cursor) {
+        return new MessageSummary(cursor.id(), dev.deliverytracker.domain.Channel.SMS, "", "", "",
+                dev.deliverytracker.domain.DeliveryStatus.PENDING, dev.deliverytracker.domain.DeliveryError.NONE,
+                Map.of(), dev.deliverytracker.domain.Milestones.none(), 0, cursor.createdAt());
+    }
+}

@@ -1,0 +1,29 @@
+package dev.deliverytracker.bootstrap;
+
+import dev.deliverytracker.application.port.out.MessageQueries;
+import dev.deliverytracker.application.service.DeliveryStatisticsService;
+import dev.deliverytracker.application.service.FailureReportService;
+import dev.deliverytracker.application.service.MessageQueryService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The read side: timelines, lists, exports, failures and statistics, over the JDBC queries adapter. */
+@Configuration(proxyBeanMethods = false)
+class InsightsConfiguration {
+
+    /** One service answers FindDeliveryHistory, ListMessages and ExportMessages. */
+    @Bean
+    MessageQueryService messageQueryService(MessageQueries queries) {
+        return new MessageQueryService(queries);
+    }
+
+    @Bean
+    FailureReportService failureReportService(MessageQueries queries) {
+        return new FailureReportService(queries);
+    }
+
+    @Bean
+    DeliveryStatisticsService deliveryStatisticsService(MessageQueries queries) {
+        return new DeliveryStatisticsService(queries);
+    }
+}
