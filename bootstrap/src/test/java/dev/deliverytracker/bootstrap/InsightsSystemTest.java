@@ -13,8 +13,6 @@ import dev.deliverytracker.domain.Address;
 import dev.deliverytracker.domain.OrganizationId;
 import dev.deliverytracker.domain.Sender;
 import dev.deliverytracker.simulator.Outcome;
-import dev.deliverytracker.simulator.TwilioSimulator;
-import dev.deliverytracker.testsupport.TestDatabase;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,10 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The insights API through the running service: messages sent through the API reach their final
@@ -44,21 +39,10 @@ import org.springframework.test.context.DynamicPropertySource;
         "tracker.simulator.min-delay=0ms",
         "tracker.simulator.max-delay=20ms"})
 @DirtiesContext
-class InsightsSystemTest {
+class InsightsSystemTest extends SimulatedServiceTest {
 
     static final String API_KEY = "dt_insights-system-test-key-long-enough";
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        TestDatabase.register(registry);
-    }
-
-    @LocalServerPort
-    int port;
-
-    @Autowired
-    TwilioSimulator simulator;
 
     @Autowired
     TrackerFixture fixture;
