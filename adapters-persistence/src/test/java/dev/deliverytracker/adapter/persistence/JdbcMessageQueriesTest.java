@@ -213,7 +213,7 @@ class JdbcMessageQueriesTest {
     }
 
     @Test
-    void the_export_hands_over_every_row_newest_first() {
+    void the_export_hands_over_every_row_newest_first_from_inside_a_read_only_transaction() {
         OrganizationId org = organization();
         jdbc.sql("""
                 insert into messages (org_id, channel, to_address, body, status, created_at)
@@ -222,10 +222,18 @@ class JdbcMessageQueriesTest {
                 """).param("org", org.value()).param("t0", Timestamp.from(T0)).update();
 
         List<Instant> seen = new ArrayList<>();
-        long count = queries.each(MessageFilter.all(org), message -> seen.add(message.createdAt()));
+        List<String> readOnly = new ArrayList<>();
+        long count = queries.each(MessageFilter.all(org), message -> {
+            if (seen.isEmpty()) {
+                // The driver streams by the fetch size only inside a transaction: show the rows come in one.
+                readOnly.add(jdbc.sql("select current_setting('transaction_read_only')").query(String.class).single());
+            }
+            seen.add(message.createdAt());
+        });
 
         assertThat(count).isEqualTo(2_500);
         assertThat(seen).hasSize(2_500).isSortedAccordingTo((a, b) -> b.compareTo(a));
+        assertThat(readOnly).containsExactly("on");
     }
 
     @Test
