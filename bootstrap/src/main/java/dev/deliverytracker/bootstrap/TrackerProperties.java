@@ -58,6 +58,7 @@ public record TrackerProperties(
      * @param lease how long a claimed message is held before another instance may take it over
      * @param firstRetryDelay the wait before the second attempt, doubling after each
      * @param maxRetryDelay the longest wait between attempts
+     * @param concurrency messages of one claimed batch sent at the same time
      */
     public record Dispatch(
             @DefaultValue("true") boolean enabled,
@@ -66,7 +67,8 @@ public record TrackerProperties(
             @DefaultValue("10") int maxAttempts,
             @DefaultValue("5m") Duration lease,
             @DefaultValue("2s") Duration firstRetryDelay,
-            @DefaultValue("5m") Duration maxRetryDelay) {
+            @DefaultValue("5m") Duration maxRetryDelay,
+            @DefaultValue("8") int concurrency) {
     }
 
     /**

@@ -26,7 +26,10 @@ import dev.deliverytracker.application.service.RecordDeliveryStatusService;
 import dev.deliverytracker.application.service.RecordDeliveryStatusService.SignatureCheck;
 import java.net.URI;
 import java.security.SecureRandom;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.time.Clock;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -86,7 +89,20 @@ class UseCaseConfiguration {
             throw new IllegalStateException("tracker.dispatch.*: " + invalid.getMessage(), invalid);
         }
         return new DispatchMessagesService(outbox, gateway, accounts, callbackAddress, log, messages, clock, policy,
-                () -> ThreadLocalRandom.current().nextDouble());
+                () -> ThreadLocalRandom.current().nextDouble(), dispatchSenders(dispatch.concurrency()));
+    }
+
+    /** Threads that wait on Twilio for one claim's messages at once; daemon, so they never hold a shutdown. */
+    private static Executor dispatchSenders(int concurrency) {
+        if (concurrency < 1 || concurrency > 64) {
+            throw new IllegalStateException("tracker.dispatch.concurrency must be 1 to 64, was " + concurrency);
+        }
+        AtomicInteger count = new AtomicInteger();
+        return Executors.newFixedThreadPool(concurrency, task -> {
+            Thread thread = new Thread(task, "dispatch-send-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     @Bean

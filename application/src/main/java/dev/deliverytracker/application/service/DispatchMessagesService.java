@@ -20,7 +20,10 @@ import dev.deliverytracker.domain.MessageId;
 import dev.deliverytracker.domain.Sender;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.Optional;
 import java.util.function.DoubleSupplier;
 
@@ -50,10 +53,19 @@ public final class DispatchMessagesService implements DispatchMessages {
     private final Clock clock;
     private final DispatchPolicy policy;
     private final DoubleSupplier jitter;
+    private final Executor sending;
 
     public DispatchMessagesService(Outbox outbox, MessageGateway gateway, TwilioAccounts accounts,
             StatusCallbackAddress callbackAddress, DeliveryLog log, MessageStore messages, Clock clock,
             DispatchPolicy policy, DoubleSupplier jitter) {
+        this(outbox, gateway, accounts, callbackAddress, log, messages, clock, policy, jitter, Runnable::run);
+    }
+
+    /** With {@code sending}, the messages of one claim are sent concurrently (each send waits on Twilio). */
+    public DispatchMessagesService(Outbox outbox, MessageGateway gateway, TwilioAccounts accounts,
+            StatusCallbackAddress callbackAddress, DeliveryLog log, MessageStore messages, Clock clock,
+            DispatchPolicy policy, DoubleSupplier jitter, Executor sending) {
+        this.sending = sending;
         this.messages = messages;
         this.outbox = outbox;
         this.gateway = gateway;
@@ -65,31 +77,41 @@ public final class DispatchMessagesService implements DispatchMessages {
         this.jitter = jitter;
     }
 
+    /**
+     * Claims a batch and sends its messages on {@code sending} (one by one on the calling thread when
+     * it runs tasks in place), returning once every claimed message has been dealt with.
+     */
     @Override
     public int dispatchDue() {
         Instant claimedAt = clock.instant();
         List<Outbox.Claim> claims = outbox.claimDue(policy.batchSize(), claimedAt, policy.lease());
-        // Sends go one after another; once half the lease is gone, the rest go back for any dispatcher,
-        // so no claim can expire (and be taken over as in doubt) while its send is still under way.
+        // Once half the lease is gone, what is still unsent goes back for any dispatcher, so no claim
+        // can expire (and be taken over as in doubt) while its send is still under way.
         Instant releaseAfter = claimedAt.plus(policy.lease().dividedBy(2));
+        List<CompletableFuture<Void>> sends = new ArrayList<>();
         for (Outbox.Claim claim : claims) {
-            MessageId id = claim.message().id().orElseThrow();
-            if (clock.instant().isAfter(releaseAfter)) {
-                outbox.retryLater(id, clock.instant(), "released unsent: the batch ran long", claim.inDoubt());
-                continue;
-            }
+            sends.add(CompletableFuture.runAsync(() -> handle(claim, releaseAfter), sending));
+        }
+        CompletableFuture.allOf(sends.toArray(new CompletableFuture[0])).join();
+        return claims.size();
+    }
+
+    private void handle(Outbox.Claim claim, Instant releaseAfter) {
+        MessageId id = claim.message().id().orElseThrow();
+        if (clock.instant().isAfter(releaseAfter)) {
+            outbox.retryLater(id, clock.instant(), "released unsent: the batch ran long", claim.inDoubt());
+            return;
+        }
+        try {
+            dispatch(claim);
+        } catch (RuntimeException failure) {
             try {
-                dispatch(claim);
-            } catch (RuntimeException failure) {
-                try {
-                    failedMidway(claim, failure);
-                } catch (RuntimeException storeDown) {
-                    // Not even the failure could be stored: the claim's lease brings the message back.
-                    LOG.log(System.Logger.Level.ERROR, "message {0}: failure not recorded: {1}", id, storeDown.toString());
-                }
+                failedMidway(claim, failure);
+            } catch (RuntimeException storeDown) {
+                // Not even the failure could be stored: the claim's lease brings the message back.
+                LOG.log(System.Logger.Level.ERROR, "message {0}: failure not recorded: {1}", id, storeDown.toString());
             }
         }
-        return claims.size();
     }
 
     /** The store or the gateway broke mid-way: whether Twilio got it is unknown, so look first next time. */

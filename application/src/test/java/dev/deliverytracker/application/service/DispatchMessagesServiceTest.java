@@ -25,6 +25,8 @@ import dev.deliverytracker.domain.Sender;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +61,23 @@ class DispatchMessagesServiceTest {
         assertThat(sent.sid()).isPresent();
         assertThat(sent.status()).isEqualTo(DeliveryStatus.QUEUED);
         assertThat(store.isWaiting(id)).isFalse();
+    }
+
+    @Test
+    void a_claim_sent_on_several_threads_sends_each_message_once() {
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        DispatchMessagesService concurrent = new DispatchMessagesService(store, twilio, accounts,
+                id -> "https://tracker.example.com/twilio-status?mid=" + id, store, store, clock, policy, () -> 0.5,
+                threads);
+        for (int i = 0; i < 25; i++) {
+            send();
+        }
+        while (concurrent.dispatchDue() > 0) {
+            clock.advance(Duration.ofSeconds(1));
+        }
+        threads.shutdown();
+        assertThat(twilio.stored()).hasSize(25);
+        assertThat(twilio.stored()).extracting(OutgoingMessage::id).doesNotHaveDuplicates();
     }
 
     @Test
