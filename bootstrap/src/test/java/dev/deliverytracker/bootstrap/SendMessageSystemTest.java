@@ -191,7 +191,8 @@ class SendMessageSystemTest extends SimulatedServiceTest {
     void the_openapi_description_is_served() {
         HttpResponse<String> docs = new ApiClient(port, null).get("/v3/api-docs");
         assertThat(docs.statusCode()).isEqualTo(200);
-        assertThat(docs.body()).contains("/api/v1/messages").contains("/api/v1/messages/{id}").contains("SendMessageRequest");
+        assertThat(docs.body()).contains("/api/v1/messages").contains("/api/v1/messages/{id}").contains("SendMessageRequest")
+                .contains("MessageResponse").contains("\"scheme\":\"bearer\"").doesNotContain("/twilio-status");
     }
 
     private String awaitStatus(String id, String status) {

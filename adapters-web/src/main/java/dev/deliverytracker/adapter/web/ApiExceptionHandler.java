@@ -29,6 +29,14 @@ public class ApiExceptionHandler {
         return problem;
     }
 
+    @ExceptionHandler(ApiProblem.class)
+    ProblemDetail problem(ApiProblem thrown) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(thrown.status(), thrown.getMessage());
+        problem.setTitle(thrown.title());
+        thrown.properties().forEach(problem::setProperty);
+        return problem;
+    }
+
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail illegal(IllegalArgumentException illegal) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, illegal.getMessage());

@@ -7,8 +7,8 @@ import dev.deliverytracker.domain.Message;
 import dev.deliverytracker.domain.MessageId;
 import dev.deliverytracker.domain.OrganizationId;
 import java.net.URI;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Sending and reading messages, for internal services authenticated by an API key of their organization. */
@@ -34,15 +35,14 @@ public class MessageApiController {
 
     /** Answers 202 at once: the message is stored and waits for a dispatcher; follow its status URL. */
     @PostMapping
-    public ResponseEntity<?> send(@RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    public ResponseEntity<MessageResponse> send(@RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             @RequestBody(required = false) SendMessageRequest request) {
         SendOutcome outcome = sendMessage.send(SendMessageRequestReader.read(request, organization, idempotencyKey));
         if (outcome instanceof SendOutcome.IdempotencyConflict conflict) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, conflict.reason());
-            problem.setTitle("Idempotency key reused");
-            problem.setProperty("originalMessageId", conflict.original().toString());
-            return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+            throw new ApiProblem(HttpStatus.CONFLICT, "Idempotency key reused", conflict.reason(),
+                    Map.of("originalMessageId", conflict.original().toString()));
         }
         boolean replayed = outcome instanceof SendOutcome.Repeated;
         Message message = replayed ? ((SendOutcome.Repeated) outcome).message()
@@ -53,17 +53,12 @@ public class MessageApiController {
     }
 
     @GetMapping("/{id}")
-    public ResponseEntity<?> find(@RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
+    public MessageResponse find(@RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
             @PathVariable String id) {
         MessageId messageId = MessageId.parse(id);
-        return findMessage.find(organization, messageId)
-                .<ResponseEntity<?>>map(message -> ResponseEntity.ok(MessageResponse.of(message)))
-                .orElseGet(() -> {
-                    // Another organization's message is "not found" too: its existence is not ours to reveal.
-                    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                            "no message " + messageId + " in your organization");
-                    problem.setTitle("Message not found");
-                    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
-                });
+        // Another organization's message is "not found" too: its existence is not ours to reveal.
+        return findMessage.find(organization, messageId).map(MessageResponse::of)
+                .orElseThrow(() -> ApiProblem.notFound("Message not found",
+                        "no message " + messageId + " in your organization"));
     }
 }
