@@ -19,6 +19,7 @@ import dev.deliverytracker.application.service.DispatchPolicy;
 import dev.deliverytracker.application.service.FindMessageService;
 import dev.deliverytracker.application.service.SendMessageService;
 import dev.deliverytracker.application.port.out.DeliveryLog;
+import dev.deliverytracker.application.port.out.RefusedCallbacks;
 import dev.deliverytracker.application.port.out.RejectedCallbacks;
 import dev.deliverytracker.application.port.out.SignatureVerifier;
 import dev.deliverytracker.application.port.out.TwilioAccounts;
@@ -57,8 +58,9 @@ class UseCaseConfiguration {
 
     @Bean
     RecordDeliveryStatus recordDeliveryStatus(TwilioAccounts accounts, SignatureVerifier verifier, DeliveryLog log,
-            RejectedCallbacks rejected, TrackerProperties properties) {
-        return new RecordDeliveryStatusService(accounts, verifier, log, rejected, signatureCheck(properties));
+            RejectedCallbacks rejected, RefusedCallbacks quarantine, TrackerProperties properties) {
+        return new RecordDeliveryStatusService(accounts, verifier, log, rejected, quarantine,
+                signatureCheck(properties));
     }
 
     @Bean

@@ -159,6 +159,8 @@ class StatusWebhookSystemTest {
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(response.body()).contains("does not match");
         assertThat(statuses(message)).containsExactly("queued");
+        assertThat(jdbc.sql("select count(*) from refused_callbacks where account_sid = :account")
+                .param("account", account.value()).query(Long.class).single()).as("kept in quarantine").isEqualTo(1);
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.deliverytracker.application.port.in.RecordOutcome;
 import dev.deliverytracker.application.port.in.StatusCallback;
 import dev.deliverytracker.application.port.out.DeliveryLog;
 import dev.deliverytracker.application.port.out.MessageLookup;
+import dev.deliverytracker.application.port.out.RefusedCallbacks;
 import dev.deliverytracker.application.port.out.RejectedCallbacks;
 import dev.deliverytracker.application.port.out.ReportedEvent;
 import dev.deliverytracker.application.port.out.SignatureVerifier;
@@ -25,13 +26,15 @@ public final class RecordDeliveryStatusService implements RecordDeliveryStatus {
     private final SignatureVerifier verifier;
     private final DeliveryLog log;
     private final RejectedCallbacks rejected;
+    private final RefusedCallbacks quarantine;
     private final SignatureCheck signatureCheck;
 
     /** Whether callbacks must carry a valid Twilio signature; only a local trial turns it off. */
     public enum SignatureCheck { REQUIRED, DISABLED }
 
     public RecordDeliveryStatusService(TwilioAccounts accounts, SignatureVerifier verifier, DeliveryLog log,
-            RejectedCallbacks rejected, SignatureCheck signatureCheck) {
+            RejectedCallbacks rejected, RefusedCallbacks quarantine, SignatureCheck signatureCheck) {
+        this.quarantine = quarantine;
         this.accounts = accounts;
         this.verifier = verifier;
         this.log = log;
@@ -41,6 +44,15 @@ public final class RecordDeliveryStatusService implements RecordDeliveryStatus {
 
     @Override
     public RecordOutcome record(StatusCallback callback) {
+        RecordOutcome outcome = verifiedAndRecorded(callback);
+        if (outcome instanceof RecordOutcome.Refused refused) {
+            // Refused is not discarded: a wrong public URL or a rotated token must not lose statuses.
+            quarantine.keep(callback, refused.reason());
+        }
+        return outcome;
+    }
+
+    private RecordOutcome verifiedAndRecorded(StatusCallback callback) {
         Optional<String> accountParameter = callback.first("AccountSid");
         if (accountParameter.isEmpty()) {
             return new RecordOutcome.Refused("AccountSid is missing, so no auth token can verify the signature");

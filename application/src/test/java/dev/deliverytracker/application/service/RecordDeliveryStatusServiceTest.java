@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.deliverytracker.application.fake.DeliveryStoreContract;
 import dev.deliverytracker.application.fake.InMemoryDeliveryStore;
 import dev.deliverytracker.application.fake.InMemoryTwilioAccounts;
+import dev.deliverytracker.application.fake.KeptRefusedCallbacks;
 import dev.deliverytracker.application.fake.KeptRejectedCallbacks;
 import dev.deliverytracker.application.fake.TokenEchoSignatureVerifier;
 import dev.deliverytracker.application.port.in.RecordOutcome;
@@ -38,11 +39,12 @@ class RecordDeliveryStatusServiceTest {
     private final AccountSid otherAccount = DeliveryStoreContract.randomAccount();
     private final InMemoryDeliveryStore store = new InMemoryDeliveryStore();
     private final KeptRejectedCallbacks rejected = new KeptRejectedCallbacks();
+    private final KeptRefusedCallbacks refused = new KeptRefusedCallbacks();
     private final InMemoryTwilioAccounts accounts = new InMemoryTwilioAccounts()
             .with(new TwilioAccount(OrganizationId.of(1), account, List.of("new-token", "old-token")))
             .with(new TwilioAccount(OrganizationId.of(2), otherAccount, List.of("other-token")));
     private final RecordDeliveryStatusService service = new RecordDeliveryStatusService(accounts,
-            new TokenEchoSignatureVerifier(), store, rejected, SignatureCheck.REQUIRED);
+            new TokenEchoSignatureVerifier(), store, rejected, refused, SignatureCheck.REQUIRED);
 
     private final Message message = sentMessage();
     private final MessageSid sid = message.sid().orElseThrow();
@@ -67,6 +69,16 @@ class RecordDeliveryStatusServiceTest {
                 refused -> assertThat(refused.reason()).contains("does not match").contains(account.value()));
         assertThat(store.history(message.id().get())).extracting(DeliveryEvent::reportedStatus)
                 .containsExactly("queued");
+        assertThat(refused.kept()).singleElement().satisfies(kept -> {
+            assertThat(kept.reason()).contains("does not match");
+            assertThat(kept.callback().parameters()).containsKey("MessageStatus");
+        });
+    }
+
+    @Test
+    void a_signed_readable_callback_is_not_quarantined() {
+        service.record(signed("new-token", URL, params("delivered")));
+        assertThat(refused.kept()).isEmpty();
     }
 
     @Test
@@ -135,7 +147,7 @@ class RecordDeliveryStatusServiceTest {
     @Test
     void with_the_check_disabled_an_unsigned_callback_is_recorded() {
         RecordDeliveryStatusService unchecked = new RecordDeliveryStatusService(accounts,
-                new TokenEchoSignatureVerifier(), store, rejected, SignatureCheck.DISABLED);
+                new TokenEchoSignatureVerifier(), store, rejected, refused, SignatureCheck.DISABLED);
         assertThat(unchecked.record(new StatusCallback(URL, params("sent"), "", "", NOW)))
                 .isInstanceOf(RecordOutcome.Recorded.class);
     }

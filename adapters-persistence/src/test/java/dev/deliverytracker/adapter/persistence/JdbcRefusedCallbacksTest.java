@@ -1,0 +1,67 @@
+package dev.deliverytracker.adapter.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.deliverytracker.application.fake.DeliveryStoreContract;
+import dev.deliverytracker.application.port.in.StatusCallback;
+import dev.deliverytracker.testsupport.TestDatabase;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@SpringBootTest(classes = PersistenceTestApplication.class)
+class JdbcRefusedCallbacksTest {
+
+    private static final Instant HOUR = Instant.parse("2026-11-24T10:00:00Z");
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry);
+    }
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    StoredPayloads payloads;
+
+    private final String account = DeliveryStoreContract.randomAccount().value();
+    private final String other = DeliveryStoreContract.randomAccount().value();
+
+    @Test
+    void a_refused_callback_is_kept_with_its_reason_payload_and_signature() {
+        JdbcRefusedCallbacks quarantine = new JdbcRefusedCallbacks(jdbc, payloads, 1000);
+        quarantine.keep(callback(account, HOUR, "sig=="), "X-Twilio-Signature does not match");
+        assertThat(jdbc.sql("select reason || '|' || signature || '|' || (payload->>'MessageStatus') from refused_callbacks where account_sid = :a")
+                .param("a", account).query(String.class).single())
+                .isEqualTo("X-Twilio-Signature does not match|sig==|delivered");
+    }
+
+    @Test
+    void beyond_the_cap_the_oldest_of_the_hour_are_dropped_and_counted() {
+        JdbcRefusedCallbacks quarantine = new JdbcRefusedCallbacks(jdbc, payloads, 3);
+        for (int i = 0; i < 5; i++) {
+            quarantine.keep(callback(account, HOUR.plusSeconds(i), "s" + i), "mismatch");
+        }
+        quarantine.keep(callback(other, HOUR, "o"), "mismatch");
+
+        assertThat(jdbc.sql("select signature from refused_callbacks where account_sid = :a order by received_at")
+                .param("a", account).query(String.class).list()).containsExactly("s2", "s3", "s4");
+        assertThat(jdbc.sql("select dropped from refused_callback_drops where account_sid = :a")
+                .param("a", account).query(Long.class).single()).isEqualTo(2);
+        assertThat(jdbc.sql("select count(*) from refused_callbacks where account_sid = :a")
+                .param("a", other).query(Long.class).single()).isEqualTo(1);
+    }
+
+    private static StatusCallback callback(String account, Instant at, String signature) {
+        return new StatusCallback("https://tracker.example.com/twilio-status", Map.of(
+                "AccountSid", List.of(account), "MessageSid", List.of(DeliveryStoreContract.randomSid().value()),
+                "MessageStatus", List.of("delivered")), signature, "", at);
+    }
+}
