@@ -17,6 +17,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,7 +37,15 @@ class JpaOrganizations implements Organizations, TwilioAccounts {
     private record Cached(Optional<TwilioAccount> account, Instant until) {
     }
 
-    JpaOrganizations(OrganizationJpaRepository rows, Clock clock) {
+    private final TokenCipher cipher;
+
+    @Autowired
+    JpaOrganizations(OrganizationJpaRepository rows, Clock clock, ObjectProvider<TokenCipher> cipher) {
+        this(rows, clock, cipher.getIfAvailable(TokenCipher::none));
+    }
+
+    JpaOrganizations(OrganizationJpaRepository rows, Clock clock, TokenCipher cipher) {
+        this.cipher = cipher;
         this.rows = rows;
         this.clock = clock;
     }
@@ -51,8 +61,9 @@ class JpaOrganizations implements Organizations, TwilioAccounts {
             return created;
         });
         bySid.clear();
-        row.twilioAuthToken = credentials.authToken();
-        row.twilioPreviousAuthToken = credentials.previousAuthToken().isBlank() ? null : credentials.previousAuthToken();
+        row.twilioAuthToken = cipher.seal(credentials.authToken());
+        row.twilioPreviousAuthToken = credentials.previousAuthToken().isBlank() ? null
+                : cipher.seal(credentials.previousAuthToken());
         return OrganizationId.of(rows.saveAndFlush(row).id);
     }
 
@@ -77,7 +88,7 @@ class JpaOrganizations implements Organizations, TwilioAccounts {
         if (cached != null && now.isBefore(cached.until())) {
             return cached.account();
         }
-        Optional<TwilioAccount> account = rows.findByTwilioAccountSid(sid.value()).flatMap(JpaOrganizations::account);
+        Optional<TwilioAccount> account = rows.findByTwilioAccountSid(sid.value()).flatMap(this::account);
         if (bySid.size() >= MAX_CACHED) {
             // Forged callbacks with random account SIDs must not grow memory without bound.
             bySid.clear();
@@ -88,16 +99,16 @@ class JpaOrganizations implements Organizations, TwilioAccounts {
 
     @Override
     public Optional<TwilioAccount> findByOrganization(OrganizationId organization) {
-        return rows.findById(organization.value()).flatMap(JpaOrganizations::account);
+        return rows.findById(organization.value()).flatMap(this::account);
     }
 
     /** An organization without an account SID and token cannot send or verify: no account then. */
-    private static Optional<TwilioAccount> account(OrganizationEntity row) {
+    private Optional<TwilioAccount> account(OrganizationEntity row) {
         if (row.twilioAccountSid == null || row.twilioAuthToken == null || row.twilioAuthToken.isBlank()) {
             return Optional.empty();
         }
         List<String> tokens = Stream.of(row.twilioAuthToken, row.twilioPreviousAuthToken)
-                .filter(token -> token != null && !token.isBlank()).toList();
+                .filter(token -> token != null && !token.isBlank()).map(cipher::open).toList();
         return Optional.of(new TwilioAccount(OrganizationId.of(row.id), AccountSid.of(row.twilioAccountSid), tokens,
                 defaultSender(row)));
     }
