@@ -68,17 +68,22 @@ class TwilioConfiguration {
         }
     }
 
-    /** The organization 'default': the configured account (or the simulator's), its sender, an API key. */
+    /** The organization 'default': the configured account (or the simulator's) and its sender. */
     @Bean
-    ApplicationRunner defaultOrganization(TrackerProperties properties, Organizations organizations,
-            ManageApiKeys apiKeys, ObjectProvider<TwilioSimulator> simulator) {
-        return args -> {
-            TwilioAccountCredentials credentials = credentials(properties, simulator.getIfAvailable());
-            OrganizationId org = organizations.ensure("default", credentials);
-            organizations.defaultSender(org, defaultSender(properties, simulator.getIfAvailable() != null));
-            LOG.info("Organization 'default' (id {}) sends through Twilio account {}", org, credentials.sid());
-            apiKey(properties, apiKeys, org);
-        };
+    DefaultOrganization defaultOrganization(TrackerProperties properties, Organizations organizations,
+            ObjectProvider<TwilioSimulator> simulator) {
+        TwilioAccountCredentials credentials = credentials(properties, simulator.getIfAvailable());
+        OrganizationId org = organizations.ensure("default", credentials);
+        organizations.defaultSender(org, defaultSender(properties, simulator.getIfAvailable() != null));
+        LOG.info("Organization 'default' (id {}) sends through Twilio account {}", org, credentials.sid());
+        return new DefaultOrganization(org);
+    }
+
+    /** The first API key of the organization 'default', from configuration or shown once. */
+    @Bean
+    ApplicationRunner defaultApiKey(TrackerProperties properties, DefaultOrganization organization,
+            ManageApiKeys apiKeys) {
+        return args -> apiKey(properties, apiKeys, organization.id());
     }
 
     private static void apiKey(TrackerProperties properties, ManageApiKeys apiKeys, OrganizationId org) {

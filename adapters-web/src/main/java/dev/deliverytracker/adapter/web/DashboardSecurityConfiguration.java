@@ -1,0 +1,96 @@
+package dev.deliverytracker.adapter.web;
+
+import dev.deliverytracker.application.port.in.ManageOperators;
+import dev.deliverytracker.application.port.out.PasswordHasher;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * Two doors, two rule sets. Machines (the API with its keys, Twilio's webhook with its signature,
+ * Actuator, the OpenAPI description) pass a stateless chain that adds no session, no CSRF and no
+ * login; API keys stay in {@link ApiKeyFilter}. People use the dashboard: form sign-in, a session
+ * cookie, CSRF tokens on every form, a strict content security policy, throttled sign-in.
+ */
+@Configuration(proxyBeanMethods = false)
+public class DashboardSecurityConfiguration {
+
+    /** Scripts and styles come from this server only; nothing may frame the dashboard. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+            + "frame-ancestors 'none'";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    PasswordHasher passwordHasher(PasswordEncoder encoder) {
+        return encoder::encode;
+    }
+
+    @Bean
+    UserDetailsService operatorDetails(ManageOperators operators) {
+        return new OperatorDetailsService(operators);
+    }
+
+    @Bean
+    SignInThrottle signInThrottle(DashboardSettings settings, Clock clock) {
+        return new SignInThrottle(settings.signInFailuresAllowed(), settings.signInLockout(), clock);
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain machines(HttpSecurity http, DashboardSettings settings) throws Exception {
+        return http
+                .securityMatcher("/api/**", settings.webhookPath(), "/actuator/**", "/v3/api-docs/**",
+                        "/swagger-ui/**", "/swagger-ui.html", "/error")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .securityContext(context -> context.disable())
+                .anonymous(anonymous -> anonymous.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain people(HttpSecurity http, SignInThrottle throttle) throws Exception {
+        SavedRequestAwareAuthenticationSuccessHandler backToWhereTheyWere = new SavedRequestAwareAuthenticationSuccessHandler();
+        backToWhereTheyWere.setDefaultTargetUrl("/dashboard");
+        return http
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/dashboard/messages/*/retry").hasRole("ADMIN")
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login")
+                        .successHandler((request, response, authentication) -> {
+                            throttle.succeeded(authentication.getName(), request.getRemoteAddr());
+                            backToWhereTheyWere.onAuthenticationSuccess(request, response, authentication);
+                        })
+                        .failureHandler((request, response, failure) -> {
+                            throttle.failed(request.getParameter("username"), request.getRemoteAddr());
+                            response.sendRedirect(request.getContextPath() + "/login?error");
+                        }))
+                .logout(logout -> logout.logoutSuccessUrl("/login?signed-out"))
+                .addFilterBefore(new SignInThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .frameOptions(frame -> frame.deny())
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)))
+                .build();
+    }
+}

@@ -1,0 +1,44 @@
+package dev.deliverytracker.bootstrap;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Who may sign in to the dashboard, checked at start.
+ *
+ * @param adminUsername the first admin, created in the organization 'default' when nobody can sign in yet
+ * @param adminPassword their password (TRACKER_ADMIN_PASSWORD); empty means generate one and show it once
+ * @param users more operators, created or updated at every start
+ * @param signInFailuresAllowed failed sign-ins for one username from one address before a lockout
+ * @param signInLockout how long the lockout lasts after the last failure
+ */
+@ConfigurationProperties("tracker.dashboard")
+public record DashboardProperties(
+        @DefaultValue("admin") String adminUsername,
+        String adminPassword,
+        @DefaultValue List<User> users,
+        @DefaultValue("5") int signInFailuresAllowed,
+        @DefaultValue("15m") Duration signInLockout) {
+
+    public DashboardProperties {
+        if (signInFailuresAllowed < 1 || signInFailuresAllowed > 100) {
+            throw new IllegalArgumentException("tracker.dashboard.sign-in-failures-allowed must be 1 to 100, was "
+                    + signInFailuresAllowed);
+        }
+        if (signInLockout == null || signInLockout.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("tracker.dashboard.sign-in-lockout must be at least 1s, was "
+                    + signInLockout);
+        }
+    }
+
+    /**
+     * @param username how they sign in
+     * @param password the password, or a hash written as {@code {bcrypt}...}
+     * @param role {@code admin} or {@code viewer}
+     * @param organizations the names of the organizations they see
+     */
+    public record User(String username, String password, String role, @DefaultValue List<String> organizations) {
+    }
+}
