@@ -5,6 +5,8 @@ alter table refused_callbacks add column idempotency_token text;
 alter table refused_callbacks add column source_address text;
 
 create index refused_callbacks_account_received_idx on refused_callbacks (account_sid, received_at, refused_id);
+-- Rows past tracker.webhook.quarantine-max-age are removed oldest first, whatever account they name.
+create index refused_callbacks_received_idx on refused_callbacks (received_at);
 
 -- A new alert kind: callbacks are being refused while none verifies.
 alter table alert_rules drop constraint alert_rules_kind_check;

@@ -10,6 +10,7 @@ import dev.deliverytracker.domain.AccountSid;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -35,13 +36,19 @@ class JdbcRefusedCallbacks implements RefusedCallbacks {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Aged-out rows removed along with each new one: enough to keep up, never a long statement. */
+    private static final int AGED_OUT_PER_KEEP = 20;
+
     private final JdbcClient jdbc;
     private final int cap;
+    private final Duration maxAge;
 
     JdbcRefusedCallbacks(JdbcClient jdbc,
-            @Value("${tracker.webhook.quarantine-per-account-and-hour:1000}") int cap) {
+            @Value("${tracker.webhook.quarantine-per-account-and-hour:1000}") int cap,
+            @Value("${tracker.webhook.quarantine-max-age:7d}") Duration maxAge) {
         this.jdbc = jdbc;
         this.cap = cap;
+        this.maxAge = maxAge;
     }
 
     @Override
@@ -77,6 +84,15 @@ class JdbcRefusedCallbacks implements RefusedCallbacks {
                     """)
                     .param("account", account).param("hour", hour).param("dropped", dropped).update();
         }
+        // Forged posts may name a new account each time, so the cap per account alone does not bound the
+        // table; an age limit does. Each refusal removes a few of the oldest rows past it.
+        jdbc.sql("""
+                delete from refused_callbacks where refused_id in (
+                    select refused_id from refused_callbacks where received_at < :cutoff
+                    order by received_at limit :limit for update skip locked)
+                """)
+                .param("cutoff", Timestamp.from(callback.receivedAt().minus(maxAge)))
+                .param("limit", AGED_OUT_PER_KEEP).update();
     }
 
     @Override
