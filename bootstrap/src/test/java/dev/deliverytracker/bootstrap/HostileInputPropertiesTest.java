@@ -41,7 +41,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * JSON. Every answer is a precise 4xx (or the success the input earned), never a 5xx, and nothing is
  * half stored: the delivery log and the message table grow only by what was answered as accepted.
  */
-class HostileInputProperties {
+class HostileInputPropertiesTest {
 
     private static ConfigurableApplicationContext service;
     private static JdbcClient jdbc;
