@@ -26,12 +26,28 @@ public record TrackerProperties(
      *        rebuild it from the request and its X-Forwarded headers
      * @param signatureCheck {@code required}, or {@code disabled} for local experiments only
      * @param maxBodyBytes the largest callback body accepted
+     * @param refusalLimit how many refused callbacks one source address may have kept
      */
     public record Webhook(
             @DefaultValue("/twilio-status") String path,
             URI publicBaseUrl,
             @DefaultValue("required") String signatureCheck,
-            @DefaultValue("65536") int maxBodyBytes) {
+            @DefaultValue("65536") int maxBodyBytes,
+            @DefaultValue RefusalLimit refusalLimit) {
+    }
+
+    /**
+     * A token bucket per source address for callbacks that fail the signature check (a callback that
+     * verifies never touches it), per instance.
+     *
+     * @param burst refused callbacks a source may have kept at once
+     * @param refill the time after which it may have one more kept
+     * @param maxSources addresses tracked at once; the least recently seen is forgotten beyond that
+     */
+    public record RefusalLimit(
+            @DefaultValue("60") int burst,
+            @DefaultValue("1s") Duration refill,
+            @DefaultValue("10000") int maxSources) {
     }
 
     /**

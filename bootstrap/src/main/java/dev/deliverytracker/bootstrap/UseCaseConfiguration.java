@@ -2,11 +2,15 @@ package dev.deliverytracker.bootstrap;
 
 import dev.deliverytracker.adapter.persistence.GroupCommitSettings;
 import dev.deliverytracker.adapter.twilio.TwilioSignatureVerifier;
+import dev.deliverytracker.adapter.web.SourceAddressRefusalBudget;
 import dev.deliverytracker.adapter.web.WebhookSettings;
+import dev.deliverytracker.application.port.in.ReplayRefusedCallbacks;
+import dev.deliverytracker.application.port.out.CurrentCallbackUrl;
+import dev.deliverytracker.application.port.out.RefusalBudget;
+import dev.deliverytracker.application.service.ReplayRefusedCallbacksService;
 import dev.deliverytracker.application.port.in.DispatchMessages;
 import dev.deliverytracker.application.port.in.FindMessage;
 import dev.deliverytracker.application.port.in.ManageApiKeys;
-import dev.deliverytracker.application.port.in.RecordDeliveryStatus;
 import dev.deliverytracker.application.port.in.SendMessage;
 import dev.deliverytracker.application.port.out.ApiKeyStore;
 import dev.deliverytracker.application.port.out.MessageGateway;
@@ -57,10 +61,28 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    RecordDeliveryStatus recordDeliveryStatus(TwilioAccounts accounts, SignatureVerifier verifier, DeliveryLog log,
-            RejectedCallbacks rejected, RefusedCallbacks quarantine, TrackerProperties properties) {
+    RecordDeliveryStatusService recordDeliveryStatus(TwilioAccounts accounts, SignatureVerifier verifier,
+            DeliveryLog log, RejectedCallbacks rejected, RefusedCallbacks quarantine, RefusalBudget refusalBudget,
+            TrackerProperties properties) {
         return new RecordDeliveryStatusService(accounts, verifier, log, rejected, quarantine,
-                signatureCheck(properties));
+                signatureCheck(properties), refusalBudget);
+    }
+
+    @Bean
+    RefusalBudget refusalBudget(TrackerProperties properties, Clock clock) {
+        TrackerProperties.RefusalLimit limit = properties.webhook().refusalLimit();
+        try {
+            return new SourceAddressRefusalBudget(new SourceAddressRefusalBudget.Limits(limit.burst(), limit.refill(),
+                    limit.maxSources()), clock);
+        } catch (IllegalArgumentException invalid) {
+            throw new IllegalStateException("tracker.webhook.refusal-limit.*: " + invalid.getMessage(), invalid);
+        }
+    }
+
+    @Bean
+    ReplayRefusedCallbacks replayRefusedCallbacks(TwilioAccounts accounts, RefusedCallbacks quarantine,
+            RecordDeliveryStatusService recorder, CurrentCallbackUrl currentUrl) {
+        return new ReplayRefusedCallbacksService(accounts, quarantine, recorder, currentUrl);
     }
 
     @Bean

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.deliverytracker.application.fake.DeliveryStoreContract;
 import dev.deliverytracker.application.port.out.DeliveryLog;
 import dev.deliverytracker.application.port.out.MessageStore;
+import dev.deliverytracker.application.port.out.Organizations;
+import dev.deliverytracker.application.port.out.TwilioAccountCredentials;
 import dev.deliverytracker.domain.AccountSid;
 import dev.deliverytracker.domain.DeliveryError;
 import dev.deliverytracker.domain.DeliveryEvent;
@@ -63,6 +65,9 @@ class StatusWebhookSystemTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    Organizations organizations;
 
     private final AccountSid account = DeliveryStoreContract.randomAccount();
     private final String token = "token-" + account.value().substring(30);
@@ -161,6 +166,27 @@ class StatusWebhookSystemTest {
         assertThat(statuses(message)).containsExactly("queued");
         assertThat(jdbc.sql("select count(*) from refused_callbacks where account_sid = :account")
                 .param("account", account.value()).query(Long.class).single()).as("kept in quarantine").isEqualTo(1);
+    }
+
+    @Test
+    void during_a_rotation_callbacks_signed_with_either_token_are_recorded() {
+        OrganizationId org = organizations.ensure("rotating " + account,
+                new TwilioAccountCredentials(account, token + "-new", token));
+        Message message = fixture.acceptedMessage(org);
+        Map<String, List<String>> oldSigned = callback(message.sid().get(), "sent");
+        Map<String, List<String>> newSigned = callback(message.sid().get(), "delivered");
+        Map<String, List<String>> neither = callback(message.sid().get(), "read");
+
+        assertThat(client().post("/twilio-status", oldSigned,
+                TwilioDocumentedSignature.sign(token, client().local("/twilio-status"), oldSigned)).statusCode())
+                .isEqualTo(200);
+        assertThat(client().post("/twilio-status", newSigned,
+                TwilioDocumentedSignature.sign(token + "-new", client().local("/twilio-status"), newSigned))
+                .statusCode()).isEqualTo(200);
+        assertThat(client().post("/twilio-status", neither,
+                TwilioDocumentedSignature.sign("retired-token", client().local("/twilio-status"), neither))
+                .statusCode()).isEqualTo(403);
+        assertThat(statuses(message)).containsExactly("queued", "sent", "delivered");
     }
 
     @Test

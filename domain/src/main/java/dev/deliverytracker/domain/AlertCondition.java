@@ -155,6 +155,42 @@ public sealed interface AlertCondition {
         }
     }
 
+    /**
+     * Callbacks arrive but the signature check refuses them, and none verifies: the public base URL,
+     * the proxy's headers or a rotated auth token no longer match what Twilio signs. Statuses are
+     * being kept in the quarantine instead of recorded until someone fixes it and replays them.
+     */
+    record CallbacksRefused(Duration window, int minimumRefused) implements AlertCondition {
+
+        /** What the alert says first, so whoever reads it knows where to look. */
+        public static final String HEADLINE = "callbacks are being refused: check the public base URL, proxy headers, "
+                + "or a rotated auth token";
+
+        public CallbacksRefused {
+            requireWindow(window);
+            requireAtLeastOne("minimumRefused", minimumRefused);
+        }
+
+        @Override
+        public String kind() {
+            return "callbacks_refused";
+        }
+
+        @Override
+        public String describe() {
+            return "at least " + minimumRefused + " refused status callbacks and none recorded over " + human(window);
+        }
+
+        public AlertVerdict evaluate(DeliveryObservation.CallbackRefusals observed) {
+            String counts = observed.refused() + " status callbacks refused and " + observed.verified()
+                    + " recorded in the last " + human(window);
+            if (observed.verified() == 0 && observed.refused() >= minimumRefused) {
+                return new AlertVerdict.Firing(HEADLINE + " (" + counts + ")");
+            }
+            return new AlertVerdict.Clear(counts);
+        }
+    }
+
     /** "15 min", "90 s", "2 h", "1 h 30 min", "250 ms". */
     static String human(Duration duration) {
         if (duration.isZero()) {

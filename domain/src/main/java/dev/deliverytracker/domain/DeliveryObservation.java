@@ -50,4 +50,14 @@ public sealed interface DeliveryObservation {
             }
         }
     }
+
+    /** How many status callbacks verified and were recorded in the window, and how many the signature check refused. */
+    record CallbackRefusals(long verified, long refused) implements DeliveryObservation {
+        public CallbackRefusals {
+            if (verified < 0 || refused < 0) {
+                throw new IllegalArgumentException("callback refusal counts must not be negative, were " + verified
+                        + " and " + refused);
+            }
+        }
+    }
 }

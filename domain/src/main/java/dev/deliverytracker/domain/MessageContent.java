@@ -17,6 +17,7 @@ public sealed interface MessageContent {
                 throw new IllegalArgumentException(
                         "body must be at most " + MAX_BODY_LENGTH + " characters, was " + body.length());
             }
+            requireText("body", body);
         }
     }
 
@@ -30,6 +31,30 @@ public sealed interface MessageContent {
                 throw new IllegalArgumentException("template variables must each have a name and a value (no nulls)");
             }
             variables = Map.copyOf(variables == null ? Map.of() : variables);
+            variables.forEach((name, value) -> {
+                requireText("template variable name", name);
+                requireText("template variable " + name.replaceAll("[^\\w.-]", "?"), value);
+            });
+        }
+    }
+
+    /**
+     * Refuses text no message can carry: the NUL character (PostgreSQL cannot store it, Twilio does not
+     * send it) and half of a surrogate pair (not a character at all; it would be stored as '?').
+     */
+    static void requireText(String field, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\0') {
+                throw new IllegalArgumentException(field + " must not contain the NUL character (U+0000), found at "
+                        + "position " + i);
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new IllegalArgumentException(field + " must be valid Unicode: a lone surrogate (U+"
+                        + Integer.toHexString(c).toUpperCase(java.util.Locale.ROOT) + ") at position " + i);
+            }
         }
     }
 }

@@ -81,6 +81,22 @@ class AlertConditionTest {
     }
 
     @Test
+    void callbacks_refused_fires_only_when_refusals_come_and_no_callback_verifies() {
+        var rule = new AlertCondition.CallbacksRefused(Duration.ofMinutes(15), 3);
+
+        assertThat(rule.evaluate(new DeliveryObservation.CallbackRefusals(0, 3))).isInstanceOf(AlertVerdict.Firing.class);
+        assertThat(rule.evaluate(new DeliveryObservation.CallbackRefusals(1, 50))).as("valid traffic still flows")
+                .isInstanceOf(AlertVerdict.Clear.class);
+        assertThat(rule.evaluate(new DeliveryObservation.CallbackRefusals(0, 2))).as("too few to judge")
+                .isInstanceOf(AlertVerdict.Clear.class);
+        assertThat(rule.evaluate(new DeliveryObservation.CallbackRefusals(0, 7)).message())
+                .isEqualTo("callbacks are being refused: check the public base URL, proxy headers, or a rotated auth "
+                        + "token (7 status callbacks refused and 0 recorded in the last 15 min)");
+        assertThatThrownBy(() -> new AlertCondition.CallbacksRefused(FIFTEEN_MINUTES, 0))
+                .hasMessageContaining("minimumRefused must be at least 1, was 0");
+    }
+
+    @Test
     void bad_parameters_are_refused_naming_the_parameter() {
         assertThatThrownBy(() -> new AlertCondition.FailureRate(FIFTEEN_MINUTES, 10, 50))
                 .hasMessageContaining("threshold must be a fraction between 0 and 1").hasMessageContaining("10.0");

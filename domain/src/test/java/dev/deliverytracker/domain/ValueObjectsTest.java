@@ -100,4 +100,17 @@ class ValueObjectsTest {
         assertThatIllegalArgumentException().isThrownBy(() -> DeliveryError.parse("thirty", null))
                 .withMessage("ErrorCode must be a number, was 'thirty'");
     }
+
+    @Test
+    void text_no_message_can_carry_is_refused_naming_the_field() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new MessageContent.Text("nul \0 inside"))
+                .hasMessage("body must not contain the NUL character (U+0000), found at position 4");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new MessageContent.Text("half \ud800 pair"))
+                .hasMessage("body must be valid Unicode: a lone surrogate (U+D800) at position 5");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new MessageContent.Template(
+                ContentSid.of("HX0123456789abcdef0123456789abcdef"), java.util.Map.of("1", "a\0b")))
+                .hasMessageStartingWith("template variable 1 must not contain the NUL character");
+        org.assertj.core.api.Assertions.assertThat(new MessageContent.Text("emoji \ud83d\ude00 fine").body())
+                .contains("\ud83d\ude00");
+    }
 }

@@ -50,6 +50,8 @@ class JdbcAlertRules implements AlertRules {
             minimum = slow.minimumVolume();
         } else if (condition instanceof AlertCondition.CallbacksStopped stopped) {
             minimum = stopped.minimumAccepted();
+        } else if (condition instanceof AlertCondition.CallbacksRefused refused) {
+            minimum = refused.minimumRefused();
         } else {
             throw new IllegalArgumentException("no columns for alert condition " + condition.kind());
         }
@@ -114,6 +116,7 @@ class JdbcAlertRules implements AlertRules {
             case "slow_delivery" -> new AlertCondition.SlowDelivery(Duration.ofMillis(row.getLong("p90_threshold_ms")),
                     window, minimum);
             case "callbacks_stopped" -> new AlertCondition.CallbacksStopped(window, minimum);
+            case "callbacks_refused" -> new AlertCondition.CallbacksRefused(window, minimum);
             default -> throw new IllegalStateException("unknown alert rule kind '" + kind + "' in alert_rules");
         };
         return AlertRule.restore(AlertRuleId.of(row.getLong("rule_id")), OrganizationId.of(row.getLong("org_id")),

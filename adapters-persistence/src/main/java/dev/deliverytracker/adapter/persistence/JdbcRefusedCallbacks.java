@@ -1,9 +1,23 @@
 package dev.deliverytracker.adapter.persistence;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.deliverytracker.application.port.in.StatusCallback;
+import dev.deliverytracker.application.port.out.QuarantinedCallback;
 import dev.deliverytracker.application.port.out.RefusedCallbacks;
+import dev.deliverytracker.domain.AccountSid;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -13,19 +27,28 @@ import org.springframework.transaction.annotation.Transactional;
  * The quarantine on PostgreSQL: each account (or "none" when the callback named none) keeps at most
  * {@code cap} refused callbacks per hour; beyond that the oldest of the hour go and are counted, so a
  * flood of forged posts costs a bounded amount of space and still shows how big it was.
+ *
+ * <p>The form is kept exactly as received, phone numbers included even when stored payloads are
+ * masked elsewhere: the signature covers every value, so a masked form could never be replayed.
  */
 @Component
 class JdbcRefusedCallbacks implements RefusedCallbacks {
 
-    private final JdbcClient jdbc;
-    private final StoredPayloads payloads;
-    private final int cap;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
-    JdbcRefusedCallbacks(JdbcClient jdbc, StoredPayloads payloads,
-            @Value("${tracker.webhook.quarantine-per-account-and-hour:1000}") int cap) {
+    /** Aged-out rows removed along with each new one: enough to keep up, never a long statement. */
+    private static final int AGED_OUT_PER_KEEP = 20;
+
+    private final JdbcClient jdbc;
+    private final int cap;
+    private final Duration maxAge;
+
+    JdbcRefusedCallbacks(JdbcClient jdbc,
+            @Value("${tracker.webhook.quarantine-per-account-and-hour:1000}") int cap,
+            @Value("${tracker.webhook.quarantine-max-age:7d}") Duration maxAge) {
         this.jdbc = jdbc;
-        this.payloads = payloads;
         this.cap = cap;
+        this.maxAge = maxAge;
     }
 
     @Override
@@ -35,13 +58,16 @@ class JdbcRefusedCallbacks implements RefusedCallbacks {
                 .orElse("none");
         Timestamp hour = Timestamp.from(callback.receivedAt().truncatedTo(ChronoUnit.HOURS));
         jdbc.sql("""
-                insert into refused_callbacks (account_sid, reason, url, payload, signature, received_at)
-                values (:account, :reason, :url, cast(:payload as jsonb), :signature, :receivedAt)
+                insert into refused_callbacks (account_sid, reason, url, payload, signature, received_at,
+                                               idempotency_token, source_address)
+                values (:account, :reason, :url, cast(:payload as jsonb), :signature, :receivedAt, :token, :source)
                 """)
                 .param("account", account).param("reason", reason).param("url", callback.url())
-                .param("payload", payloads.json(callback.parameters()))
+                .param("payload", PayloadJson.of(callback.parameters()))
                 .param("signature", callback.signature().isBlank() ? null : callback.signature())
-                .param("receivedAt", Timestamp.from(callback.receivedAt())).update();
+                .param("receivedAt", Timestamp.from(callback.receivedAt()))
+                .param("token", callback.idempotencyToken().isBlank() ? null : callback.idempotencyToken())
+                .param("source", callback.source()).update();
         int dropped = jdbc.sql("""
                 delete from refused_callbacks where refused_id in (
                     select refused_id from refused_callbacks
@@ -58,5 +84,66 @@ class JdbcRefusedCallbacks implements RefusedCallbacks {
                     """)
                     .param("account", account).param("hour", hour).param("dropped", dropped).update();
         }
+        // Forged posts may name a new account each time, so the cap per account alone does not bound the
+        // table; an age limit does. Each refusal removes a few of the oldest rows past it.
+        jdbc.sql("""
+                delete from refused_callbacks where refused_id in (
+                    select refused_id from refused_callbacks where received_at < :cutoff
+                    order by received_at limit :limit for update skip locked)
+                """)
+                .param("cutoff", Timestamp.from(callback.receivedAt().minus(maxAge)))
+                .param("limit", AGED_OUT_PER_KEEP).update();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<QuarantinedCallback> of(AccountSid account, Instant from, Instant to, int limit) {
+        return jdbc.sql("""
+                select refused_id, reason, url, payload::text as payload, signature, received_at, idempotency_token,
+                       source_address
+                from refused_callbacks
+                where account_sid = :account and received_at >= :from and received_at < :to
+                order by received_at, refused_id
+                limit :limit
+                """)
+                .param("account", account.value()).param("from", Timestamp.from(from))
+                .param("to", Timestamp.from(to)).param("limit", limit)
+                .query(JdbcRefusedCallbacks::quarantined).list();
+    }
+
+    @Override
+    @Transactional
+    public void release(long id) {
+        jdbc.sql("delete from refused_callbacks where refused_id = :id").param("id", id).update();
+    }
+
+    private static QuarantinedCallback quarantined(ResultSet row, int rowNumber) throws SQLException {
+        StatusCallback callback = new StatusCallback(row.getString("url"), form(row.getString("payload")),
+                row.getString("signature"), row.getString("idempotency_token"),
+                row.getTimestamp("received_at").toInstant(), row.getString("source_address"));
+        return new QuarantinedCallback(row.getLong("refused_id"), callback, row.getString("reason"));
+    }
+
+    /** The inverse of {@link PayloadJson#of(Map)}: a string is a parameter sent once, an array a repeated one. */
+    static Map<String, List<String>> form(String json) {
+        JsonNode object;
+        try {
+            object = JSON.readTree(json);
+        } catch (JsonProcessingException corrupt) {
+            throw new IllegalStateException("a refused callback's payload is not JSON", corrupt);
+        }
+        Map<String, List<String>> form = new LinkedHashMap<>();
+        Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+        while (fields.hasNext()) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            List<String> values = new ArrayList<>();
+            if (field.getValue().isArray()) {
+                field.getValue().forEach(value -> values.add(value.asText()));
+            } else {
+                values.add(field.getValue().asText());
+            }
+            form.put(field.getKey(), values);
+        }
+        return form;
     }
 }

@@ -87,4 +87,27 @@ class PostgresDeliveryObservations implements DeliveryObservations {
                 .query((row, n) -> new DeliveryObservation.CallbackFlow(row.getLong("accepted"), row.getLong("callbacks")))
                 .single();
     }
+
+    /**
+     * Refusals are counted by the organization's account: what the quarantine kept since then, plus
+     * what its cap dropped in the hours that overlap the window (drops are counted per hour only).
+     */
+    @Override
+    @Transactional(readOnly = true)
+    public DeliveryObservation.CallbackRefusals callbackRefusals(OrganizationId organization, Instant since) {
+        return jdbc.sql("""
+                select (select count(*) from message_delivery_log
+                        where org_id = :org and created_at >= :since and source = 'callback') as verified,
+                       (select count(*) from refused_callbacks r join organizations o
+                            on r.account_sid = o.twilio_account_sid
+                        where o.org_id = :org and r.received_at >= :since)
+                       + (select coalesce(sum(d.dropped), 0) from refused_callback_drops d join organizations o
+                            on d.account_sid = o.twilio_account_sid
+                          where o.org_id = :org and d.hour > cast(:since as timestamptz) - interval '1 hour') as refused
+                """)
+                .param("org", organization.value()).param("since", Timestamp.from(since))
+                .query((row, n) -> new DeliveryObservation.CallbackRefusals(row.getLong("verified"),
+                        row.getLong("refused")))
+                .single();
+    }
 }

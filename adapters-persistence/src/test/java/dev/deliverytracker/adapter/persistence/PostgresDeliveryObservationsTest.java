@@ -110,6 +110,34 @@ class PostgresDeliveryObservationsTest {
         assertThat(observations.callbackFlow(other, SINCE)).isEqualTo(new DeliveryObservation.CallbackFlow(0, 0));
     }
 
+    @Test
+    void refusals_count_the_accounts_quarantined_and_dropped_callbacks_against_the_verified_ones() {
+        long first = message(org, "sent", NOW.minusSeconds(60), null, null, null, null, "SM" + hex());
+        String account = jdbc.sql("select twilio_account_sid from organizations where org_id = :org")
+                .param("org", org.value()).query(String.class).single();
+        refused(account, NOW.minusSeconds(30));
+        refused(account, NOW.minusSeconds(20));
+        refused(account, BEFORE_WINDOW.minusSeconds(3600));
+        jdbc.sql("insert into refused_callback_drops (account_sid, hour, dropped) values (:a, :h, 5)")
+                .param("a", account).param("h", Timestamp.from(NOW.truncatedTo(ChronoUnit.HOURS))).update();
+
+        assertThat(observations.callbackRefusals(org, SINCE))
+                .isEqualTo(new DeliveryObservation.CallbackRefusals(0, 7));
+
+        logEvent(org, first, "callback", NOW.minusSeconds(10));
+        logEvent(org, first, "poll", NOW.minusSeconds(10));
+        assertThat(observations.callbackRefusals(org, SINCE).verified()).isEqualTo(1);
+        assertThat(observations.callbackRefusals(other, SINCE))
+                .isEqualTo(new DeliveryObservation.CallbackRefusals(0, 0));
+    }
+
+    private void refused(String account, Instant at) {
+        jdbc.sql("""
+                insert into refused_callbacks (account_sid, reason, url, payload, received_at)
+                values (:a, 'mismatch', 'https://x.example.com/twilio-status', '{}', :at)
+                """).param("a", account).param("at", Timestamp.from(at)).update();
+    }
+
     private long message(OrganizationId organization, String status, Instant createdAt, Integer errorCode, Instant sentAt,
             Instant deliveredAt, Instant failedAt) {
         return message(organization, status, createdAt, errorCode, sentAt, deliveredAt, failedAt, null);

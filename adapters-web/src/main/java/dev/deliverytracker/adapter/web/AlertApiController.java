@@ -134,6 +134,9 @@ public class AlertApiController {
         } else if (condition instanceof AlertCondition.CallbacksStopped stopped) {
             parameters.put("window", stopped.window().toString());
             parameters.put("minimumAccepted", stopped.minimumAccepted());
+        } else if (condition instanceof AlertCondition.CallbacksRefused refused) {
+            parameters.put("window", refused.window().toString());
+            parameters.put("minimumRefused", refused.minimumRefused());
         }
         return parameters;
     }

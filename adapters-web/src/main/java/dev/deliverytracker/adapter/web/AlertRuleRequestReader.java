@@ -79,9 +79,15 @@ final class AlertRuleRequestReader {
                 return errors.isEmpty() ? field("parameters", () -> new AlertCondition.CallbacksStopped(window,
                         minimum)) : null;
             }
+            case "callbacks_refused": {
+                Duration window = duration("window");
+                Integer minimum = count("minimumRefused", 3);
+                return errors.isEmpty() ? field("parameters", () -> new AlertCondition.CallbacksRefused(window,
+                        minimum)) : null;
+            }
             default:
                 errors.add(new InvalidRequest.FieldError("kind", "kind must be one of 'failure_rate', 'error_burst', "
-                        + "'slow_delivery' or 'callbacks_stopped', was " + shown(kind)));
+                        + "'slow_delivery', 'callbacks_stopped' or 'callbacks_refused', was " + shown(kind)));
                 return null;
         }
     }

@@ -65,18 +65,26 @@ public class StatusCallbackController {
             return reject(HttpStatus.BAD_REQUEST, "body is not valid form encoding: " + badEncoding.getMessage(), url);
         }
         StatusCallback callback = new StatusCallback(url, form, request.getHeader("X-Twilio-Signature"),
-                request.getHeader("I-Twilio-Idempotency-Token"), clock.instant());
+                request.getHeader("I-Twilio-Idempotency-Token"), clock.instant(), request.getRemoteAddr());
         RecordOutcome outcome = recordTime.record(() -> recordDeliveryStatus.record(callback));
         String status = callback.first("MessageStatus").or(() -> callback.first("SmsStatus")).orElse("none");
         count(outcome, status);
         if (outcome instanceof RecordOutcome.Refused refused) {
-            LOG.warn("callback refused: {} account={} url={}", refused.reason(),
-                    callback.first("AccountSid").orElse("none"), url);
-            return problem(HttpStatus.FORBIDDEN, "Callback signature refused", refused.reason());
+            meters.counter("tracker.callbacks.refused", "reason", refused.cause().wireName(),
+                    "kept", Boolean.toString(refused.kept())).increment();
+            if (!refused.kept()) {
+                // Past its source's budget: no log line either, or a flood would fill the log instead.
+                return problem(HttpStatus.FORBIDDEN, "Callback signature refused", LogSafe.text(refused.reason())
+                        + "; not kept: too many refused callbacks from this address lately");
+            }
+            LOG.warn("callback refused: {} account={} source={} url={}", LogSafe.text(refused.reason()),
+                    LogSafe.text(callback.first("AccountSid").orElse("none")), callback.source(), LogSafe.text(url));
+            return problem(HttpStatus.FORBIDDEN, "Callback signature refused", LogSafe.text(refused.reason()));
         }
         if (outcome instanceof RecordOutcome.Rejected rejected) {
-            LOG.warn("callback rejected and kept: {} account={} sid={}", rejected.reason(),
-                    callback.first("AccountSid").orElse("none"), callback.first("MessageSid").orElse("none"));
+            LOG.warn("callback rejected and kept: {} account={} sid={}", LogSafe.text(rejected.reason()),
+                    LogSafe.text(callback.first("AccountSid").orElse("none")),
+                    LogSafe.text(callback.first("MessageSid").orElse("none")));
             return problem(HttpStatus.BAD_REQUEST, "Callback not readable", rejected.reason());
         }
         if (outcome instanceof RecordOutcome.Unmatched unmatched) {
@@ -87,7 +95,7 @@ public class StatusCallbackController {
 
     private ResponseEntity<ProblemDetail> reject(HttpStatus status, String reason, String url) {
         meters.counter("tracker.callbacks", "status", "none", "outcome", "malformed").increment();
-        LOG.warn("callback malformed: {} url={}", reason, url);
+        LOG.warn("callback malformed: {} url={}", LogSafe.text(reason), LogSafe.text(url));
         return problem(status, "Callback not readable", reason);
     }
 

@@ -104,6 +104,9 @@ public final class EvaluateAlertsService implements EvaluateAlerts {
         if (condition instanceof AlertCondition.CallbacksStopped stopped) {
             return stopped.evaluate(observations.callbackFlow(organization, since));
         }
+        if (condition instanceof AlertCondition.CallbacksRefused refused) {
+            return refused.evaluate(observations.callbackRefusals(organization, since));
+        }
         throw new IllegalStateException("no observation for alert condition " + condition.kind());
     }
 

@@ -2,9 +2,11 @@ package dev.deliverytracker.application.service;
 
 import dev.deliverytracker.application.port.in.RecordDeliveryStatus;
 import dev.deliverytracker.application.port.in.RecordOutcome;
+import dev.deliverytracker.application.port.in.RecordOutcome.Refusal;
 import dev.deliverytracker.application.port.in.StatusCallback;
 import dev.deliverytracker.application.port.out.DeliveryLog;
 import dev.deliverytracker.application.port.out.MessageLookup;
+import dev.deliverytracker.application.port.out.RefusalBudget;
 import dev.deliverytracker.application.port.out.RefusedCallbacks;
 import dev.deliverytracker.application.port.out.RejectedCallbacks;
 import dev.deliverytracker.application.port.out.ReportedEvent;
@@ -28,12 +30,20 @@ public final class RecordDeliveryStatusService implements RecordDeliveryStatus {
     private final RejectedCallbacks rejected;
     private final RefusedCallbacks quarantine;
     private final SignatureCheck signatureCheck;
+    private final RefusalBudget refusalBudget;
 
     /** Whether callbacks must carry a valid Twilio signature; only a local trial turns it off. */
     public enum SignatureCheck { REQUIRED, DISABLED }
 
     public RecordDeliveryStatusService(TwilioAccounts accounts, SignatureVerifier verifier, DeliveryLog log,
             RejectedCallbacks rejected, RefusedCallbacks quarantine, SignatureCheck signatureCheck) {
+        this(accounts, verifier, log, rejected, quarantine, signatureCheck, RefusalBudget.unlimited());
+    }
+
+    public RecordDeliveryStatusService(TwilioAccounts accounts, SignatureVerifier verifier, DeliveryLog log,
+            RejectedCallbacks rejected, RefusedCallbacks quarantine, SignatureCheck signatureCheck,
+            RefusalBudget refusalBudget) {
+        this.refusalBudget = refusalBudget;
         this.quarantine = quarantine;
         this.accounts = accounts;
         this.verifier = verifier;
@@ -47,32 +57,41 @@ public final class RecordDeliveryStatusService implements RecordDeliveryStatus {
         RecordOutcome outcome = verifiedAndRecorded(callback);
         if (outcome instanceof RecordOutcome.Refused refused) {
             // Refused is not discarded: a wrong public URL or a rotated token must not lose statuses.
+            // Only a source that keeps sending refused callbacks (a flood of forged posts) stops
+            // filling the quarantine; a callback that verified never reaches this line.
+            if (!refusalBudget.tryTake(callback.source())) {
+                return refused.kept(false);
+            }
             quarantine.keep(callback, refused.reason());
+            return refused.kept(true);
         }
         return outcome;
     }
 
-    private RecordOutcome verifiedAndRecorded(StatusCallback callback) {
+    /** Checks and records without touching the quarantine: a replay's own callbacks are already in it. */
+    RecordOutcome verifiedAndRecorded(StatusCallback callback) {
         Optional<String> accountParameter = callback.first("AccountSid");
         if (accountParameter.isEmpty()) {
-            return new RecordOutcome.Refused("AccountSid is missing, so no auth token can verify the signature");
+            return new RecordOutcome.Refused(Refusal.NO_ACCOUNT,
+                    "AccountSid is missing, so no auth token can verify the signature");
         }
         AccountSid accountSid;
         try {
             accountSid = AccountSid.of(accountParameter.get());
         } catch (IllegalArgumentException invalid) {
-            return new RecordOutcome.Refused(invalid.getMessage());
+            return new RecordOutcome.Refused(Refusal.NO_ACCOUNT, invalid.getMessage());
         }
         // Even unchecked, a callback must name an account we know: its organization decides whose
         // messages the event may touch.
         Optional<TwilioAccount> account = accounts.findBySid(accountSid);
         if (account.isEmpty()) {
-            return new RecordOutcome.Refused("no organization sends through account " + accountSid);
+            return new RecordOutcome.Refused(Refusal.UNKNOWN_ACCOUNT,
+                    "no organization sends through account " + accountSid);
         }
         if (signatureCheck == SignatureCheck.REQUIRED) {
-            Optional<String> refusal = refusal(callback, account.get());
+            Optional<RecordOutcome.Refused> refusal = refusal(callback, account.get());
             if (refusal.isPresent()) {
-                return new RecordOutcome.Refused(refusal.get());
+                return refusal.get();
             }
         }
         DeliveryEvent event;
@@ -89,16 +108,16 @@ public final class RecordDeliveryStatusService implements RecordDeliveryStatus {
                 callback.idempotencyToken()));
     }
 
-    private Optional<String> refusal(StatusCallback callback, TwilioAccount account) {
+    private Optional<RecordOutcome.Refused> refusal(StatusCallback callback, TwilioAccount account) {
         AccountSid accountSid = account.sid();
         if (callback.signature().isBlank()) {
-            return Optional.of("X-Twilio-Signature header is missing");
+            return Optional.of(new RecordOutcome.Refused(Refusal.NO_SIGNATURE, "X-Twilio-Signature header is missing"));
         }
         if (!verifier.isSignedBy(account.authTokens(), callback.url(), callback.parameters(),
                 callback.signature())) {
-            return Optional.of("X-Twilio-Signature does not match " + callback.url()
+            return Optional.of(new RecordOutcome.Refused(Refusal.MISMATCH, "X-Twilio-Signature does not match " + callback.url()
                     + " with the auth token of account " + accountSid
-                    + "; check the public base URL, the proxy's X-Forwarded headers and the auth token");
+                    + "; check the public base URL, the proxy's X-Forwarded headers and the auth token"));
         }
         return Optional.empty();
     }

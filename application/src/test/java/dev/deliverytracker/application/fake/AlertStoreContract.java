@@ -41,7 +41,8 @@ public abstract class AlertStoreContract {
                 new AlertCondition.FailureRate(Duration.ofMinutes(15), 0.125, 50),
                 new AlertCondition.ErrorBurst(63016, Duration.ofMinutes(5), 3),
                 new AlertCondition.SlowDelivery(Duration.ofMillis(2500), Duration.ofHours(1), 20),
-                new AlertCondition.CallbacksStopped(Duration.ofMinutes(10), 5));
+                new AlertCondition.CallbacksStopped(Duration.ofMinutes(10), 5),
+                new AlertCondition.CallbacksRefused(Duration.ofMinutes(15), 3));
 
         List<AlertRule> added = conditions.stream()
                 .map(condition -> rules().add(org, condition, HOOK, NotificationFormat.SLACK)).toList();

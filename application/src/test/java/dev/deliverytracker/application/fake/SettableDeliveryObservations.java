@@ -14,6 +14,7 @@ public final class SettableDeliveryObservations implements DeliveryObservations 
     private final Map<OrganizationId, DeliveryObservation.ErrorCount> errors = new ConcurrentHashMap<>();
     private final Map<OrganizationId, DeliveryObservation.Latency> latencies = new ConcurrentHashMap<>();
     private final Map<OrganizationId, DeliveryObservation.CallbackFlow> flows = new ConcurrentHashMap<>();
+    private final Map<OrganizationId, DeliveryObservation.CallbackRefusals> refusals = new ConcurrentHashMap<>();
     private final Map<OrganizationId, RuntimeException> broken = new ConcurrentHashMap<>();
 
     public void failures(OrganizationId organization, long failed, long total) {
@@ -30,6 +31,10 @@ public final class SettableDeliveryObservations implements DeliveryObservations 
 
     public void callbackFlow(OrganizationId organization, long accepted, long callbacks) {
         flows.put(organization, new DeliveryObservation.CallbackFlow(accepted, callbacks));
+    }
+
+    public void callbackRefusals(OrganizationId organization, long verified, long refused) {
+        refusals.put(organization, new DeliveryObservation.CallbackRefusals(verified, refused));
     }
 
     /** Every observation of this organization fails, as a database outage would. */
@@ -60,6 +65,12 @@ public final class SettableDeliveryObservations implements DeliveryObservations 
     public DeliveryObservation.CallbackFlow callbackFlow(OrganizationId organization, Instant since) {
         check(organization);
         return flows.getOrDefault(organization, new DeliveryObservation.CallbackFlow(0, 0));
+    }
+
+    @Override
+    public DeliveryObservation.CallbackRefusals callbackRefusals(OrganizationId organization, Instant since) {
+        check(organization);
+        return refusals.getOrDefault(organization, new DeliveryObservation.CallbackRefusals(0, 0));
     }
 
     private void check(OrganizationId organization) {

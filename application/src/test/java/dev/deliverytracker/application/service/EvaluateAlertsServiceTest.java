@@ -157,6 +157,29 @@ class EvaluateAlertsServiceTest {
     }
 
     @Test
+    void refused_callbacks_without_valid_ones_raise_the_refusal_alert_and_valid_traffic_clears_it() {
+        AlertRule refusals = rules.add(OTHER, new AlertCondition.CallbacksRefused(Duration.ofMinutes(15), 3), HOOK,
+                NotificationFormat.JSON);
+        observations.callbackRefusals(OTHER, 0, 12);
+
+        alerts.evaluateAll();
+
+        assertThat(notifier.notifications()).singleElement().satisfies(notification -> {
+            assertThat(notification.rule()).isEqualTo(refusals);
+            assertThat(notification.state()).isEqualTo(AlertNotification.State.FIRING);
+            assertThat(notification.message()).startsWith("callbacks are being refused: check the public base URL, "
+                    + "proxy headers, or a rotated auth token").contains("12 status callbacks refused and 0 recorded");
+        });
+
+        later(Duration.ofMinutes(1));
+        observations.callbackRefusals(OTHER, 40, 12);
+        alerts.evaluateAll();
+
+        assertThat(notifier.notifications()).hasSize(2);
+        assertThat(notifier.notifications().get(1).state()).isEqualTo(AlertNotification.State.RESOLVED);
+    }
+
+    @Test
     void a_rule_the_store_cannot_judge_does_not_stop_the_others() {
         rules.add(OTHER, new AlertCondition.FailureRate(Duration.ofMinutes(15), 0.10, 50), HOOK, NotificationFormat.JSON);
         observations.breakFor(ORG, new IllegalStateException("database unavailable"));

@@ -8,7 +8,9 @@ import dev.deliverytracker.application.fake.InMemoryTwilioAccounts;
 import dev.deliverytracker.application.fake.KeptRefusedCallbacks;
 import dev.deliverytracker.application.fake.KeptRejectedCallbacks;
 import dev.deliverytracker.application.fake.TokenEchoSignatureVerifier;
+import dev.deliverytracker.application.fake.CountedRefusalBudget;
 import dev.deliverytracker.application.port.in.RecordOutcome;
+import dev.deliverytracker.application.port.in.RecordOutcome.Refusal;
 import dev.deliverytracker.application.port.in.StatusCallback;
 import dev.deliverytracker.application.port.out.TwilioAccount;
 import dev.deliverytracker.application.service.RecordDeliveryStatusService.SignatureCheck;
@@ -76,6 +78,37 @@ class RecordDeliveryStatusServiceTest {
     }
 
     @Test
+    void refusals_are_named_by_cause_for_counting() {
+        Map<String, List<String>> noAccount = params("sent");
+        noAccount.remove("AccountSid");
+        assertThat(service.record(signed("new-token", URL, noAccount)))
+                .isInstanceOfSatisfying(RecordOutcome.Refused.class, r -> assertThat(r.cause()).isEqualTo(Refusal.NO_ACCOUNT));
+        assertThat(service.record(signed("other-token", URL, params("sent"))))
+                .isInstanceOfSatisfying(RecordOutcome.Refused.class, r -> assertThat(r.cause()).isEqualTo(Refusal.MISMATCH));
+    }
+
+    @Test
+    void past_its_budget_a_source_s_refused_callbacks_are_not_kept_but_its_signed_ones_are_recorded() {
+        CountedRefusalBudget budget = new CountedRefusalBudget(2);
+        RecordDeliveryStatusService limited = new RecordDeliveryStatusService(accounts,
+                new TokenEchoSignatureVerifier(), store, rejected, refused, SignatureCheck.REQUIRED, budget);
+
+        List<RecordOutcome> forged = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            forged.add(limited.record(from("198.51.100.7", signed("forged", URL, params("failed")))));
+        }
+        RecordOutcome genuine = limited.record(from("198.51.100.7", signed("new-token", URL, params("delivered"))));
+        RecordOutcome elsewhere = limited.record(from("203.0.113.1", signed("forged", URL, params("failed"))));
+
+        assertThat(forged).extracting(outcome -> ((RecordOutcome.Refused) outcome).kept())
+                .containsExactly(true, true, false, false, false);
+        assertThat(refused.kept()).hasSize(3);
+        assertThat(genuine).isInstanceOf(RecordOutcome.Recorded.class);
+        assertThat(budget.taken("198.51.100.7")).as("a verified callback spends nothing").isEqualTo(5);
+        assertThat(elsewhere).isInstanceOfSatisfying(RecordOutcome.Refused.class, r -> assertThat(r.kept()).isTrue());
+    }
+
+    @Test
     void a_signed_readable_callback_is_not_quarantined() {
         service.record(signed("new-token", URL, params("delivered")));
         assertThat(refused.kept()).isEmpty();
@@ -84,7 +117,7 @@ class RecordDeliveryStatusServiceTest {
     @Test
     void a_callback_without_a_signature_is_refused() {
         assertThat(service.record(new StatusCallback(URL, params("sent"), "", "", NOW)))
-                .isEqualTo(new RecordOutcome.Refused("X-Twilio-Signature header is missing"));
+                .isEqualTo(new RecordOutcome.Refused(Refusal.NO_SIGNATURE, "X-Twilio-Signature header is missing", true));
     }
 
     @Test
@@ -93,7 +126,8 @@ class RecordDeliveryStatusServiceTest {
         Map<String, List<String>> params = params("sent");
         params.put("AccountSid", List.of(stranger.value()));
         assertThat(service.record(signed("new-token", URL, params)))
-                .isEqualTo(new RecordOutcome.Refused("no organization sends through account " + stranger));
+                .isEqualTo(new RecordOutcome.Refused(Refusal.UNKNOWN_ACCOUNT,
+                        "no organization sends through account " + stranger, true));
     }
 
     @Test
@@ -150,6 +184,11 @@ class RecordDeliveryStatusServiceTest {
                 new TokenEchoSignatureVerifier(), store, rejected, refused, SignatureCheck.DISABLED);
         assertThat(unchecked.record(new StatusCallback(URL, params("sent"), "", "", NOW)))
                 .isInstanceOf(RecordOutcome.Recorded.class);
+    }
+
+    private static StatusCallback from(String source, StatusCallback callback) {
+        return new StatusCallback(callback.url(), callback.parameters(), callback.signature(),
+                callback.idempotencyToken(), callback.receivedAt(), source);
     }
 
     private StatusCallback signed(String token, String url, Map<String, List<String>> params) {

@@ -42,6 +42,7 @@ public record SendMessageCommand(OrganizationId organization, Address to, Sender
             if (value == null || value.length() > 200) {
                 throw new IllegalArgumentException("tags." + key + ": a value must be 0 to 200 characters");
             }
+            MessageContent.requireText("tags." + key, value);
         });
         tags = Map.copyOf(tags);
         idempotencyKey = idempotencyKey == null ? "" : idempotencyKey;

@@ -12,10 +12,19 @@ import java.util.Optional;
 /**
  * A status callback exactly as it reached us: the URL Twilio requested (as Twilio saw it, without
  * any fragment), every form parameter in the order received, the signature header and Twilio's
- * idempotency token if present. Nothing is parsed yet, because the signature covers the raw form.
+ * idempotency token if present, and the address it came from (the connection's peer, or {@link
+ * #UNKNOWN_SOURCE}). Nothing is parsed yet, because the signature covers the raw form.
  */
 public record StatusCallback(String url, Map<String, List<String>> parameters, String signature,
-        String idempotencyToken, Instant receivedAt) {
+        String idempotencyToken, Instant receivedAt, String source) {
+
+    /** The source of a callback that did not come over a connection, such as a replay. */
+    public static final String UNKNOWN_SOURCE = "unknown";
+
+    public StatusCallback(String url, Map<String, List<String>> parameters, String signature, String idempotencyToken,
+            Instant receivedAt) {
+        this(url, parameters, signature, idempotencyToken, receivedAt, UNKNOWN_SOURCE);
+    }
 
     public StatusCallback {
         if (url == null || url.isBlank()) {
@@ -26,6 +35,12 @@ public record StatusCallback(String url, Map<String, List<String>> parameters, S
         parameters = Collections.unmodifiableMap(copy);
         signature = signature == null ? "" : signature;
         idempotencyToken = idempotencyToken == null ? "" : idempotencyToken;
+        source = source == null || source.isBlank() ? UNKNOWN_SOURCE : source;
+    }
+
+    /** The same callback checked against another URL, as a replay with the current settings does. */
+    public StatusCallback at(String otherUrl) {
+        return new StatusCallback(otherUrl, parameters, signature, idempotencyToken, receivedAt, source);
     }
 
     /** The first value of a parameter; Twilio sends each status parameter once. */

@@ -18,4 +18,11 @@ public interface DeliveryObservations {
 
     /** Messages created since then that Twilio accepted (have a SID), and status callbacks received since then. */
     DeliveryObservation.CallbackFlow callbackFlow(OrganizationId organization, Instant since);
+
+    /**
+     * Status callbacks received since then that verified (recorded in the log), and callbacks of the
+     * organization's account the signature check refused since then (kept in the quarantine or dropped
+     * from it by its cap).
+     */
+    DeliveryObservation.CallbackRefusals callbackRefusals(OrganizationId organization, Instant since);
 }
