@@ -78,8 +78,8 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    FindMessage findMessage(MessageStore messages, Outbox outbox) {
-        return new FindMessageService(messages, outbox);
+    FindMessage findMessage(MessageStore messages, Outbox outbox, Clock clock) {
+        return new FindMessageService(messages, outbox, clock);
     }
 
     @Bean

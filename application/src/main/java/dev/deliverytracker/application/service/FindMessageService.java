@@ -6,6 +6,7 @@ import dev.deliverytracker.application.port.out.Outbox;
 import dev.deliverytracker.domain.Message;
 import dev.deliverytracker.domain.MessageId;
 import dev.deliverytracker.domain.OrganizationId;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -13,10 +14,12 @@ public final class FindMessageService implements FindMessage {
 
     private final MessageStore messages;
     private final Outbox outbox;
+    private final Clock clock;
 
-    public FindMessageService(MessageStore messages, Outbox outbox) {
+    public FindMessageService(MessageStore messages, Outbox outbox, Clock clock) {
         this.messages = messages;
         this.outbox = outbox;
+        this.clock = clock;
     }
 
     @Override
@@ -26,6 +29,7 @@ public final class FindMessageService implements FindMessage {
 
     @Override
     public Optional<Instant> pacedUntil(MessageId id) {
-        return outbox.pacedUntil(id);
+        // A place that has come means the message is being sent now (its callbacks may even be in).
+        return outbox.pacedUntil(id).filter(until -> until.isAfter(clock.instant()));
     }
 }

@@ -11,6 +11,6 @@ public interface FindMessage {
 
     Optional<Message> find(OrganizationId organization, MessageId id);
 
-    /** When a message waiting in the outbox for its place in its sender's pace goes to Twilio; empty otherwise. */
+    /** When a message waiting in the outbox for its place in its sender's pace goes to Twilio; empty once it came. */
     Optional<Instant> pacedUntil(MessageId id);
 }
