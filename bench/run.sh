@@ -135,7 +135,10 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/tracker-bench.XXXXXX")
 SERVICE_LOG=$WORK/service.log
 # The jobs that would change statuses on their own (retries of the 5% failures, polling, alerts) are
 # off: the verification compares each message's status with the callbacks it was sent, nothing else.
+# The send path measures the service's own throughput: its send budgets and its pacing toward Twilio
+# (docs/sending.md#rate-limits-and-pacing) would only measure their own settings.
 SERVICE_ARGS=(--tracker.simulator.min-delay=0ms --tracker.simulator.max-delay=50ms
+  --tracker.rate-limits.enabled=false --tracker.pacing.enabled=false
   --tracker.dispatch.batch-size="$DISPATCH_BATCH_SIZE"
   --tracker.retry.enabled=false --tracker.reconcile.enabled=false --tracker.alerts.enabled=false
   ${BENCH_SERVICE_ARGS:-})

@@ -18,7 +18,54 @@ public record TrackerProperties(
         @DefaultValue Dispatch dispatch,
         @DefaultValue Simulator simulator,
         @DefaultValue Ingest ingest,
-        String apiKey) {
+        String apiKey,
+        @DefaultValue RateLimits rateLimits,
+        @DefaultValue Pacing pacing) {
+
+    /**
+     * Send budgets of the API (sends and retries): token buckets in PostgreSQL shared by all instances.
+     * A budget of N requests per P holds N tokens and refills N every P, gradually. An organization's
+     * row in organization_rate_limits overrides these defaults.
+     *
+     * @param enabled off: no request is ever answered 429
+     * @param perKeyRequests requests each API key may make per {@code perKeyPeriod}
+     * @param perKeyPeriod its period
+     * @param perOrganizationRequests requests all keys of an organization together may make per {@code perOrganizationPeriod}
+     * @param perOrganizationPeriod its period
+     */
+    public record RateLimits(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("3000") long perKeyRequests,
+            @DefaultValue("1m") Duration perKeyPeriod,
+            @DefaultValue("6000") long perOrganizationRequests,
+            @DefaultValue("1m") Duration perOrganizationPeriod) {
+    }
+
+    /**
+     * How fast the dispatcher hands messages to Twilio (messages a second, and how many may go at once),
+     * per sender and per Twilio account; the rest waits in the outbox with its paced-until time.
+     *
+     * @param enabled off: every due message goes at once
+     * @param smsNumberRate each SMS sender number (Twilio: 1 segment/s for a US/Canadian long code)
+     * @param smsNumberBurst how many an SMS number may send at once (Twilio queues them at its rate)
+     * @param whatsappNumberRate each WhatsApp sender
+     * @param whatsappNumberBurst its burst
+     * @param messagingServiceRate each Messaging Service (a pool of senders)
+     * @param messagingServiceBurst its burst
+     * @param accountRate each Twilio account, all its senders together (Twilio's cap: 2,000/s)
+     * @param accountBurst its burst
+     */
+    public record Pacing(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("1") double smsNumberRate,
+            @DefaultValue("600") int smsNumberBurst,
+            @DefaultValue("20") double whatsappNumberRate,
+            @DefaultValue("600") int whatsappNumberBurst,
+            @DefaultValue("10") double messagingServiceRate,
+            @DefaultValue("600") int messagingServiceBurst,
+            @DefaultValue("1000") double accountRate,
+            @DefaultValue("1000") int accountBurst) {
+    }
 
     /**
      * @param path where Twilio posts status callbacks

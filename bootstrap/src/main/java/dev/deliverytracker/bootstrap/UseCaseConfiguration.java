@@ -8,6 +8,7 @@ import dev.deliverytracker.application.port.in.ReplayRefusedCallbacks;
 import dev.deliverytracker.application.port.out.CurrentCallbackUrl;
 import dev.deliverytracker.application.port.out.RefusalBudget;
 import dev.deliverytracker.application.service.ReplayRefusedCallbacksService;
+import dev.deliverytracker.application.port.in.AdmitSendRequest;
 import dev.deliverytracker.application.port.in.DispatchMessages;
 import dev.deliverytracker.application.port.in.FindMessage;
 import dev.deliverytracker.application.port.in.ManageApiKeys;
@@ -15,12 +16,20 @@ import dev.deliverytracker.application.port.in.SendMessage;
 import dev.deliverytracker.application.port.out.ApiKeyStore;
 import dev.deliverytracker.application.port.out.MessageGateway;
 import dev.deliverytracker.application.port.out.MessageStore;
+import dev.deliverytracker.application.port.out.OrganizationSendLimits;
 import dev.deliverytracker.application.port.out.Outbox;
+import dev.deliverytracker.application.port.out.PaceRate;
+import dev.deliverytracker.application.port.out.SendBudgets;
+import dev.deliverytracker.application.port.out.SendLimit;
+import dev.deliverytracker.application.port.out.SendLimits;
+import dev.deliverytracker.application.port.out.SendingPace;
 import dev.deliverytracker.application.port.out.StatusCallbackAddress;
 import dev.deliverytracker.application.service.ApiKeyService;
 import dev.deliverytracker.application.service.DispatchMessagesService;
 import dev.deliverytracker.application.service.DispatchPolicy;
 import dev.deliverytracker.application.service.FindMessageService;
+import dev.deliverytracker.application.service.PacingPolicy;
+import dev.deliverytracker.application.service.SendAdmissionService;
 import dev.deliverytracker.application.service.SendMessageService;
 import dev.deliverytracker.application.port.out.DeliveryLog;
 import dev.deliverytracker.application.port.out.RefusedCallbacks;
@@ -91,8 +100,36 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    FindMessage findMessage(MessageStore messages) {
-        return new FindMessageService(messages);
+    FindMessage findMessage(MessageStore messages, Outbox outbox, Clock clock) {
+        return new FindMessageService(messages, outbox, clock);
+    }
+
+    @Bean
+    AdmitSendRequest admitSendRequest(SendBudgets budgets, OrganizationSendLimits limits,
+            TrackerProperties properties) {
+        TrackerProperties.RateLimits settings = properties.rateLimits();
+        if (!settings.enabled()) {
+            LOG.warn("tracker.rate-limits.enabled=false: the send API has no budget; one caller can flood the outbox");
+            return caller -> new AdmitSendRequest.Admission.Admitted();
+        }
+        try {
+            return new SendAdmissionService(budgets, limits, new SendLimits(
+                    new SendLimit(settings.perKeyRequests(), settings.perKeyPeriod()),
+                    new SendLimit(settings.perOrganizationRequests(), settings.perOrganizationPeriod())));
+        } catch (IllegalArgumentException invalid) {
+            throw new IllegalStateException("tracker.rate-limits.*: " + invalid.getMessage(), invalid);
+        }
+    }
+
+    static PacingPolicy pacingPolicy(TrackerProperties.Pacing pacing) {
+        try {
+            return new PacingPolicy(pacing.enabled(), new PaceRate(pacing.smsNumberRate(), pacing.smsNumberBurst()),
+                    new PaceRate(pacing.whatsappNumberRate(), pacing.whatsappNumberBurst()),
+                    new PaceRate(pacing.messagingServiceRate(), pacing.messagingServiceBurst()),
+                    new PaceRate(pacing.accountRate(), pacing.accountBurst()));
+        } catch (IllegalArgumentException invalid) {
+            throw new IllegalStateException("tracker.pacing.*: " + invalid.getMessage(), invalid);
+        }
     }
 
     @Bean
@@ -103,7 +140,7 @@ class UseCaseConfiguration {
     @Bean
     DispatchMessages dispatchMessages(Outbox outbox, MessageGateway gateway, TwilioAccounts accounts,
             StatusCallbackAddress callbackAddress, DeliveryLog log, MessageStore messages, Clock clock,
-            TrackerProperties properties) {
+            TrackerProperties properties, SendingPace pace) {
         TrackerProperties.Dispatch dispatch = properties.dispatch();
         DispatchPolicy policy;
         try {
@@ -113,7 +150,8 @@ class UseCaseConfiguration {
             throw new IllegalStateException("tracker.dispatch.*: " + invalid.getMessage(), invalid);
         }
         return new DispatchMessagesService(outbox, gateway, accounts, callbackAddress, log, messages, clock, policy,
-                () -> ThreadLocalRandom.current().nextDouble(), dispatchSenders(dispatch.concurrency()));
+                () -> ThreadLocalRandom.current().nextDouble(), dispatchSenders(dispatch.concurrency()), pace,
+                pacingPolicy(properties.pacing()));
     }
 
     /** Threads that wait on Twilio for one claim's messages at once; daemon, so they never hold a shutdown. */

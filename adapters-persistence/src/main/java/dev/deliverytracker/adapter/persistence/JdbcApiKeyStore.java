@@ -1,5 +1,6 @@
 package dev.deliverytracker.adapter.persistence;
 
+import dev.deliverytracker.application.port.in.ApiCaller;
 import dev.deliverytracker.application.port.out.ApiKeyStore;
 import dev.deliverytracker.domain.OrganizationId;
 import java.util.Optional;
@@ -34,6 +35,15 @@ class JdbcApiKeyStore implements ApiKeyStore {
     public Optional<OrganizationId> findActive(String secretHash) {
         return jdbc.sql("select org_id from api_keys where key_hash = :hash and revoked_at is null")
                 .param("hash", secretHash).query(Long.class).optional().map(OrganizationId::of);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<ApiCaller> findActiveKey(String secretHash) {
+        return jdbc.sql("select key_id, org_id from api_keys where key_hash = :hash and revoked_at is null")
+                .param("hash", secretHash)
+                .query((row, index) -> new ApiCaller(row.getLong("key_id"), OrganizationId.of(row.getLong("org_id"))))
+                .optional();
     }
 
     @Override

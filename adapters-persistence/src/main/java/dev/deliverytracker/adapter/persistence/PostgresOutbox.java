@@ -68,15 +68,16 @@ class PostgresOutbox implements Outbox {
                     order by due_at
                     limit :limit
                     for update skip locked)
-                returning o.message_id, o.attempts, o.in_doubt, o.first_attempted_at
+                returning o.message_id, o.attempts, o.in_doubt, o.first_attempted_at, o.paced_until is not null as paced
                 """)
                 .param("now", Timestamp.from(now)).param("leaseEnd", Timestamp.from(now.plus(lease)))
                 .param("limit", limit)
                 .query((row, index) -> new ClaimedRow(row.getLong("message_id"), row.getInt("attempts"),
-                        row.getBoolean("in_doubt"), row.getTimestamp("first_attempted_at").toInstant()))
+                        row.getBoolean("in_doubt"), row.getTimestamp("first_attempted_at").toInstant(),
+                        row.getBoolean("paced")))
                 .list();
         return rows.stream().map(row -> new Claim(MessageMapping.toDomain(messages.findById(row.messageId())
-                .orElseThrow()), row.attempt(), row.inDoubt(), row.firstAttemptAt())).toList();
+                .orElseThrow()), row.attempt(), row.inDoubt(), row.firstAttemptAt(), row.paced())).toList();
     }
 
     @Override
@@ -101,7 +102,7 @@ class PostgresOutbox implements Outbox {
         jdbc.sql("""
                 insert into message_outbox (message_id, org_id, due_at) values (:message, :org, :due)
                 on conflict (message_id) do update set due_at = excluded.due_at, attempts = 0, claimed_until = null,
-                    in_doubt = false, first_attempted_at = null, last_error = null
+                    in_doubt = false, first_attempted_at = null, last_error = null, paced_until = null
                 """)
                 .param("message", row.id).param("org", row.orgId).param("due", Timestamp.from(dueAt)).update();
         return Optional.of(again);
@@ -112,13 +113,33 @@ class PostgresOutbox implements Outbox {
     public void retryLater(MessageId id, Instant dueAt, String reason, boolean inDoubt) {
         jdbc.sql("""
                 update message_outbox set due_at = :due, claimed_until = null, in_doubt = :inDoubt,
-                    last_error = :reason
+                    last_error = :reason, paced_until = null
                 where message_id = :message
                 """)
                 .param("due", Timestamp.from(dueAt)).param("inDoubt", inDoubt).param("reason", reason)
                 .param("message", id.value()).update();
     }
 
-    private record ClaimedRow(long messageId, int attempt, boolean inDoubt, Instant firstAttemptAt) {
+    /** The claim is undone as an attempt: waiting for a place in the pace must not use up the attempts. */
+    @Override
+    @Transactional
+    public void pace(MessageId id, Instant until) {
+        jdbc.sql("""
+                update message_outbox set due_at = :until, paced_until = :until, claimed_until = null,
+                    attempts = attempts - 1,
+                    first_attempted_at = case when attempts - 1 = 0 then null else first_attempted_at end
+                where message_id = :message
+                """)
+                .param("until", Timestamp.from(until)).param("message", id.value()).update();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Instant> pacedUntil(MessageId id) {
+        return jdbc.sql("select paced_until from message_outbox where message_id = :message and paced_until is not null")
+                .param("message", id.value()).query(Timestamp.class).optional().map(Timestamp::toInstant);
+    }
+
+    private record ClaimedRow(long messageId, int attempt, boolean inDoubt, Instant firstAttemptAt, boolean paced) {
     }
 }

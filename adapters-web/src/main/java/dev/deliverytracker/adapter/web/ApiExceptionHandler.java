@@ -1,11 +1,16 @@
 package dev.deliverytracker.adapter.web;
 
+import dev.deliverytracker.application.port.in.AdmitSendRequest.Admission.OverBudget;
+import dev.deliverytracker.application.port.in.AdmitSendRequest.Budget;
 import java.util.List;
 import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -35,6 +40,24 @@ public class ApiExceptionHandler {
         problem.setTitle(thrown.title());
         thrown.properties().forEach(problem::setProperty);
         return problem;
+    }
+
+    /** 429 with Retry-After, and a body that says which budget ran out, what it is and when to come back. */
+    @ExceptionHandler(SendBudgetExceeded.class)
+    ResponseEntity<ProblemDetail> overBudget(SendBudgetExceeded exceeded) {
+        OverBudget over = exceeded.over();
+        String whose = over.budget() == Budget.API_KEY ? "this API key" : "your organization";
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+                "the send budget of " + whose + " is spent (" + over.limit().requests() + " requests per "
+                        + over.limit().per().toSeconds() + " s); try again in " + exceeded.retryAfterSeconds() + " s");
+        problem.setTitle("Send budget exceeded");
+        problem.setProperty("budget", over.budget().wireName());
+        problem.setProperty("limit", over.limit().requests());
+        problem.setProperty("periodSeconds", over.limit().per().toSeconds());
+        problem.setProperty("retryAfterSeconds", exceeded.retryAfterSeconds());
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(exceeded.retryAfterSeconds()))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

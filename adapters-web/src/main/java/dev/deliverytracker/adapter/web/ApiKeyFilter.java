@@ -1,7 +1,7 @@
 package dev.deliverytracker.adapter.web;
 
+import dev.deliverytracker.application.port.in.ApiCaller;
 import dev.deliverytracker.application.port.in.ManageApiKeys;
-import dev.deliverytracker.domain.OrganizationId;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,6 +23,9 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     /** The request attribute that carries the authenticated organization. */
     public static final String ORGANIZATION = "dev.deliverytracker.adapter.web.organization";
 
+    /** The request attribute that carries the authenticated key and its organization, for its send budget. */
+    public static final String CALLER = "dev.deliverytracker.adapter.web.caller";
+
     private final ManageApiKeys apiKeys;
 
     public ApiKeyFilter(ManageApiKeys apiKeys) {
@@ -42,12 +45,13 @@ public class ApiKeyFilter extends OncePerRequestFilter {
             unauthorized(response, "an API key is required: send 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'");
             return;
         }
-        Optional<OrganizationId> organization = apiKeys.authenticate(presented.get());
-        if (organization.isEmpty()) {
+        Optional<ApiCaller> caller = apiKeys.identify(presented.get());
+        if (caller.isEmpty()) {
             unauthorized(response, "the API key is not valid (unknown or revoked)");
             return;
         }
-        request.setAttribute(ORGANIZATION, organization.get());
+        request.setAttribute(ORGANIZATION, caller.get().organization());
+        request.setAttribute(CALLER, caller.get());
         chain.doFilter(request, response);
     }
 

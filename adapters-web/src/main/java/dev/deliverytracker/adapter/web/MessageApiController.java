@@ -1,5 +1,6 @@
 package dev.deliverytracker.adapter.web;
 
+import dev.deliverytracker.application.port.in.ApiCaller;
 import dev.deliverytracker.application.port.in.FindMessage;
 import dev.deliverytracker.application.port.in.SendMessage;
 import dev.deliverytracker.application.port.in.SendOutcome;
@@ -27,18 +28,22 @@ public class MessageApiController {
 
     private final SendMessage sendMessage;
     private final FindMessage findMessage;
+    private final SendBudgetGate sendBudget;
 
-    public MessageApiController(SendMessage sendMessage, FindMessage findMessage) {
+    MessageApiController(SendMessage sendMessage, FindMessage findMessage, SendBudgetGate sendBudget) {
         this.sendMessage = sendMessage;
         this.findMessage = findMessage;
+        this.sendBudget = sendBudget;
     }
 
     /** Answers 202 at once: the message is stored and waits for a dispatcher; follow its status URL. */
     @PostMapping
     @ResponseStatus(HttpStatus.ACCEPTED)
     public ResponseEntity<MessageResponse> send(@RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
+            @RequestAttribute(ApiKeyFilter.CALLER) ApiCaller caller,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             @RequestBody(required = false) SendMessageRequest request) {
+        sendBudget.admit(caller);
         SendOutcome outcome = sendMessage.send(SendMessageRequestReader.read(request, organization, idempotencyKey));
         if (outcome instanceof SendOutcome.IdempotencyConflict conflict) {
             throw new ApiProblem(HttpStatus.CONFLICT, "Idempotency key reused", conflict.reason(),
@@ -57,7 +62,8 @@ public class MessageApiController {
             @PathVariable String id) {
         MessageId messageId = MessageId.parse(id);
         // Another organization's message is "not found" too: its existence is not ours to reveal.
-        return findMessage.find(organization, messageId).map(MessageResponse::of)
+        return findMessage.find(organization, messageId)
+                .map(message -> MessageResponse.of(message, findMessage.pacedUntil(messageId).orElse(null)))
                 .orElseThrow(() -> ApiProblem.notFound("Message not found",
                         "no message " + messageId + " in your organization"));
     }

@@ -13,7 +13,8 @@ import java.util.Map;
 /** A message as the API shows it. */
 public record MessageResponse(String id, String channel, String to, String from, String messagingServiceSid,
         String contentSid, String status, boolean terminal, String sid, Failure error,
-        Map<String, Instant> milestones, int attempts, Map<String, String> tags, Instant createdAt, String statusUrl) {
+        Map<String, Instant> milestones, int attempts, Map<String, String> tags, Instant createdAt, String statusUrl,
+        Instant pacedUntil) {
 
     /** Twilio's error with what it means and whether sending again can help. */
     public record Failure(int code, String message, String meaning, boolean retryable, String suggestedAction,
@@ -21,6 +22,11 @@ public record MessageResponse(String id, String channel, String to, String from,
     }
 
     static MessageResponse of(Message message) {
+        return of(message, null);
+    }
+
+    /** With {@code pacedUntil}: the message waits in the outbox for its place in its sender's pace until then. */
+    static MessageResponse of(Message message, Instant pacedUntil) {
         String id = message.id().orElseThrow().toString();
         Map<String, Instant> milestones = new LinkedHashMap<>();
         message.milestones().asMap().forEach((milestone, at) ->
@@ -31,7 +37,7 @@ public record MessageResponse(String id, String channel, String to, String from,
                 message.content() instanceof MessageContent.Template template ? template.contentSid().value() : null,
                 message.status().wireName(), message.isTerminal(), message.sid().map(MessageSid::value).orElse(null),
                 failure(message), milestones, message.attempts(), message.tags(), message.createdAt(),
-                "/api/v1/messages/" + id);
+                "/api/v1/messages/" + id, pacedUntil);
     }
 
     private static Failure failure(Message message) {

@@ -1,5 +1,6 @@
 package dev.deliverytracker.adapter.web;
 
+import dev.deliverytracker.application.port.in.ApiCaller;
 import dev.deliverytracker.application.port.in.ManageRetryPolicy;
 import dev.deliverytracker.application.port.in.RetryMessages;
 import dev.deliverytracker.application.port.in.RetryMessages.RetryOutcome;
@@ -28,10 +29,12 @@ public class RetryApiController {
 
     private final RetryMessages retryMessages;
     private final ManageRetryPolicy retryPolicy;
+    private final SendBudgetGate sendBudget;
 
-    public RetryApiController(RetryMessages retryMessages, ManageRetryPolicy retryPolicy) {
+    RetryApiController(RetryMessages retryMessages, ManageRetryPolicy retryPolicy, SendBudgetGate sendBudget) {
         this.retryMessages = retryMessages;
         this.retryPolicy = retryPolicy;
+        this.sendBudget = sendBudget;
     }
 
     /** The organization's retry policy; durations in ISO-8601 ({@code PT5M}). */
@@ -46,7 +49,9 @@ public class RetryApiController {
 
     @PostMapping("/api/v1/messages/{id}/retry")
     public ResponseEntity<?> retry(@RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
+            @RequestAttribute(ApiKeyFilter.CALLER) ApiCaller caller,
             @PathVariable String id, @RequestParam(defaultValue = "false") boolean force) {
+        sendBudget.admit(caller);
         MessageId messageId = MessageId.parse(id);
         RetryOutcome outcome = retryMessages.retry(organization, messageId, force);
         if (outcome instanceof RetryOutcome.Scheduled scheduled) {
@@ -64,7 +69,9 @@ public class RetryApiController {
     /** Retries the failures since a time, optionally of one error code. */
     @PostMapping("/api/v1/messages/retry")
     public BulkRetryResponse retryFailures(@RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
+            @RequestAttribute(ApiKeyFilter.CALLER) ApiCaller caller,
             @RequestBody(required = false) BulkRetryRequest request) {
+        sendBudget.admit(caller);
         if (request == null || request.since() == null) {
             throw new InvalidRequest(List.of(new InvalidRequest.FieldError("since",
                     "is required: the earliest failure to retry, e.g. 2026-11-24T00:00:00Z")));

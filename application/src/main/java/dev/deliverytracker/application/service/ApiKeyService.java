@@ -1,5 +1,6 @@
 package dev.deliverytracker.application.service;
 
+import dev.deliverytracker.application.port.in.ApiCaller;
 import dev.deliverytracker.application.port.in.ManageApiKeys;
 import dev.deliverytracker.application.port.out.ApiKeyStore;
 import dev.deliverytracker.domain.OrganizationId;
@@ -53,10 +54,15 @@ public final class ApiKeyService implements ManageApiKeys {
 
     @Override
     public Optional<OrganizationId> authenticate(String presentedSecret) {
+        return identify(presentedSecret).map(ApiCaller::organization);
+    }
+
+    @Override
+    public Optional<ApiCaller> identify(String presentedSecret) {
         if (presentedSecret == null || presentedSecret.length() < MIN_SECRET_LENGTH || presentedSecret.length() > 200) {
             return Optional.empty();
         }
-        return store.findActive(RequestFingerprint.sha256(presentedSecret));
+        return store.findActiveKey(RequestFingerprint.sha256(presentedSecret));
     }
 
     @Override

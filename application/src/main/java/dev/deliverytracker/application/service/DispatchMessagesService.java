@@ -7,6 +7,7 @@ import dev.deliverytracker.application.port.out.MessageStore;
 import dev.deliverytracker.application.port.out.OutgoingMessage;
 import dev.deliverytracker.application.port.out.Outbox;
 import dev.deliverytracker.application.port.out.SendResult;
+import dev.deliverytracker.application.port.out.SendingPace;
 import dev.deliverytracker.application.port.out.StatusCallbackAddress;
 import dev.deliverytracker.application.port.out.TwilioAccount;
 import dev.deliverytracker.application.port.out.TwilioAccounts;
@@ -54,6 +55,8 @@ public final class DispatchMessagesService implements DispatchMessages {
     private final DispatchPolicy policy;
     private final DoubleSupplier jitter;
     private final Executor sending;
+    private final SendingPace pace;
+    private final PacingPolicy pacing;
 
     public DispatchMessagesService(Outbox outbox, MessageGateway gateway, TwilioAccounts accounts,
             StatusCallbackAddress callbackAddress, DeliveryLog log, MessageStore messages, Clock clock,
@@ -65,6 +68,16 @@ public final class DispatchMessagesService implements DispatchMessages {
     public DispatchMessagesService(Outbox outbox, MessageGateway gateway, TwilioAccounts accounts,
             StatusCallbackAddress callbackAddress, DeliveryLog log, MessageStore messages, Clock clock,
             DispatchPolicy policy, DoubleSupplier jitter, Executor sending) {
+        this(outbox, gateway, accounts, callbackAddress, log, messages, clock, policy, jitter, sending,
+                (sender, account, now) -> now, PacingPolicy.off());
+    }
+
+    /** With {@code pace}, each sender and account gets at most the rate {@code pacing} gives it. */
+    public DispatchMessagesService(Outbox outbox, MessageGateway gateway, TwilioAccounts accounts,
+            StatusCallbackAddress callbackAddress, DeliveryLog log, MessageStore messages, Clock clock,
+            DispatchPolicy policy, DoubleSupplier jitter, Executor sending, SendingPace pace, PacingPolicy pacing) {
+        this.pace = pace;
+        this.pacing = pacing;
         this.sending = sending;
         this.messages = messages;
         this.outbox = outbox;
@@ -166,6 +179,9 @@ public final class DispatchMessagesService implements DispatchMessages {
                 return;
             }
         }
+        if (mustWaitForItsSlot(claim, outgoing)) {
+            return;
+        }
         SendResult result;
         try {
             result = gateway.send(outgoing);
@@ -180,6 +196,25 @@ public final class DispatchMessagesService implements DispatchMessages {
         } else if (result instanceof SendResult.TransientFailure failure) {
             retryOrGiveUp(claim, failure);
         }
+    }
+
+    /**
+     * Books this attempt's place in its sender's and account's schedules, unless it did so before and
+     * its place has come. A place in the future sends the message back to the outbox until then.
+     */
+    private boolean mustWaitForItsSlot(Outbox.Claim claim, OutgoingMessage outgoing) {
+        if (!pacing.enabled() || claim.paced()) {
+            return false;
+        }
+        Instant now = clock.instant();
+        Instant slot = pace.reserve(pacing.senderLane(outgoing.sender()),
+                pacing.accountLane(outgoing.account().value()), now);
+        if (!slot.isAfter(now)) {
+            return false;
+        }
+        LOG.log(System.Logger.Level.DEBUG, "message {0} paced until {1}", outgoing.id(), slot);
+        outbox.pace(outgoing.id(), slot);
+        return true;
     }
 
     private void accepted(MessageId id, SendResult.Accepted accepted) {

@@ -2,21 +2,34 @@ package dev.deliverytracker.application.service;
 
 import dev.deliverytracker.application.port.in.FindMessage;
 import dev.deliverytracker.application.port.out.MessageStore;
+import dev.deliverytracker.application.port.out.Outbox;
 import dev.deliverytracker.domain.Message;
 import dev.deliverytracker.domain.MessageId;
 import dev.deliverytracker.domain.OrganizationId;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 public final class FindMessageService implements FindMessage {
 
     private final MessageStore messages;
+    private final Outbox outbox;
+    private final Clock clock;
 
-    public FindMessageService(MessageStore messages) {
+    public FindMessageService(MessageStore messages, Outbox outbox, Clock clock) {
         this.messages = messages;
+        this.outbox = outbox;
+        this.clock = clock;
     }
 
     @Override
     public Optional<Message> find(OrganizationId organization, MessageId id) {
         return messages.find(organization, id);
+    }
+
+    @Override
+    public Optional<Instant> pacedUntil(MessageId id) {
+        // A place that has come means the message is being sent now (its callbacks may even be in).
+        return outbox.pacedUntil(id).filter(until -> until.isAfter(clock.instant()));
     }
 }

@@ -264,6 +264,27 @@ public abstract class DeliveryStoreContract {
     }
 
     @Test
+    void a_paced_entry_waits_visibly_for_its_place_without_using_an_attempt() {
+        MessageId id = outbox().enqueue(pending(organization()), "f", T0).message().id().get();
+        claimedIds(T0, Duration.ofMinutes(5));
+        outbox().pace(id, T0.plusSeconds(10));
+        assertThat(outbox().pacedUntil(id)).contains(T0.plusSeconds(10));
+        assertThat(claimedIds(T0.plusSeconds(5), Duration.ofMinutes(5))).doesNotContain(id);
+
+        Outbox.Claim due = claims(T0.plusSeconds(10), Duration.ofMinutes(5)).stream()
+                .filter(claim -> claim.message().id().get().equals(id)).findFirst().orElseThrow();
+        assertThat(due.paced()).isTrue();
+        assertThat(due.attempt()).isEqualTo(1);
+        assertThat(due.inDoubt()).isFalse();
+
+        outbox().retryLater(id, T0.plusSeconds(20), "429 too many requests", false);
+        assertThat(outbox().pacedUntil(id)).as("a new attempt books a new place").isEmpty();
+        Outbox.Claim retry = claims(T0.plusSeconds(20), Duration.ofMinutes(5)).stream()
+                .filter(claim -> claim.message().id().get().equals(id)).findFirst().orElseThrow();
+        assertThat(retry.paced()).isFalse();
+    }
+
+    @Test
     void an_accepted_message_leaves_the_outbox() {
         MessageId id = outbox().enqueue(pending(organization()), "f", T0).message().id().get();
         claimedIds(T0, Duration.ofSeconds(1));

@@ -1,5 +1,6 @@
 package dev.deliverytracker.application.fake;
 
+import dev.deliverytracker.application.port.in.ApiCaller;
 import dev.deliverytracker.application.port.out.ApiKeyStore;
 import dev.deliverytracker.domain.OrganizationId;
 import java.util.LinkedHashMap;
@@ -21,6 +22,12 @@ public final class InMemoryApiKeyStore implements ApiKeyStore {
     @Override
     public synchronized Optional<OrganizationId> findActive(String secretHash) {
         return Optional.ofNullable(byHash.get(secretHash)).filter(key -> !key.revoked()).map(Key::organization);
+    }
+
+    @Override
+    public synchronized Optional<ApiCaller> findActiveKey(String secretHash) {
+        return Optional.ofNullable(byHash.get(secretHash)).filter(key -> !key.revoked())
+                .map(key -> new ApiCaller(key.id(), key.organization()));
     }
 
     @Override

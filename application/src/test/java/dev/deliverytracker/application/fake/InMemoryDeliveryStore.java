@@ -53,6 +53,7 @@ public final class InMemoryDeliveryStore implements MessageStore, DeliveryLog, O
         Instant claimedUntil;
         Instant firstAttemptAt;
         boolean inDoubt;
+        Instant pacedUntil;
 
         Entry(Instant dueAt) {
             this.dueAt = dueAt;
@@ -180,7 +181,7 @@ public final class InMemoryDeliveryStore implements MessageStore, DeliveryLog, O
                 entry.claimedUntil = now.plus(lease);
                 entry.firstAttemptAt = entry.firstAttemptAt == null ? now : entry.firstAttemptAt;
                 claims.add(new Claim(messages.get(waiting.getKey()), entry.attempts, entry.inDoubt,
-                        entry.firstAttemptAt));
+                        entry.firstAttemptAt, entry.pacedUntil != null));
             }
         }
         return claims;
@@ -229,6 +230,22 @@ public final class InMemoryDeliveryStore implements MessageStore, DeliveryLog, O
         entry.dueAt = dueAt;
         entry.claimedUntil = null;
         entry.inDoubt = inDoubt;
+        entry.pacedUntil = null;
+    }
+
+    @Override
+    public synchronized void pace(MessageId id, Instant until) {
+        Entry entry = outbox.get(id);
+        entry.attempts--;
+        entry.firstAttemptAt = entry.attempts == 0 ? null : entry.firstAttemptAt;
+        entry.dueAt = until;
+        entry.pacedUntil = until;
+        entry.claimedUntil = null;
+    }
+
+    @Override
+    public synchronized Optional<Instant> pacedUntil(MessageId id) {
+        return Optional.ofNullable(outbox.get(id)).map(entry -> entry.pacedUntil);
     }
 
     public synchronized boolean isWaiting(MessageId id) {

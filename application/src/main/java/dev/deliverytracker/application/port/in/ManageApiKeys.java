@@ -16,6 +16,9 @@ public interface ManageApiKeys {
 
     Optional<OrganizationId> authenticate(String presentedSecret);
 
+    /** The key and its organization, for a valid key; a send budget is kept per key. */
+    Optional<ApiCaller> identify(String presentedSecret);
+
     /** Revokes a key of this organization; answers false if it has no such key. */
     boolean revoke(OrganizationId organization, long keyId);
 

@@ -1,5 +1,6 @@
 package dev.deliverytracker.application.port.out;
 
+import dev.deliverytracker.application.port.in.ApiCaller;
 import dev.deliverytracker.domain.OrganizationId;
 import java.util.Optional;
 
@@ -10,6 +11,9 @@ public interface ApiKeyStore {
     long add(OrganizationId organization, String name, String secretHash, String prefix);
 
     Optional<OrganizationId> findActive(String secretHash);
+
+    /** The active key with this hash and its organization. */
+    Optional<ApiCaller> findActiveKey(String secretHash);
 
     boolean hasActive(OrganizationId organization);
 

@@ -27,8 +27,17 @@ public interface Outbox {
      */
     Optional<Message> retry(MessageId id, Instant dueAt);
 
-    /** Releases a claimed entry to be tried again at {@code dueAt}. */
+    /** Releases a claimed entry to be tried again at {@code dueAt}; a booked pacing slot is given up. */
     void retryLater(MessageId id, Instant dueAt, String reason, boolean inDoubt);
+
+    /**
+     * Releases a claimed entry that must wait for its booked pacing slot {@code until}: not an attempt
+     * (the claim's count is undone), and the entry shows what it waits for until it is sent.
+     */
+    void pace(MessageId id, Instant until);
+
+    /** When a waiting message's booked pacing slot comes, if it waits for one. */
+    Optional<Instant> pacedUntil(MessageId id);
 
     /** What an enqueue did: stored {@code message}, or found the one stored before under the same key. */
     record Enqueued(Message message, boolean created, String requestFingerprint) {
@@ -37,8 +46,13 @@ public interface Outbox {
     /**
      * A claimed entry. {@code attempt} counts this one; {@code inDoubt} says an earlier attempt may
      * have reached Twilio, so look before sending again, for messages created since
-     * {@code firstAttemptAt}.
+     * {@code firstAttemptAt}; {@code paced} says this attempt booked its pacing slot already and the
+     * slot has come.
      */
-    record Claim(Message message, int attempt, boolean inDoubt, Instant firstAttemptAt) {
+    record Claim(Message message, int attempt, boolean inDoubt, Instant firstAttemptAt, boolean paced) {
+
+        public Claim(Message message, int attempt, boolean inDoubt, Instant firstAttemptAt) {
+            this(message, attempt, inDoubt, firstAttemptAt, false);
+        }
     }
 }

@@ -1,0 +1,83 @@
+package dev.deliverytracker.adapter.persistence;
+
+import dev.deliverytracker.application.port.out.SendBudgets;
+import dev.deliverytracker.application.port.out.SendLimit;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * Send budgets as Bucket4j token buckets in PostgreSQL (table rate_limit_buckets), so every instance
+ * takes from the same bucket. Each take is one short transaction of its own that locks the bucket's row
+ * ({@code SELECT ... FOR UPDATE}); time is the injected {@link Clock}'s, which every instance reads
+ * from the same wall clock. A bucket's name carries its limit, so a changed limit starts a new, full
+ * bucket rather than reinterpreting an old one.
+ */
+@Component
+public class Bucket4jSendBudgets implements SendBudgets {
+
+    /** Rows of buckets that are full again are kept this much longer, then {@link #removeExpired} may drop them. */
+    private static final Duration KEEP_AFTER_FULL = Duration.ofMinutes(10);
+
+    private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
+
+    public Bucket4jSendBudgets(DataSource dataSource, Clock clock) {
+        this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+                .primaryKeyMapper(PrimaryKeyMapper.STRING)
+                .table("rate_limit_buckets").idColumn("bucket_key").stateColumn("state").expiresAtColumn("expires_at")
+                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(KEEP_AFTER_FULL))
+                .clientClock(new ClockTimeMeter(clock))
+                .build();
+    }
+
+    @Override
+    public Optional<Duration> take(String bucket, SendLimit limit) {
+        ConsumptionProbe probe = buckets.builder().build(name(bucket, limit), () -> configuration(limit))
+                .tryConsumeAndReturnRemaining(1);
+        return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+    }
+
+    @Override
+    public void giveBack(String bucket, SendLimit limit) {
+        buckets.builder().build(name(bucket, limit), () -> configuration(limit)).addTokens(1);
+    }
+
+    /** Drops up to {@code batch} rows of buckets that have been full for a while; answers how many. */
+    public int removeExpired(int batch) {
+        return buckets.removeExpired(batch);
+    }
+
+    private static String name(String bucket, SendLimit limit) {
+        return bucket + ":" + limit.requests() + "/" + limit.per();
+    }
+
+    private static BucketConfiguration configuration(SendLimit limit) {
+        return BucketConfiguration.builder()
+                .addLimit(bandwidth -> bandwidth.capacity(limit.requests()).refillGreedy(limit.requests(), limit.per()))
+                .build();
+    }
+
+    /** Bucket4j's time from the service's clock: wall-clock time, the same on every instance. */
+    private record ClockTimeMeter(Clock clock) implements TimeMeter {
+        @Override
+        public long currentTimeNanos() {
+            Instant now = clock.instant();
+            return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+        }
+
+        @Override
+        public boolean isWallClockBased() {
+            return true;
+        }
+    }
+}
