@@ -43,6 +43,18 @@ create table message_sender_counts_hourly (
     primary key (org_id, hour, sender, channel, status)
 );
 
+-- The same by day, for long ranges: per-sender figures over a year read 365 rows per sender and
+-- status instead of 8,760.
+create table message_sender_counts_daily (
+    org_id   bigint      not null,
+    day      timestamptz not null,
+    sender   text        not null,
+    channel  text        not null,
+    status   text        not null,
+    messages bigint      not null,
+    primary key (org_id, day, sender, channel, status)
+);
+
 -- Delivered (or read) messages by time-to-deliver bucket.
 create table message_delivery_times_hourly (
     org_id   bigint      not null,
@@ -53,7 +65,16 @@ create table message_delivery_times_hourly (
     primary key (org_id, hour, channel, bucket)
 );
 
--- Changes not yet folded into the three tables above: a trigger appends -1 for a message's old
+create table message_delivery_times_daily (
+    org_id   bigint      not null,
+    day      timestamptz not null,
+    channel  text        not null,
+    bucket   smallint    not null,
+    messages bigint      not null,
+    primary key (org_id, day, channel, bucket)
+);
+
+-- Changes not yet folded into the tables above: a trigger appends -1 for a message's old
 -- state and +1 for its new one, with no index and no update, so writers never wait on each other
 -- for a rollup row. fold_message_stats() (run every few seconds) moves them; the statistics queries
 -- read the rollup plus what is still here, so they are exact without waiting for a fold.
@@ -118,11 +139,22 @@ begin
         select org_id, hour, sender, channel, status, sum(change) from taken
         group by org_id, hour, sender, channel, status
         on conflict (org_id, hour, sender, channel, status) do update set messages = t.messages + excluded.messages),
+    senders_daily as (
+        insert into message_sender_counts_daily as t
+        select org_id, date_trunc('day', hour, 'UTC'), sender, channel, status, sum(change) from taken
+        group by 1, 2, 3, 4, 5
+        on conflict (org_id, day, sender, channel, status) do update set messages = t.messages + excluded.messages),
     times as (
         insert into message_delivery_times_hourly as t
         select org_id, hour, channel, delivery_bucket, sum(change) from taken where delivery_bucket is not null
         group by org_id, hour, channel, delivery_bucket
-        on conflict (org_id, hour, channel, bucket) do update set messages = t.messages + excluded.messages)
+        on conflict (org_id, hour, channel, bucket) do update set messages = t.messages + excluded.messages),
+    times_daily as (
+        insert into message_delivery_times_daily as t
+        select org_id, date_trunc('day', hour, 'UTC'), channel, delivery_bucket, sum(change) from taken
+        where delivery_bucket is not null
+        group by 1, 2, 3, 4
+        on conflict (org_id, day, channel, bucket) do update set messages = t.messages + excluded.messages)
     select count(*) into moved from taken;
     return moved;
 end
@@ -143,3 +175,11 @@ insert into message_delivery_times_hourly
 select org_id, date_trunc('hour', created_at, 'UTC'), channel, delivery_time_bucket(delivered_at, sent_at, created_at),
        count(*)
 from messages where delivered_at is not null group by 1, 2, 3, 4;
+
+insert into message_sender_counts_daily
+select org_id, date_trunc('day', hour, 'UTC'), sender, channel, status, sum(messages)
+from message_sender_counts_hourly group by 1, 2, 3, 4, 5;
+
+insert into message_delivery_times_daily
+select org_id, date_trunc('day', hour, 'UTC'), channel, bucket, sum(messages)
+from message_delivery_times_hourly group by 1, 2, 3, 4;

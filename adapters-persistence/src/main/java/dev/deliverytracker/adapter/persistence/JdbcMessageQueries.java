@@ -22,6 +22,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.Iterator;
@@ -151,14 +152,18 @@ class JdbcMessageQueries implements MessageQueries {
     public List<DeliveryTimeCount> deliveryTimes(OrganizationId organization, TimeRange created, Interval interval) {
         return jdbc.sql("""
                 select date_trunc(:unit, hour, 'UTC') as bucket, channel, histogram_bucket, sum(messages) as n
-                from (select hour, channel, bucket as histogram_bucket, messages from message_delivery_times_hourly
-                      where org_id = :org and hour >= :from and hour < :until
+                from (select day as hour, channel, bucket as histogram_bucket, messages from message_delivery_times_daily
+                      where org_id = :org and day >= :dayFrom and day < :dayUntil
+                      union all
+                      select hour, channel, bucket, messages from message_delivery_times_hourly
+                      where org_id = :org and hour >= :from and hour < :until and (hour < :dayFrom or hour >= :dayUntil)
                       union all
                       select hour, channel, delivery_bucket, change from message_stats_changes
                       where org_id = :org and hour >= :from and hour < :until and delivery_bucket is not null) counted
                 group by 1, 2, 3
                 having sum(messages) <> 0
                 """).param("org", organization.value()).param("unit", unit(interval)).params(range(created))
+                .params(wholeDays(created, interval == Interval.DAY))
                 .query((rs, row) -> new DeliveryTimeCount(instant(rs, "bucket"), Channel.parse(rs.getString("channel")),
                         rs.getInt("histogram_bucket"), rs.getLong("n")))
                 .list();
@@ -187,14 +192,17 @@ class JdbcMessageQueries implements MessageQueries {
     public List<SenderCount> senderCounts(OrganizationId organization, TimeRange created) {
         return jdbc.sql("""
                 select sender, channel, status, sum(messages) as n
-                from (select sender, channel, status, messages from message_sender_counts_hourly
-                      where org_id = :org and hour >= :from and hour < :until
+                from (select sender, channel, status, messages from message_sender_counts_daily
+                      where org_id = :org and day >= :dayFrom and day < :dayUntil
+                      union all
+                      select sender, channel, status, messages from message_sender_counts_hourly
+                      where org_id = :org and hour >= :from and hour < :until and (hour < :dayFrom or hour >= :dayUntil)
                       union all
                       select sender, channel, status, change from message_stats_changes
                       where org_id = :org and hour >= :from and hour < :until) counted
                 group by 1, 2, 3
                 having sum(messages) <> 0
-                """).param("org", organization.value()).params(range(created))
+                """).param("org", organization.value()).params(range(created)).params(wholeDays(created, true))
                 .query((rs, row) -> new SenderCount(rs.getString("sender"), Channel.parse(rs.getString("channel")),
                         DeliveryStatus.lookup(rs.getString("status")).orElse(DeliveryStatus.UNKNOWN), rs.getLong("n")))
                 .list();
@@ -222,6 +230,24 @@ class JdbcMessageQueries implements MessageQueries {
 
     private static Map<String, Object> range(TimeRange range) {
         return Map.of("from", Timestamp.from(range.from()), "until", Timestamp.from(range.until()));
+    }
+
+    /**
+     * The whole UTC days inside a range of whole hours, read from the daily tables; the hours before
+     * and after them come from the hourly ones. Without whole days (or when hours must stay apart)
+     * both ends are {@code from}: no day is read and every hour is.
+     */
+    static Map<String, Object> wholeDays(TimeRange range, boolean daysAllowed) {
+        Instant dayFrom = range.from().truncatedTo(ChronoUnit.DAYS);
+        if (dayFrom.isBefore(range.from())) {
+            dayFrom = dayFrom.plus(1, ChronoUnit.DAYS);
+        }
+        Instant dayUntil = range.until().truncatedTo(ChronoUnit.DAYS);
+        if (!daysAllowed || !dayFrom.isBefore(dayUntil)) {
+            dayFrom = range.from();
+            dayUntil = range.from();
+        }
+        return Map.of("dayFrom", Timestamp.from(dayFrom), "dayUntil", Timestamp.from(dayUntil));
     }
 
     private static String unit(Interval interval) {
