@@ -21,6 +21,7 @@
 #                         kept between runs, so a second run measures without loading again)
 #   --db-port P           port of the embedded PostgreSQL (default 55434)
 #   --label L             appended to the report's file name
+#   --first-sql FILE      run this SQL file first (e.g. to undo a migration being worked on)
 #   --skip-build          do not compile (the classes must exist)
 #
 # What it does:
@@ -75,4 +76,4 @@ CP="$WORK/adapters-persistence/test-classes:$WORK/adapters-persistence/classes:$
 CP="$CP:$WORK/application/classes:$WORK/domain/classes:$(cat "$CLASSPATH_FILE")"
 
 say "load average before: $(cat /proc/loadavg)"
-java -Xmx1g -cp "$CP" dev.deliverytracker.adapter.persistence.QueryBenchmark "${ARGS[@]}"
+java -Xmx1g ${QUERYBENCH_JAVA_OPTS:-} -cp "$CP" dev.deliverytracker.adapter.persistence.QueryBenchmark "${ARGS[@]}"

@@ -133,14 +133,18 @@ class JdbcMessageQueries implements MessageQueries {
     public List<StatusCount> statusCounts(OrganizationId organization, TimeRange created, Interval interval) {
         return jdbc.sql("""
                 select date_trunc(:unit, hour, 'UTC') as bucket, channel, status, sum(messages) as n
-                from (select hour, channel, status, messages from message_counts_hourly
-                      where org_id = :org and hour >= :from and hour < :until
+                from (select day as hour, channel, status, messages from message_counts_daily
+                      where org_id = :org and day >= :dayFrom and day < :dayUntil
+                      union all
+                      select hour, channel, status, messages from message_counts_hourly
+                      where org_id = :org and hour >= :from and hour < :until and (hour < :dayFrom or hour >= :dayUntil)
                       union all
                       select hour, channel, status, change from message_stats_changes
                       where org_id = :org and hour >= :from and hour < :until) counted
                 group by 1, 2, 3
                 having sum(messages) <> 0
                 """).param("org", organization.value()).param("unit", unit(interval)).params(range(created))
+                .params(wholeDays(created, interval == Interval.DAY))
                 .query((rs, row) -> new StatusCount(instant(rs, "bucket"), Channel.parse(rs.getString("channel")),
                         DeliveryStatus.lookup(rs.getString("status")).orElse(DeliveryStatus.UNKNOWN),
                         rs.getLong("n")))
@@ -174,14 +178,19 @@ class JdbcMessageQueries implements MessageQueries {
     public List<ErrorCountRow> errorCounts(OrganizationId organization, TimeRange created, Interval interval) {
         return jdbc.sql("""
                 select date_trunc(:unit, hour, 'UTC') as bucket, channel, error_code, sum(messages) as n
-                from (select hour, channel, error_code, messages from message_counts_hourly
-                      where org_id = :org and hour >= :from and hour < :until and error_code <> 0
+                from (select day as hour, channel, error_code, messages from message_counts_daily
+                      where org_id = :org and day >= :dayFrom and day < :dayUntil and error_code <> 0
+                      union all
+                      select hour, channel, error_code, messages from message_counts_hourly
+                      where org_id = :org and hour >= :from and hour < :until and (hour < :dayFrom or hour >= :dayUntil)
+                        and error_code <> 0
                       union all
                       select hour, channel, error_code, change from message_stats_changes
                       where org_id = :org and hour >= :from and hour < :until and error_code <> 0) counted
                 group by 1, 2, 3
                 having sum(messages) <> 0
                 """).param("org", organization.value()).param("unit", unit(interval)).params(range(created))
+                .params(wholeDays(created, interval == Interval.DAY))
                 .query((rs, row) -> new ErrorCountRow(instant(rs, "bucket"), Channel.parse(rs.getString("channel")),
                         rs.getInt("error_code"), rs.getLong("n")))
                 .list();

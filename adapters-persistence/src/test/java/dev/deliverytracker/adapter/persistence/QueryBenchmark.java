@@ -94,8 +94,23 @@ public final class QueryBenchmark {
             url = embedded.getJdbcUrl("postgres", "postgres");
         }
         try (HikariDataSource pool = pool(url, user, password, Integer.parseInt(options.get("load-workers")) + 1)) {
+
+            if (options.containsKey("first-sql")) {
+                // E.g. undoing a migration under development, so the next step applies it again.
+                try (Connection connection = pool.getConnection()) {
+                    execute(connection, Files.readString(Path.of(options.get("first-sql"))));
+                }
+                say("ran " + options.get("first-sql"));
+            }
             load(pool, url, user, password);
-            migrate(url, user, password, null);
+            if (migrate(url, user, password, null) > 0) {
+                // New tables and indexes: statistics for the planner, visibility for index-only scans.
+                long start = System.nanoTime();
+                try (Connection connection = pool.getConnection()) {
+                    execute(connection, "vacuum (analyze)");
+                }
+                say("vacuum analyze after the migrations: " + seconds(start) + " s");
+            }
             if (!options.containsKey("load-only")) {
                 measure(pool);
             }
@@ -132,10 +147,14 @@ public final class QueryBenchmark {
         pool.setPassword(password);
         pool.setMaximumPoolSize(size);
         pool.setPoolName("querybench");
+        String threshold = System.getProperty("querybench.prepareThreshold");
+        if (threshold != null) {
+            pool.addDataSourceProperty("prepareThreshold", threshold);
+        }
         return pool;
     }
 
-    private void migrate(String url, String user, String password, String target) {
+    private int migrate(String url, String user, String password, String target) {
         var config = Flyway.configure().dataSource(url, user, password).locations("classpath:db/migration");
         if (target != null) {
             config.target(target);
@@ -146,6 +165,7 @@ public final class QueryBenchmark {
             say("migrated" + (target == null ? "" : " to V" + target) + ": " + applied + " migrations in "
                     + seconds(start) + " s");
         }
+        return applied;
     }
 
     // --- data -------------------------------------------------------------------------------
@@ -387,6 +407,8 @@ public final class QueryBenchmark {
         String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").format(LocalDateTime.now(ZoneOffset.UTC));
         Path plansDir = Path.of(options.get("plans-dir"));
         Files.createDirectories(plansDir);
+        Path results = Path.of(options.get("results-dir"));
+        Files.createDirectories(results);
         header(pool, runs);
         report.append("| query | API call | min ms | median ms | max ms | plan |\n|---|---|---:|---:|---:|---|\n");
         int number = 0;
@@ -405,16 +427,59 @@ public final class QueryBenchmark {
             writePlans(pool, recording, c, plansDir.resolve(file));
             String line = String.format(Locale.ROOT, "| %s | %s | %.1f | %.1f | %.1f | [plan](%s) |%n", c.group(),
                     c.name(), times.get(0), times.get(times.size() / 2), times.get(times.size() - 1),
-                    "queries/plans/" + file);
+                    results.toAbsolutePath().relativize(plansDir.resolve(file).toAbsolutePath()));
             report.append(line);
             say(line.trim());
         }
-        Path results = Path.of(options.get("results-dir"));
-        Files.createDirectories(results);
+        triggerCost(pool);
         Path out = results.resolve("queries-" + stamp + label + ".md");
         Files.writeString(out, report.toString());
         System.out.println(report);
         say("report written to " + out + ", plans to " + plansDir);
+    }
+
+    /**
+     * What the statistics trigger adds to a status change: the same 100,000-row update with the
+     * trigger and without it, each rolled back, three times each. One statement for many rows, so
+     * this is the trigger's own cost per row, not a callback's transaction.
+     */
+    private void triggerCost(HikariDataSource pool) throws SQLException {
+        boolean hasTrigger;
+        try (Connection connection = pool.getConnection()) {
+            hasTrigger = single(connection, "select count(*) from pg_trigger where tgname = 'messages_stats_update'").equals("1");
+        }
+        if (!hasTrigger) {
+            return;
+        }
+        String update = "update messages set status = 'read', read_at = delivered_at + interval '1 minute'"
+                + " where message_id between 5000001 and 5100000 and status = 'delivered'";
+        List<Double> with = new ArrayList<>();
+        List<Double> without = new ArrayList<>();
+        long rows = 0;
+        try (Connection connection = pool.getConnection()) {
+            connection.setAutoCommit(false);
+            for (int i = 0; i < 3; i++) {
+                for (boolean trigger : new boolean[] {true, false}) {
+                    if (!trigger) {
+                        execute(connection, "alter table messages disable trigger messages_stats_update");
+                    }
+                    long start = System.nanoTime();
+                    try (Statement statement = connection.createStatement()) {
+                        rows = statement.executeUpdate(update);
+                    }
+                    (trigger ? with : without).add((System.nanoTime() - start) / 1e6);
+                    connection.rollback();
+                }
+            }
+            connection.setAutoCommit(true);
+            // The rolled-back changes left dead rows where the next run's statistics look.
+            execute(connection, "vacuum (analyze) message_stats_changes");
+        }
+        with.sort(Double::compare);
+        without.sort(Double::compare);
+        report.append(String.format(Locale.ROOT, "%nStatistics trigger: updating %d messages delivered → read took"
+                + " %.0f ms with the trigger and %.0f ms without (medians of 3, rolled back): %.1f µs per status"
+                + " change.%n", rows, with.get(1), without.get(1), (with.get(1) - without.get(1)) * 1000 / Math.max(1, rows)));
     }
 
     private static DeliveryStatistics.Query query(OrganizationId org, Duration back, DeliveryStatistics.Interval interval) {

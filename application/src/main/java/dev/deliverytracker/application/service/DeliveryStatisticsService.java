@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * Statistics from four grouped queries over the hourly rollup: counts by status, time-to-deliver
@@ -48,12 +49,20 @@ public class DeliveryStatisticsService implements DeliveryStatistics {
         List<ErrorCountRow> errors = queries.errorCounts(query.organization(), hours, query.interval());
         List<SenderCount> senders = queries.senderCounts(query.organization(), hours);
 
-        TreeSet<Instant> starts = new TreeSet<>();
-        counts.forEach(count -> starts.add(count.bucket()));
+        // Each bucket's figures from its own rows: a month by hour is 744 buckets and ~100,000 histogram rows.
+        Map<Instant, List<StatusCount>> countsByBucket = counts.stream().collect(Collectors.groupingBy(StatusCount::bucket));
+        Map<Instant, List<DeliveryTimeCount>> timesByBucket = times.stream()
+                .collect(Collectors.groupingBy(DeliveryTimeCount::bucket));
+        Map<Instant, List<ErrorCountRow>> errorsByBucket = errors.stream()
+                .collect(Collectors.groupingBy(ErrorCountRow::bucket));
         List<Bucket> buckets = new ArrayList<>();
-        for (Instant start : starts) {
-            buckets.add(new Bucket(start, figures(counts, times, errors, Optional.of(start), Optional.empty()),
-                    byChannel(counts, times, errors, Optional.of(start))));
+        for (Instant start : new TreeSet<>(countsByBucket.keySet())) {
+            List<StatusCount> bucketCounts = countsByBucket.get(start);
+            List<DeliveryTimeCount> bucketTimes = timesByBucket.getOrDefault(start, List.of());
+            List<ErrorCountRow> bucketErrors = errorsByBucket.getOrDefault(start, List.of());
+            buckets.add(new Bucket(start,
+                    figures(bucketCounts, bucketTimes, bucketErrors, Optional.of(start), Optional.empty()),
+                    byChannel(bucketCounts, bucketTimes, bucketErrors, Optional.of(start))));
         }
         return new Report(hours, query.interval(),
                 figures(counts, times, errors, Optional.empty(), Optional.empty()),
