@@ -24,6 +24,9 @@
 #   --first-sql FILE      run this SQL file first (e.g. to undo a migration being worked on)
 #   --skip-build          do not compile (the classes must exist)
 #
+# QUERYBENCH_JAVA_OPTS adds JVM options, e.g. -Dquerybench.prepareThreshold=0 (PgJDBC never prepares
+# statements on the server, so PostgreSQL plans each call with its values).
+#
 # What it does:
 #   1. compiles adapters-persistence and what it needs (./mvnw -o -pl adapters-persistence -am
 #      -DskipTests package; no install) and resolves its test classpath;
