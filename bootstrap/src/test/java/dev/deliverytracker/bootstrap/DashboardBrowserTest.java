@@ -179,6 +179,8 @@ class DashboardBrowserTest extends SimulatedServiceTest {
         assertThat(text("funnel-delivered")).isEqualTo(Long.toString(sql("status in ('delivered', 'read')")));
         assertThat(text("funnel-failed")).isEqualTo(Long.toString(sql("status in ('failed', 'undelivered', 'canceled')")));
         assertThat(text("delivery-rate")).isEqualTo("66.7%");
+        assertThat(browser.findElements(By.cssSelector("#senders .count")).stream()
+                .mapToLong(count -> Long.parseLong(count.getText())).sum()).isEqualTo(sql("true"));
         screenshot("overview");
 
         // Last, as it changes the numbers: an admin sends a failed message again, a form post with its CSRF token.

@@ -18,12 +18,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 
 /**
@@ -56,12 +59,17 @@ class InsightsSystemTest extends SimulatedServiceTest {
     private final String prefix = "+3162" + (1000 + ThreadLocalRandom.current().nextInt(8999));
     private final String undelivered = prefix + "9";
     private final String refused = prefix + "8";
+    @Autowired
+    JdbcClient jdbc;
+
     private ApiClient api;
+    private OrganizationId organization;
     private Instant started;
 
     @BeforeEach
     void organization() {
-        api = new ApiClient(port, apiKeys.issue(newOrganization(), "insights system test").secret());
+        organization = newOrganization();
+        api = new ApiClient(port, apiKeys.issue(organization, "insights system test").secret());
         simulator.behaviour(simulator.behaviour().withoutRules().withDefaultOutcome(Outcome.read())
                 .withRule("^\\" + undelivered, Outcome.undelivered(30003))
                 .withRule("^\\" + refused, Outcome.rejectOnCreate(21610)));
@@ -160,6 +168,9 @@ class InsightsSystemTest extends SimulatedServiceTest {
                 .containsExactly(ids.get(1));
         String sid = json(api.get("/api/v1/messages/" + ids.get(3) + "/timeline"), 200).at("/message/sid").asText();
         assertThat(ids(api.get("/api/v1/messages?sid=" + sid))).containsExactly(ids.get(3));
+        assertThat(ids(api.get("/api/v1/messages?sid=" + sid.substring(0, 30)))).containsExactly(ids.get(3));
+        assertThat(ids(api.get("/api/v1/messages?sid=" + sid.substring(0, 30).toUpperCase(java.util.Locale.ROOT)))).isEmpty();
+        assertThat(fields(json(api.get("/api/v1/messages?sid=SM%25"), 400))).containsExactly("sid");
         assertThat(ids(api.get("/api/v1/messages?until=" + started.minus(Duration.ofDays(1))))).isEmpty();
 
         HttpResponse<String> bad = api.get("/api/v1/messages?limit=500&status=nonsense&cursor=xyz");
@@ -169,7 +180,7 @@ class InsightsSystemTest extends SimulatedServiceTest {
 
     @Test
     void failures_statistics_and_the_csv_export_agree_with_what_was_sent() throws Exception {
-        List<String> fine = List.of(send("sms", prefix + "300001", null), send("sms", prefix + "300002", null),
+        List<String> fine = List.of(send("sms", prefix + "300001", null), sendFrom("+15005550006", prefix + "300002"),
                 send("sms", prefix + "300003", "{\"note\":\"a, \\\"quoted\\\" one\"}"));
         String whatsapp = send("whatsapp", prefix + "300004", null);
         List<String> failing = List.of(send("sms", undelivered + "00003", null), send("sms", undelivered + "00004", null));
@@ -205,6 +216,22 @@ class InsightsSystemTest extends SimulatedServiceTest {
         });
         assertThat(statistics.at("/byChannel/sms/messages").asLong()).isEqualTo(5);
         assertThat(statistics.at("/byChannel/whatsapp/messages").asLong()).isEqualTo(1);
+        // Per sender: what the API says equals a count over the same rows.
+        Map<String, Long> bySender = new HashMap<>();
+        statistics.get("bySender").forEach(sender ->
+                bySender.put(sender.get("sender").asText(), sender.at("/figures/messages").asLong()));
+        Map<String, Long> counted = new HashMap<>();
+        jdbc.sql("""
+                select coalesce(from_address, messaging_service_sid, '') as sender, count(*) as n from messages
+                where org_id = :org and created_at >= :from and created_at < :until group by 1
+                """).param("org", organization.value())
+                .param("from", java.sql.Timestamp.from(started.minus(Duration.ofHours(1))))
+                .param("until", java.sql.Timestamp.from(started.plus(Duration.ofHours(2))))
+                .query((rs, row) -> counted.put(rs.getString("sender").isEmpty() ? "default" : rs.getString("sender"),
+                        rs.getLong("n")))
+                .list();
+        assertThat(bySender).isEqualTo(counted).containsEntry("+15005550006", 1L).containsEntry("default", 5L);
+        assertThat(statistics.get("bySender").get(0).get("sender").asText()).isEqualTo("default");
         long inBuckets = 0;
         for (JsonNode bucket : statistics.get("buckets")) {
             inBuckets += bucket.at("/total/messages").asLong();
@@ -252,6 +279,12 @@ class InsightsSystemTest extends SimulatedServiceTest {
     private String send(String channel, String to, String tags) throws Exception {
         HttpResponse<String> response = api.post("/api/v1/messages", "{\"channel\":\"" + channel + "\",\"to\":\"" + to
                 + "\",\"body\":\"Insights test\"" + (tags == null ? "" : ",\"tags\":" + tags) + "}");
+        return json(response, 202).get("id").asText();
+    }
+
+    private String sendFrom(String from, String to) throws Exception {
+        HttpResponse<String> response = api.post("/api/v1/messages", "{\"channel\":\"sms\",\"to\":\"" + to
+                + "\",\"from\":\"" + from + "\",\"body\":\"Insights test\"}");
         return json(response, 202).get("id").asText();
     }
 

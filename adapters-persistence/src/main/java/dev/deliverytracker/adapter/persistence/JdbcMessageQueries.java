@@ -21,8 +21,8 @@ import dev.deliverytracker.domain.OrganizationId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.Iterator;
@@ -122,15 +122,29 @@ class JdbcMessageQueries implements MessageQueries {
                 .list();
     }
 
+    /*
+     * Statistics read the hourly rollup (V10) plus the changes not folded into it yet, in one
+     * statement each, so a fold committing meanwhile neither hides nor doubles a message. Ranges are
+     * whole hours (DeliveryStatisticsService widens them).
+     */
+
     @Override
     @Transactional(readOnly = true)
     public List<StatusCount> statusCounts(OrganizationId organization, TimeRange created, Interval interval) {
         return jdbc.sql("""
-                select date_trunc(:unit, created_at, 'UTC') as bucket, channel, status, count(*) as n
-                from messages
-                where org_id = :org and created_at >= :from and created_at < :until
+                select date_trunc(:unit, hour, 'UTC') as bucket, channel, status, sum(messages) as n
+                from (select day as hour, channel, status, messages from message_counts_daily
+                      where org_id = :org and day >= :dayFrom and day < :dayUntil
+                      union all
+                      select hour, channel, status, messages from message_counts_hourly
+                      where org_id = :org and hour >= :from and hour < :until and (hour < :dayFrom or hour >= :dayUntil)
+                      union all
+                      select hour, channel, status, change from message_stats_changes
+                      where org_id = :org and hour >= :from and hour < :until) counted
                 group by 1, 2, 3
+                having sum(messages) <> 0
                 """).param("org", organization.value()).param("unit", unit(interval)).params(range(created))
+                .params(wholeDays(created, interval == Interval.DAY))
                 .query((rs, row) -> new StatusCount(instant(rs, "bucket"), Channel.parse(rs.getString("channel")),
                         DeliveryStatus.lookup(rs.getString("status")).orElse(DeliveryStatus.UNKNOWN),
                         rs.getLong("n")))
@@ -139,24 +153,23 @@ class JdbcMessageQueries implements MessageQueries {
 
     @Override
     @Transactional(readOnly = true)
-    public List<DeliveryTimeRow> deliveryTimes(OrganizationId organization, TimeRange created, Interval interval) {
+    public List<DeliveryTimeCount> deliveryTimes(OrganizationId organization, TimeRange created, Interval interval) {
         return jdbc.sql("""
-                select bucket, channel, grouping(bucket) as all_buckets, grouping(channel) as all_channels,
-                       percentile_cont(0.5) within group (order by ms) as p50,
-                       percentile_cont(0.9) within group (order by ms) as p90,
-                       percentile_cont(0.99) within group (order by ms) as p99
-                from (select date_trunc(:unit, created_at, 'UTC') as bucket, channel,
-                             extract(epoch from delivered_at - coalesce(sent_at, created_at)) * 1000 as ms
-                      from messages
-                      where org_id = :org and created_at >= :from and created_at < :until
-                        and delivered_at is not null) delivered
-                group by grouping sets ((bucket, channel), (bucket), (channel), ())
+                select date_trunc(:unit, hour, 'UTC') as bucket, channel, histogram_bucket, sum(messages) as n
+                from (select day as hour, channel, bucket as histogram_bucket, messages from message_delivery_times_daily
+                      where org_id = :org and day >= :dayFrom and day < :dayUntil
+                      union all
+                      select hour, channel, bucket, messages from message_delivery_times_hourly
+                      where org_id = :org and hour >= :from and hour < :until and (hour < :dayFrom or hour >= :dayUntil)
+                      union all
+                      select hour, channel, delivery_bucket, change from message_stats_changes
+                      where org_id = :org and hour >= :from and hour < :until and delivery_bucket is not null) counted
+                group by 1, 2, 3
+                having sum(messages) <> 0
                 """).param("org", organization.value()).param("unit", unit(interval)).params(range(created))
-                .query((rs, row) -> new DeliveryTimeRow(
-                        rs.getInt("all_buckets") == 1 ? Optional.empty() : Optional.of(instant(rs, "bucket")),
-                        rs.getInt("all_channels") == 1 ? Optional.empty()
-                                : Optional.of(Channel.parse(rs.getString("channel"))),
-                        millis(rs.getDouble("p50")), millis(rs.getDouble("p90")), millis(rs.getDouble("p99"))))
+                .params(wholeDays(created, interval == Interval.DAY))
+                .query((rs, row) -> new DeliveryTimeCount(instant(rs, "bucket"), Channel.parse(rs.getString("channel")),
+                        rs.getInt("histogram_bucket"), rs.getLong("n")))
                 .list();
     }
 
@@ -164,13 +177,43 @@ class JdbcMessageQueries implements MessageQueries {
     @Transactional(readOnly = true)
     public List<ErrorCountRow> errorCounts(OrganizationId organization, TimeRange created, Interval interval) {
         return jdbc.sql("""
-                select date_trunc(:unit, created_at, 'UTC') as bucket, channel, error_code, count(*) as n
-                from messages
-                where org_id = :org and created_at >= :from and created_at < :until and error_code is not null
+                select date_trunc(:unit, hour, 'UTC') as bucket, channel, error_code, sum(messages) as n
+                from (select day as hour, channel, error_code, messages from message_counts_daily
+                      where org_id = :org and day >= :dayFrom and day < :dayUntil and error_code <> 0
+                      union all
+                      select hour, channel, error_code, messages from message_counts_hourly
+                      where org_id = :org and hour >= :from and hour < :until and (hour < :dayFrom or hour >= :dayUntil)
+                        and error_code <> 0
+                      union all
+                      select hour, channel, error_code, change from message_stats_changes
+                      where org_id = :org and hour >= :from and hour < :until and error_code <> 0) counted
                 group by 1, 2, 3
+                having sum(messages) <> 0
                 """).param("org", organization.value()).param("unit", unit(interval)).params(range(created))
+                .params(wholeDays(created, interval == Interval.DAY))
                 .query((rs, row) -> new ErrorCountRow(instant(rs, "bucket"), Channel.parse(rs.getString("channel")),
                         rs.getInt("error_code"), rs.getLong("n")))
+                .list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<SenderCount> senderCounts(OrganizationId organization, TimeRange created) {
+        return jdbc.sql("""
+                select sender, channel, status, sum(messages) as n
+                from (select sender, channel, status, messages from message_sender_counts_daily
+                      where org_id = :org and day >= :dayFrom and day < :dayUntil
+                      union all
+                      select sender, channel, status, messages from message_sender_counts_hourly
+                      where org_id = :org and hour >= :from and hour < :until and (hour < :dayFrom or hour >= :dayUntil)
+                      union all
+                      select sender, channel, status, change from message_stats_changes
+                      where org_id = :org and hour >= :from and hour < :until) counted
+                group by 1, 2, 3
+                having sum(messages) <> 0
+                """).param("org", organization.value()).params(range(created)).params(wholeDays(created, true))
+                .query((rs, row) -> new SenderCount(rs.getString("sender"), Channel.parse(rs.getString("channel")),
+                        DeliveryStatus.lookup(rs.getString("status")).orElse(DeliveryStatus.UNKNOWN), rs.getLong("n")))
                 .list();
     }
 
@@ -198,12 +241,26 @@ class JdbcMessageQueries implements MessageQueries {
         return Map.of("from", Timestamp.from(range.from()), "until", Timestamp.from(range.until()));
     }
 
-    private static String unit(Interval interval) {
-        return interval == Interval.HOUR ? "hour" : "day";
+    /**
+     * The whole UTC days inside a range of whole hours, read from the daily tables; the hours before
+     * and after them come from the hourly ones. Without whole days (or when hours must stay apart)
+     * both ends are {@code from}: no day is read and every hour is.
+     */
+    static Map<String, Object> wholeDays(TimeRange range, boolean daysAllowed) {
+        Instant dayFrom = range.from().truncatedTo(ChronoUnit.DAYS);
+        if (dayFrom.isBefore(range.from())) {
+            dayFrom = dayFrom.plus(1, ChronoUnit.DAYS);
+        }
+        Instant dayUntil = range.until().truncatedTo(ChronoUnit.DAYS);
+        if (!daysAllowed || !dayFrom.isBefore(dayUntil)) {
+            dayFrom = range.from();
+            dayUntil = range.from();
+        }
+        return Map.of("dayFrom", Timestamp.from(dayFrom), "dayUntil", Timestamp.from(dayUntil));
     }
 
-    private static Duration millis(double value) {
-        return Duration.ofNanos(Math.round(value * 1_000_000));
+    private static String unit(Interval interval) {
+        return interval == Interval.HOUR ? "hour" : "day";
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -36,7 +36,13 @@ final class MessageFilterSql {
                 PayloadJson.of(Map.of(tag.key(), java.util.List.of(tag.value())))));
         filter.createdFrom().ifPresent(from -> sql.and("created_at >= :from", "from", Timestamp.from(from)));
         filter.createdUntil().ifPresent(until -> sql.and("created_at < :until", "until", Timestamp.from(until)));
-        filter.sid().ifPresent(sid -> sql.and("whatsapp_msg_sid = :sid", "sid", sid.value()));
+        filter.sidPrefix().ifPresent(prefix -> {
+            // Byte-order bounds (text_pattern_ops operators) rather than LIKE: the unique SID index
+            // answers them whatever the collation, and in a generic plan too, where LIKE :pattern
+            // could not be turned into an index range.
+            sql.and("whatsapp_msg_sid ~>=~ :sidFrom", "sidFrom", prefix);
+            sql.and("whatsapp_msg_sid ~<~ :sidUntil", "sidUntil", nextPrefix(prefix));
+        });
         after.ifPresent(cursor -> {
             // A row comparison, so the (org_id, created_at desc, message_id desc) index can start right there.
             sql.where.append(" and (created_at, message_id) < (:afterAt, :afterId)");
@@ -44,6 +50,12 @@ final class MessageFilterSql {
             sql.params.put("afterId", cursor.id().value());
         });
         return sql;
+    }
+
+    /** The smallest string after every string starting with {@code prefix}: its last character plus one. */
+    static String nextPrefix(String prefix) {
+        int last = prefix.length() - 1;
+        return prefix.substring(0, last) + (char) (prefix.charAt(last) + 1);
     }
 
     private void and(String condition, String name, Object value) {

@@ -87,6 +87,7 @@ public class DashboardController {
         model.addAttribute("funnel", DashboardViews.funnel(report.total()));
         model.addAttribute("rates", DashboardViews.rates(report.total()));
         model.addAttribute("errors", DashboardViews.errors(report.total()));
+        model.addAttribute("senders", DashboardViews.senders(report.bySender()));
         model.addAttribute("chart", DashboardViews.chart(report));
         model.addAttribute("updatedAt", DashboardViews.time(clock.instant()));
         return htmx != null ? "overview :: live" : "overview";

@@ -51,6 +51,9 @@ final class DashboardViews {
     record ErrorRow(int code, String title, long count, boolean retryable, String action) {
     }
 
+    record SenderRow(String sender, long messages, String delivery, String failure) {
+    }
+
     record MessageRow(String id, String createdAt, String channel, String to, String from, String sid, String status,
             String css, String error) {
     }
@@ -87,6 +90,15 @@ final class DashboardViews {
                 error.meaning().map(TwilioError::title).orElse("Unknown to the catalogue"), error.count(),
                 error.meaning().map(TwilioError::isRetryable).orElse(false),
                 error.meaning().map(TwilioError::suggestedAction).orElse(""))).toList();
+    }
+
+    /** The largest senders of the period; the rest, summed by the statistics, named by their count. */
+    static List<SenderRow> senders(List<DeliveryStatistics.SenderFigures> senders) {
+        return senders.stream().map(sender -> new SenderRow(
+                DeliveryStatistics.OTHER_SENDERS.equals(sender.sender()) ? sender.senders() + " other senders"
+                        : sender.sender(),
+                sender.figures().messages(), percent(sender.figures().deliveryRate()),
+                percent(sender.figures().failureRate()))).toList();
     }
 
     static List<ErrorRow> failures(List<FailureGroup> groups) {

@@ -9,7 +9,6 @@ import dev.deliverytracker.domain.Address;
 import dev.deliverytracker.domain.Channel;
 import dev.deliverytracker.domain.DeliveryStatus;
 import dev.deliverytracker.domain.MessageId;
-import dev.deliverytracker.domain.MessageSid;
 import dev.deliverytracker.domain.OrganizationId;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -67,7 +66,13 @@ final class InsightsRequestReader {
         });
         Optional<Instant> from = read("from", InsightsRequestReader::instant);
         Optional<Instant> until = read("until", InsightsRequestReader::instant);
-        Optional<MessageSid> sid = read("sid", MessageSid::of);
+        Optional<String> sid = read("sid", value -> {
+            if (!value.matches("[A-Za-z0-9]{1,34}")) {
+                throw new IllegalArgumentException("must be a Twilio SID or its start (1 to 34 letters and digits), was '"
+                        + printable(value) + "'");
+            }
+            return value;
+        });
         if (from.isPresent() && until.isPresent() && !until.get().isAfter(from.get())) {
             errors.add(new InvalidRequest.FieldError("until", "must be after 'from'"));
         }
@@ -93,7 +98,7 @@ final class InsightsRequestReader {
             filter = filter.createdUntil(until.get());
         }
         if (sid.isPresent()) {
-            filter = filter.withSid(sid.get());
+            filter = filter.withSidPrefix(sid.get());
         }
         return filter;
     }

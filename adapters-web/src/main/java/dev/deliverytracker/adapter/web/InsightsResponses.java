@@ -123,13 +123,23 @@ final class InsightsResponses {
     record Bucket(Instant start, Figures total, Map<String, Figures> byChannel) {
     }
 
+    /** {@code senders}: only for "other", how many senders it adds up. */
+    record Sender(String sender, Integer senders, Figures figures) {
+
+        static Sender of(DeliveryStatistics.SenderFigures sender) {
+            return new Sender(sender.sender(),
+                    sender.sender().equals(DeliveryStatistics.OTHER_SENDERS) ? sender.senders() : null,
+                    Figures.of(sender.figures()));
+        }
+    }
+
     record Statistics(Instant from, Instant until, String interval, Figures total, Map<String, Figures> byChannel,
-            List<Bucket> buckets) {
+            List<Sender> bySender, List<Bucket> buckets) {
 
         static Statistics of(DeliveryStatistics.Report report) {
             return new Statistics(report.range().from(), report.range().until(),
                     report.interval().name().toLowerCase(Locale.ROOT), Figures.of(report.total()),
-                    channels(report.byChannel()),
+                    channels(report.byChannel()), report.bySender().stream().map(Sender::of).toList(),
                     report.buckets().stream().map(bucket -> new Bucket(bucket.start(), Figures.of(bucket.total()),
                             channels(bucket.byChannel()))).toList());
         }

@@ -50,13 +50,24 @@ class DashboardViewsTest {
         Instant from = Instant.parse("2026-11-29T08:00:00Z");
         DeliveryStatistics.Report report = new DeliveryStatistics.Report(
                 new TimeRange(from, from.plus(Duration.ofHours(3))), DeliveryStatistics.Interval.HOUR,
-                figures(Map.of()), Map.of(), List.of(new DeliveryStatistics.Bucket(from.plus(Duration.ofHours(1)),
+                figures(Map.of()), Map.of(), List.of(), List.of(new DeliveryStatistics.Bucket(from.plus(Duration.ofHours(1)),
                         figures(Map.of(DeliveryStatus.DELIVERED, 2L, DeliveryStatus.SENT, 1L, DeliveryStatus.FAILED, 1L)),
                         Map.of())));
 
         assertThat(DashboardViews.chart(report)).isEqualTo("{\"labels\":[\"11-29 08:00\",\"11-29 09:00\",\"11-29 10:00\"],"
                 + "\"series\":[{\"name\":\"Delivered or read\",\"data\":[0, 2, 0]},"
                 + "{\"name\":\"In flight\",\"data\":[0, 1, 0]},{\"name\":\"Failed\",\"data\":[0, 1, 0]}]}");
+    }
+
+    @Test
+    void senders_show_their_volume_and_rates_with_the_rest_summed() {
+        List<DashboardViews.SenderRow> rows = DashboardViews.senders(List.of(
+                new DeliveryStatistics.SenderFigures("+15005550006", 1, figures(Map.of(DeliveryStatus.DELIVERED, 3L))),
+                new DeliveryStatistics.SenderFigures(DeliveryStatistics.OTHER_SENDERS, 7,
+                        figures(Map.of(DeliveryStatus.FAILED, 1L)))));
+
+        assertThat(rows).containsExactly(new DashboardViews.SenderRow("+15005550006", 3, "50.0%", "20.0%"),
+                new DashboardViews.SenderRow("7 other senders", 1, "50.0%", "20.0%"));
     }
 
     @Test

@@ -38,6 +38,19 @@ class InsightsRequestReaderTest {
     }
 
     @Test
+    void a_sid_is_read_as_a_prefix_and_anything_but_letters_and_digits_is_refused() {
+        assertThat(InsightsRequestReader.of(Map.of("sid", "SM12ab")).filter(ORG).sidPrefix()).hasValue("SM12ab");
+
+        InsightsRequestReader reader = InsightsRequestReader.of(Map.of("sid", "SM12%"));
+        reader.filter(ORG);
+        assertThatThrownBy(reader::done).isInstanceOfSatisfying(InvalidRequest.class, invalid ->
+                assertThat(invalid.errors()).singleElement().satisfies(error -> {
+                    assertThat(error.field()).isEqualTo("sid");
+                    assertThat(error.message()).contains("1 to 34 letters and digits");
+                }));
+    }
+
+    @Test
     void every_bad_parameter_is_named_at_once() {
         InsightsRequestReader reader = InsightsRequestReader.of(Map.of("status", "gone", "tag", "nocolon",
                 "from", "2026-02-01T00:00:00Z", "until", "2026-01-01T00:00:00Z", "cursor", "%%%", "limit", "201"));

@@ -2,27 +2,36 @@ package dev.deliverytracker.application.service;
 
 import dev.deliverytracker.application.port.in.DeliveryStatistics;
 import dev.deliverytracker.application.port.out.MessageQueries;
-import dev.deliverytracker.application.port.out.MessageQueries.DeliveryTimeRow;
+import dev.deliverytracker.application.port.in.DeliveryTimeHistogram;
+import dev.deliverytracker.application.port.in.TimeRange;
+import dev.deliverytracker.application.port.out.MessageQueries.DeliveryTimeCount;
 import dev.deliverytracker.application.port.out.MessageQueries.ErrorCountRow;
+import dev.deliverytracker.application.port.out.MessageQueries.SenderCount;
 import dev.deliverytracker.application.port.out.MessageQueries.StatusCount;
 import dev.deliverytracker.domain.Channel;
 import dev.deliverytracker.domain.DeliveryStatus;
 import dev.deliverytracker.domain.TwilioError;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
- * Statistics from three grouped queries: counts by status, time-to-deliver percentiles and error
- * codes. Counts add up across buckets and channels; percentiles do not, so the store computes them
- * for every grouping that is shown.
+ * Statistics from four grouped queries over the hourly rollup: counts by status, time-to-deliver
+ * histograms, error codes and counts by sender. Counts and histograms add up across hours, buckets
+ * and channels, so each grouping shown is a sum here; percentiles are read from the summed histogram.
  */
 public class DeliveryStatisticsService implements DeliveryStatistics {
 
@@ -34,23 +43,67 @@ public class DeliveryStatisticsService implements DeliveryStatistics {
 
     @Override
     public Report statistics(Query query) {
-        List<StatusCount> counts = queries.statusCounts(query.organization(), query.range(), query.interval());
-        List<DeliveryTimeRow> times = queries.deliveryTimes(query.organization(), query.range(), query.interval());
-        List<ErrorCountRow> errors = queries.errorCounts(query.organization(), query.range(), query.interval());
+        TimeRange hours = wholeHours(query.range());
+        List<StatusCount> counts = queries.statusCounts(query.organization(), hours, query.interval());
+        List<DeliveryTimeCount> times = queries.deliveryTimes(query.organization(), hours, query.interval());
+        List<ErrorCountRow> errors = queries.errorCounts(query.organization(), hours, query.interval());
+        List<SenderCount> senders = queries.senderCounts(query.organization(), hours);
 
-        TreeSet<Instant> starts = new TreeSet<>();
-        counts.forEach(count -> starts.add(count.bucket()));
+        // Each bucket's figures from its own rows: a month by hour is 744 buckets and ~100,000 histogram rows.
+        Map<Instant, List<StatusCount>> countsByBucket = counts.stream().collect(Collectors.groupingBy(StatusCount::bucket));
+        Map<Instant, List<DeliveryTimeCount>> timesByBucket = times.stream()
+                .collect(Collectors.groupingBy(DeliveryTimeCount::bucket));
+        Map<Instant, List<ErrorCountRow>> errorsByBucket = errors.stream()
+                .collect(Collectors.groupingBy(ErrorCountRow::bucket));
         List<Bucket> buckets = new ArrayList<>();
-        for (Instant start : starts) {
-            buckets.add(new Bucket(start, figures(counts, times, errors, Optional.of(start), Optional.empty()),
-                    byChannel(counts, times, errors, Optional.of(start))));
+        for (Instant start : new TreeSet<>(countsByBucket.keySet())) {
+            List<StatusCount> bucketCounts = countsByBucket.get(start);
+            List<DeliveryTimeCount> bucketTimes = timesByBucket.getOrDefault(start, List.of());
+            List<ErrorCountRow> bucketErrors = errorsByBucket.getOrDefault(start, List.of());
+            buckets.add(new Bucket(start,
+                    figures(bucketCounts, bucketTimes, bucketErrors, Optional.of(start), Optional.empty()),
+                    byChannel(bucketCounts, bucketTimes, bucketErrors, Optional.of(start))));
         }
-        return new Report(query.range(), query.interval(),
+        return new Report(hours, query.interval(),
                 figures(counts, times, errors, Optional.empty(), Optional.empty()),
-                byChannel(counts, times, errors, Optional.empty()), buckets);
+                byChannel(counts, times, errors, Optional.empty()), bySender(senders, hours.from()), buckets);
     }
 
-    private static Map<Channel, Figures> byChannel(List<StatusCount> counts, List<DeliveryTimeRow> times,
+    /** The rollup counts whole hours: from the hour {@code from} is in to the end of the hour before {@code until}. */
+    static TimeRange wholeHours(TimeRange range) {
+        Instant from = range.from().truncatedTo(ChronoUnit.HOURS);
+        Instant until = range.until().truncatedTo(ChronoUnit.HOURS);
+        return new TimeRange(from, until.equals(range.until()) ? until : until.plus(Duration.ofHours(1)));
+    }
+
+    /** The {@link #TOP_SENDERS} largest senders one by one, the rest added up as {@link #OTHER_SENDERS}. */
+    static List<SenderFigures> bySender(List<SenderCount> counts, Instant anyBucket) {
+        Map<String, Long> volume = new HashMap<>();
+        counts.forEach(count -> volume.merge(count.sender(), count.count(), Long::sum));
+        List<String> ranked = volume.keySet().stream()
+                .sorted(Comparator.<String>comparingLong(volume::get).reversed().thenComparing(Comparator.naturalOrder()))
+                .toList();
+        List<String> shown = ranked.subList(0, Math.min(TOP_SENDERS, ranked.size()));
+        List<SenderFigures> figures = new ArrayList<>();
+        for (String sender : shown) {
+            figures.add(new SenderFigures(sender.isEmpty() ? DEFAULT_SENDER : sender, 1,
+                    senderFigures(counts, anyBucket, count -> count.sender().equals(sender))));
+        }
+        if (ranked.size() > shown.size()) {
+            Set<String> others = new HashSet<>(ranked.subList(shown.size(), ranked.size()));
+            figures.add(new SenderFigures(OTHER_SENDERS, others.size(),
+                    senderFigures(counts, anyBucket, count -> others.contains(count.sender()))));
+        }
+        return figures;
+    }
+
+    private static Figures senderFigures(List<SenderCount> counts, Instant anyBucket, Predicate<SenderCount> which) {
+        List<StatusCount> asStatus = counts.stream().filter(which)
+                .map(count -> new StatusCount(anyBucket, count.channel(), count.status(), count.count())).toList();
+        return figures(asStatus, List.of(), List.of(), Optional.empty(), Optional.empty());
+    }
+
+    private static Map<Channel, Figures> byChannel(List<StatusCount> counts, List<DeliveryTimeCount> times,
             List<ErrorCountRow> errors, Optional<Instant> bucket) {
         Map<Channel, Figures> byChannel = new EnumMap<>(Channel.class);
         for (Channel channel : Channel.values()) {
@@ -63,7 +116,7 @@ public class DeliveryStatisticsService implements DeliveryStatistics {
         return byChannel;
     }
 
-    static Figures figures(List<StatusCount> counts, List<DeliveryTimeRow> times, List<ErrorCountRow> errors,
+    static Figures figures(List<StatusCount> counts, List<DeliveryTimeCount> times, List<ErrorCountRow> errors,
             Optional<Instant> bucket, Optional<Channel> channel) {
         Predicate<Instant> inBucket = start -> bucket.map(start::equals).orElse(true);
         Predicate<Channel> onChannel = value -> channel.map(value::equals).orElse(true);
@@ -84,9 +137,13 @@ public class DeliveryStatisticsService implements DeliveryStatistics {
                 .mapToLong(Map.Entry::getValue).sum();
         long failed = byStatus.entrySet().stream().filter(entry -> entry.getKey().isFailure())
                 .mapToLong(Map.Entry::getValue).sum();
-        Optional<DeliveryTimes> timeToDeliver = times.stream()
-                .filter(row -> row.bucket().equals(bucket) && row.channel().equals(channel))
-                .findFirst().map(row -> new DeliveryTimes(row.p50(), row.p90(), row.p99()));
+        TreeMap<Integer, Long> histogram = new TreeMap<>();
+        times.stream().filter(row -> inBucket.test(row.bucket()) && onChannel.test(row.channel()))
+                .forEach(row -> histogram.merge(row.histogramBucket(), row.count(), Long::sum));
+        histogram.values().removeIf(count -> count <= 0);
+        Optional<DeliveryTimes> timeToDeliver = DeliveryTimeHistogram.percentile(histogram, 0.5)
+                .map(p50 -> new DeliveryTimes(p50, DeliveryTimeHistogram.percentile(histogram, 0.9).orElseThrow(),
+                        DeliveryTimeHistogram.percentile(histogram, 0.99).orElseThrow()));
         Map<Integer, Long> byCode = new TreeMap<>();
         errors.stream().filter(row -> inBucket.test(row.bucket()) && onChannel.test(row.channel()))
                 .forEach(row -> byCode.merge(row.code(), row.count(), Long::sum));

@@ -31,7 +31,8 @@ public class InMemoryMessageQueries implements MessageQueries {
     private final Map<MessageId, List<TimelineEvent>> events = new HashMap<>();
     private final List<FailureCount> failures = new ArrayList<>();
     private final List<StatusCount> statusCounts = new ArrayList<>();
-    private final List<DeliveryTimeRow> deliveryTimes = new ArrayList<>();
+    private final List<DeliveryTimeCount> deliveryTimes = new ArrayList<>();
+    private final List<SenderCount> senderCounts = new ArrayList<>();
     private final List<ErrorCountRow> errorCounts = new ArrayList<>();
 
     public InMemoryMessageQueries add(OrganizationId organization, MessageSummary message, TimelineEvent... history) {
@@ -45,11 +46,16 @@ public class InMemoryMessageQueries implements MessageQueries {
         return this;
     }
 
-    public InMemoryMessageQueries statistics(List<StatusCount> counts, List<DeliveryTimeRow> times,
+    public InMemoryMessageQueries statistics(List<StatusCount> counts, List<DeliveryTimeCount> times,
             List<ErrorCountRow> errors) {
         statusCounts.addAll(counts);
         deliveryTimes.addAll(times);
         errorCounts.addAll(errors);
+        return this;
+    }
+
+    public InMemoryMessageQueries senders(List<SenderCount> counts) {
+        senderCounts.addAll(counts);
         return this;
     }
 
@@ -90,8 +96,13 @@ public class InMemoryMessageQueries implements MessageQueries {
     }
 
     @Override
-    public List<DeliveryTimeRow> deliveryTimes(OrganizationId organization, TimeRange created, Interval interval) {
+    public List<DeliveryTimeCount> deliveryTimes(OrganizationId organization, TimeRange created, Interval interval) {
         return List.copyOf(deliveryTimes);
+    }
+
+    @Override
+    public List<SenderCount> senderCounts(OrganizationId organization, TimeRange created) {
+        return List.copyOf(senderCounts);
     }
 
     @Override
@@ -114,7 +125,7 @@ public class InMemoryMessageQueries implements MessageQueries {
                         .orElse(true))
                 .filter(message -> filter.createdFrom().map(from -> !message.createdAt().isBefore(from)).orElse(true))
                 .filter(message -> filter.createdUntil().map(message.createdAt()::isBefore).orElse(true))
-                .filter(message -> filter.sid().map(sid -> sid.value().equals(message.sid())).orElse(true))
+                .filter(message -> filter.sidPrefix().map(prefix -> message.sid().startsWith(prefix)).orElse(true))
                 .sorted(NEWEST_FIRST);
     }
 

@@ -12,7 +12,9 @@ import dev.deliverytracker.application.port.in.MessageCursor;
 import dev.deliverytracker.application.port.in.MessageFilter;
 import dev.deliverytracker.application.port.in.MessageSummary;
 import dev.deliverytracker.application.port.in.TimeRange;
-import dev.deliverytracker.application.port.out.MessageQueries.DeliveryTimeRow;
+import dev.deliverytracker.application.port.in.DeliveryTimeHistogram;
+import dev.deliverytracker.application.port.out.MessageQueries.DeliveryTimeCount;
+import dev.deliverytracker.application.port.out.MessageQueries.SenderCount;
 import dev.deliverytracker.application.port.out.MessageQueries.ErrorCountRow;
 import dev.deliverytracker.application.port.out.MessageQueries.FailureCount;
 import dev.deliverytracker.application.port.out.MessageQueries.StatusCount;
@@ -111,8 +113,8 @@ class InsightsServicesTest {
                         new StatusCount(T0, Channel.SMS, DeliveryStatus.UNDELIVERED, 2),
                         new StatusCount(hour2, Channel.WHATSAPP, DeliveryStatus.READ, 1),
                         new StatusCount(hour2, Channel.WHATSAPP, DeliveryStatus.DELIVERED, 1)),
-                List.of(new DeliveryTimeRow(Optional.empty(), Optional.empty(), Duration.ofMillis(900),
-                        Duration.ofSeconds(2), Duration.ofSeconds(5))),
+                List.of(new DeliveryTimeCount(T0, Channel.SMS, DeliveryTimeHistogram.bucketOf(Duration.ofMillis(900)), 6),
+                        new DeliveryTimeCount(hour2, Channel.WHATSAPP, DeliveryTimeHistogram.bucketOf(Duration.ofSeconds(5)), 2)),
                 List.of(new ErrorCountRow(T0, Channel.SMS, 30003, 2)));
 
         DeliveryStatistics.Report report = new DeliveryStatisticsService(queries).statistics(new DeliveryStatistics.Query(
@@ -122,8 +124,10 @@ class InsightsServicesTest {
         assertThat(report.total().deliveryRate()).isEqualTo(0.8);
         assertThat(report.total().failureRate()).isEqualTo(0.2);
         assertThat(report.total().readRate()).isEqualTo(0.5);
-        assertThat(report.total().timeToDeliver()).hasValueSatisfying(times ->
-                assertThat(times.p50()).isEqualTo(Duration.ofMillis(900)));
+        assertThat(report.total().timeToDeliver()).hasValueSatisfying(times -> {
+            assertThat(times.p50().toMillis()).isCloseTo(900, org.assertj.core.data.Percentage.withPercentage(5));
+            assertThat(times.p99().toMillis()).isCloseTo(5000, org.assertj.core.data.Percentage.withPercentage(5));
+        });
         assertThat(report.total().errors()).singleElement().satisfies(error -> {
             assertThat(error.code()).isEqualTo(30003);
             assertThat(error.meaning()).hasValue(TwilioError.UNREACHABLE_HANDSET);
@@ -131,8 +135,68 @@ class InsightsServicesTest {
         assertThat(report.byChannel()).containsOnlyKeys(Channel.SMS, Channel.WHATSAPP);
         assertThat(report.buckets()).extracting(DeliveryStatistics.Bucket::start).containsExactly(T0, hour2);
         assertThat(report.buckets().get(1).total().messages()).isEqualTo(2);
-        assertThat(report.buckets().get(1).total().timeToDeliver()).isEmpty();
+        assertThat(report.buckets().get(1).total().timeToDeliver()).hasValueSatisfying(times ->
+                assertThat(times.p50().toMillis()).isCloseTo(5000, org.assertj.core.data.Percentage.withPercentage(5)));
+        assertThat(report.buckets().get(0).byChannel().get(Channel.SMS).timeToDeliver()).hasValueSatisfying(times ->
+                assertThat(times.p99().toMillis()).isCloseTo(900, org.assertj.core.data.Percentage.withPercentage(5)));
         assertThat(report.buckets().get(1).byChannel()).containsOnlyKeys(Channel.WHATSAPP);
+    }
+
+    @Test
+    void senders_come_largest_first_the_fifty_first_and_beyond_added_up_as_other() {
+        List<SenderCount> counts = new ArrayList<>();
+        for (int i = 1; i <= 53; i++) {
+            counts.add(new SenderCount("+1500555" + (1000 + i), Channel.SMS, DeliveryStatus.DELIVERED, 100 + i));
+        }
+        counts.add(new SenderCount("+15005551001", Channel.SMS, DeliveryStatus.UNDELIVERED, 1000));
+        counts.add(new SenderCount("", Channel.WHATSAPP, DeliveryStatus.READ, 3));
+        counts.add(new SenderCount("", Channel.WHATSAPP, DeliveryStatus.DELIVERED, 1));
+        queries.senders(counts);
+
+        DeliveryStatistics.Report report = new DeliveryStatisticsService(queries).statistics(new DeliveryStatistics.Query(
+                ORG, new TimeRange(T0, T0.plusSeconds(7200)), DeliveryStatistics.Interval.HOUR));
+
+        List<DeliveryStatistics.SenderFigures> senders = report.bySender();
+        assertThat(senders).hasSize(DeliveryStatistics.TOP_SENDERS + 1);
+        assertThat(senders.get(0).sender()).isEqualTo("+15005551001");
+        assertThat(senders.get(0).figures().messages()).isEqualTo(1101);
+        assertThat(senders.get(0).figures().failureRate()).isEqualTo(1000.0 / 1101);
+        assertThat(senders.get(1).sender()).isEqualTo("+15005551053");
+        DeliveryStatistics.SenderFigures other = senders.get(senders.size() - 1);
+        // 54 senders: the 4 smallest are the WhatsApp default (4 messages) and +1500555100{2,3,4}.
+        assertThat(other.sender()).isEqualTo(DeliveryStatistics.OTHER_SENDERS);
+        assertThat(other.senders()).isEqualTo(4);
+        assertThat(other.figures().messages()).isEqualTo(4 + 102 + 103 + 104);
+        assertThat(other.figures().readRate()).isEqualTo(0.75);
+        assertThat(senders.stream().mapToLong(sender -> sender.figures().messages()).sum())
+                .isEqualTo(counts.stream().mapToLong(SenderCount::count).sum());
+    }
+
+    @Test
+    void a_statistics_range_is_widened_to_whole_hours() {
+        DeliveryStatistics.Report report = new DeliveryStatisticsService(queries).statistics(new DeliveryStatistics.Query(
+                ORG, new TimeRange(T0.plusSeconds(1800), T0.plusSeconds(3 * 3600 + 1)), DeliveryStatistics.Interval.HOUR));
+
+        assertThat(report.range()).isEqualTo(new TimeRange(T0, T0.plusSeconds(4 * 3600)));
+        assertThat(DeliveryStatisticsService.wholeHours(new TimeRange(T0, T0.plusSeconds(3600))))
+                .isEqualTo(new TimeRange(T0, T0.plusSeconds(3600)));
+    }
+
+    @Test
+    void a_percentile_from_the_histogram_is_within_five_percent_of_the_exact_one() {
+        java.util.TreeMap<Integer, Long> histogram = new java.util.TreeMap<>();
+        List<Long> exact = new ArrayList<>();
+        for (long millis = 1; millis <= 100_000; millis += 37) {
+            exact.add(millis);
+            histogram.merge(DeliveryTimeHistogram.bucketOf(Duration.ofMillis(millis)), 1L, Long::sum);
+        }
+        for (double fraction : new double[] {0.5, 0.9, 0.99}) {
+            long nearestRank = exact.get((int) Math.ceil(fraction * exact.size()) - 1);
+            assertThat(DeliveryTimeHistogram.percentile(histogram, fraction).orElseThrow().toMillis())
+                    .isCloseTo(nearestRank, org.assertj.core.data.Percentage.withPercentage(5));
+        }
+        assertThat(DeliveryTimeHistogram.percentile(new java.util.TreeMap<>(), 0.5)).isEmpty();
+        assertThat(DeliveryTimeHistogram.bucketOf(Duration.ofNanos(500_000))).isZero();
     }
 
     @Test

@@ -11,8 +11,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** How well delivery went for the messages created in a range, per hour or per day and per channel. */
+/**
+ * How well delivery went for the messages created in a range, per hour or per day, per channel and
+ * per sender. The figures come from an hourly rollup, so the range is widened to whole UTC hours.
+ */
 public interface DeliveryStatistics {
+
+    /** Senders shown one by one, by volume; the others are added up under {@link #OTHER_SENDERS}. */
+    int TOP_SENDERS = 50;
+
+    String OTHER_SENDERS = "other";
+
+    /** The sender of messages sent from the organization's default From number or service. */
+    String DEFAULT_SENDER = "default";
 
     Report statistics(Query query);
 
@@ -56,13 +67,23 @@ public interface DeliveryStatistics {
         }
     }
 
+    /** {@code range} is the one asked for, widened to whole UTC hours. */
     record Report(TimeRange range, Interval interval, Figures total, Map<Channel, Figures> byChannel,
-            List<Bucket> buckets) {
+            List<SenderFigures> bySender, List<Bucket> buckets) {
 
         public Report {
             byChannel = Map.copyOf(byChannel);
+            bySender = List.copyOf(bySender);
             buckets = List.copyOf(buckets);
         }
+    }
+
+    /**
+     * One sender's figures over the whole range (not per bucket), largest first, with
+     * {@code timeToDeliver} empty and {@code errors} empty: the rollup keeps those per channel only.
+     * {@code senders} is 1, or for {@link #OTHER_SENDERS} how many senders were added up.
+     */
+    record SenderFigures(String sender, int senders, Figures figures) {
     }
 
     /** One hour or day, starting at {@code start}, with only the buckets that had messages. */

@@ -3,18 +3,19 @@ package dev.deliverytracker.application.port.in;
 import dev.deliverytracker.domain.Address;
 import dev.deliverytracker.domain.Channel;
 import dev.deliverytracker.domain.DeliveryStatus;
-import dev.deliverytracker.domain.MessageSid;
 import dev.deliverytracker.domain.OrganizationId;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Which of an organization's messages a list or an export shows. Every criterion is optional and
- * they all must hold; {@code createdFrom} is included, {@code createdUntil} excluded.
+ * they all must hold; {@code createdFrom} is included, {@code createdUntil} excluded; {@code sidPrefix}
+ * is the start of Twilio's message SID (a whole SID is a prefix of itself), matched case-sensitively.
  */
 public record MessageFilter(OrganizationId organization, Optional<DeliveryStatus> status, Optional<Channel> channel,
         Optional<Address> to, Optional<Integer> errorCode, Optional<Tag> tag, Optional<Instant> createdFrom,
-        Optional<Instant> createdUntil, Optional<MessageSid> sid) {
+        Optional<Instant> createdUntil, Optional<String> sidPrefix) {
 
     /** One {@code key:value} pair a message's tags must contain. */
     public record Tag(String key, String value) {
@@ -25,6 +26,9 @@ public record MessageFilter(OrganizationId organization, Optional<DeliveryStatus
             }
         }
     }
+
+    /** A SID is two letters and 32 hex digits: a prefix is 1 to 34 letters and digits. */
+    private static final Pattern SID_PREFIX = Pattern.compile("[A-Za-z0-9]{1,34}");
 
     public MessageFilter {
         if (organization == null) {
@@ -37,7 +41,12 @@ public record MessageFilter(OrganizationId organization, Optional<DeliveryStatus
         tag = tag == null ? Optional.empty() : tag;
         createdFrom = createdFrom == null ? Optional.empty() : createdFrom;
         createdUntil = createdUntil == null ? Optional.empty() : createdUntil;
-        sid = sid == null ? Optional.empty() : sid;
+        sidPrefix = sidPrefix == null ? Optional.empty() : sidPrefix;
+        sidPrefix.ifPresent(prefix -> {
+            if (!SID_PREFIX.matcher(prefix).matches()) {
+                throw new IllegalArgumentException("must be the start of a Twilio SID: 1 to 34 letters and digits");
+            }
+        });
     }
 
     /** Every message of the organization. */
@@ -48,40 +57,41 @@ public record MessageFilter(OrganizationId organization, Optional<DeliveryStatus
 
     public MessageFilter withStatus(DeliveryStatus value) {
         return new MessageFilter(organization, Optional.of(value), channel, to, errorCode, tag, createdFrom,
-                createdUntil, sid);
+                createdUntil, sidPrefix);
     }
 
     public MessageFilter withChannel(Channel value) {
         return new MessageFilter(organization, status, Optional.of(value), to, errorCode, tag, createdFrom,
-                createdUntil, sid);
+                createdUntil, sidPrefix);
     }
 
     public MessageFilter withTo(Address value) {
         return new MessageFilter(organization, status, channel, Optional.of(value), errorCode, tag, createdFrom,
-                createdUntil, sid);
+                createdUntil, sidPrefix);
     }
 
     public MessageFilter withErrorCode(int value) {
         return new MessageFilter(organization, status, channel, to, Optional.of(value), tag, createdFrom,
-                createdUntil, sid);
+                createdUntil, sidPrefix);
     }
 
     public MessageFilter withTag(Tag value) {
         return new MessageFilter(organization, status, channel, to, errorCode, Optional.of(value), createdFrom,
-                createdUntil, sid);
+                createdUntil, sidPrefix);
     }
 
     public MessageFilter createdFrom(Instant value) {
         return new MessageFilter(organization, status, channel, to, errorCode, tag, Optional.of(value), createdUntil,
-                sid);
+                sidPrefix);
     }
 
     public MessageFilter createdUntil(Instant value) {
         return new MessageFilter(organization, status, channel, to, errorCode, tag, createdFrom, Optional.of(value),
-                sid);
+                sidPrefix);
     }
 
-    public MessageFilter withSid(MessageSid value) {
+    /** Messages whose SID starts with {@code value} (case-sensitive, as SIDs are). */
+    public MessageFilter withSidPrefix(String value) {
         return new MessageFilter(organization, status, channel, to, errorCode, tag, createdFrom, createdUntil,
                 Optional.of(value));
     }

@@ -1,6 +1,7 @@
 package dev.deliverytracker.application.port.out;
 
 import dev.deliverytracker.application.port.in.DeliveryStatistics.Interval;
+import dev.deliverytracker.application.port.in.DeliveryTimeHistogram;
 import dev.deliverytracker.application.port.in.FindDeliveryHistory.TimelineEvent;
 import dev.deliverytracker.application.port.in.MessageCursor;
 import dev.deliverytracker.application.port.in.MessageFilter;
@@ -10,7 +11,6 @@ import dev.deliverytracker.domain.Channel;
 import dev.deliverytracker.domain.DeliveryStatus;
 import dev.deliverytracker.domain.MessageId;
 import dev.deliverytracker.domain.OrganizationId;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -33,11 +33,15 @@ public interface MessageQueries {
     /** Failed and undelivered messages by error code ({@code 0}: none given), failed in the range. */
     List<FailureCount> failures(OrganizationId organization, TimeRange failedBetween);
 
+    /*
+     * The statistics below read an hourly rollup: ranges are whole UTC hours (the service widens them).
+     */
+
     /** Messages created in the range, counted per bucket, channel and current status. */
     List<StatusCount> statusCounts(OrganizationId organization, TimeRange created, Interval interval);
 
-    /** Time-to-deliver percentiles per bucket and channel, per channel, per bucket and overall. */
-    List<DeliveryTimeRow> deliveryTimes(OrganizationId organization, TimeRange created, Interval interval);
+    /** Delivered messages per bucket and channel, counted by time-to-deliver bucket ({@link DeliveryTimeHistogram}). */
+    List<DeliveryTimeCount> deliveryTimes(OrganizationId organization, TimeRange created, Interval interval);
 
     /** Error codes of messages created in the range, per bucket and channel. */
     List<ErrorCountRow> errorCounts(OrganizationId organization, TimeRange created, Interval interval);
@@ -48,10 +52,19 @@ public interface MessageQueries {
     record StatusCount(Instant bucket, Channel channel, DeliveryStatus status, long count) {
     }
 
-    /** An empty bucket or channel stands for "all of them". */
-    record DeliveryTimeRow(Optional<Instant> bucket, Optional<Channel> channel, Duration p50, Duration p90,
-            Duration p99) {
+    /** {@code count} messages of the bucket and channel took a time in histogram bucket {@code histogramBucket}. */
+    record DeliveryTimeCount(Instant bucket, Channel channel, int histogramBucket, long count) {
     }
+
+    /**
+     * {@code sender}: the From number, else the Messaging Service SID; empty when the message was sent
+     * from the organization's default.
+     */
+    record SenderCount(String sender, Channel channel, DeliveryStatus status, long count) {
+    }
+
+    /** Messages created in the range per sender, channel and current status, over the whole range. */
+    List<SenderCount> senderCounts(OrganizationId organization, TimeRange created);
 
     record ErrorCountRow(Instant bucket, Channel channel, int code, long count) {
     }
