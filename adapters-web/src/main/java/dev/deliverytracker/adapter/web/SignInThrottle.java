@@ -3,10 +3,10 @@ package dev.deliverytracker.adapter.web;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Slows down password guessing: after {@code maxFailures} failed sign-ins for one username from one
@@ -22,7 +22,13 @@ public final class SignInThrottle {
     private final int maxFailures;
     private final Duration lockout;
     private final Clock clock;
-    private final Map<String, Failures> failures = new ConcurrentHashMap<>();
+    /** Least recently touched first, so the oldest is forgotten when the map is full. */
+    private final Map<String, Failures> failures = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Failures> eldest) {
+            return size() > MAX_TRACKED;
+        }
+    };
 
     public SignInThrottle(int maxFailures, Duration lockout, Clock clock) {
         if (maxFailures < 1) {
@@ -37,23 +43,20 @@ public final class SignInThrottle {
     }
 
     /** How long this username from this address must still wait, if it must. */
-    public Optional<Duration> refusedFor(String username, String address) {
+    public synchronized Optional<Duration> refusedFor(String username, String address) {
         Failures seen = failures.get(key(username, address));
         if (seen == null || seen.count() < maxFailures) {
             return Optional.empty();
         }
         Duration left = Duration.between(clock.instant(), seen.last().plus(lockout));
         if (left.isNegative() || left.isZero()) {
-            failures.remove(key(username, address), seen);
+            failures.remove(key(username, address));
             return Optional.empty();
         }
         return Optional.of(left);
     }
 
-    public void failed(String username, String address) {
-        if (failures.size() >= MAX_TRACKED) {
-            forgetOldest();
-        }
+    public synchronized void failed(String username, String address) {
         Instant now = clock.instant();
         failures.merge(key(username, address), new Failures(1, now), (old, one) -> {
             boolean expired = old.last().plus(lockout).isBefore(now);
@@ -61,13 +64,8 @@ public final class SignInThrottle {
         });
     }
 
-    public void succeeded(String username, String address) {
+    public synchronized void succeeded(String username, String address) {
         failures.remove(key(username, address));
-    }
-
-    private void forgetOldest() {
-        failures.entrySet().stream().min(Map.Entry.comparingByValue((a, b) -> a.last().compareTo(b.last())))
-                .ifPresent(oldest -> failures.remove(oldest.getKey(), oldest.getValue()));
     }
 
     private static String key(String username, String address) {
