@@ -182,6 +182,9 @@ class DashboardBrowserTest extends SimulatedServiceTest {
         assertThat(browser.findElements(By.cssSelector("#senders .count")).stream()
                 .mapToLong(count -> Long.parseLong(count.getText())).sum()).isEqualTo(sql("true"));
         screenshot("overview");
+        new Select(browser.findElement(By.id("range"))).selectByValue("7d");
+        wait.until(page -> page.getCurrentUrl().contains("range=7d"));
+        assertThat(text("total-messages")).isEqualTo(Long.toString(sql("true")));
 
         // Last, as it changes the numbers: an admin sends a failed message again, a form post with its CSRF token.
         open("/dashboard/messages/" + undelivered.get(0));
