@@ -3,15 +3,10 @@ package dev.deliverytracker.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.deliverytracker.application.fake.DeliveryStoreContract;
 import dev.deliverytracker.application.port.in.ManageApiKeys;
 import dev.deliverytracker.application.port.in.ManageOperators;
-import dev.deliverytracker.application.port.out.Organizations;
-import dev.deliverytracker.domain.AccountSid;
-import dev.deliverytracker.domain.Address;
 import dev.deliverytracker.domain.OperatorRole;
 import dev.deliverytracker.domain.OrganizationId;
-import dev.deliverytracker.domain.Sender;
 import dev.deliverytracker.simulator.Outcome;
 import java.io.File;
 import java.io.IOException;
@@ -69,9 +64,6 @@ class DashboardBrowserTest extends SimulatedServiceTest {
     TrackerFixture fixture;
 
     @Autowired
-    Organizations organizations;
-
-    @Autowired
     ManageApiKeys apiKeys;
 
     @Autowired
@@ -97,13 +89,10 @@ class DashboardBrowserTest extends SimulatedServiceTest {
         assumeTrue(present, "no /usr/bin/chromium and /usr/bin/chromedriver: apt-get install chromium chromium-driver");
         Files.createDirectories(SCREENSHOTS);
 
-        AccountSid account = DeliveryStoreContract.randomAccount();
-        String token = "browser-test-token-" + ThreadLocalRandom.current().nextInt(1_000_000);
-        simulator.registerAccount(account.value(), token);
-        org = fixture.organizationOf(account, token);
-        organizations.defaultSender(org, new Sender.Number(Address.sms("+15005550006")));
+        TrackerFixture.SimulatedOrganization organization = fixture.simulatedOrganization(simulator);
+        org = organization.id();
         operator = "browser-" + ThreadLocalRandom.current().nextInt(1_000_000);
-        operators.define(operator, PASSWORD, OperatorRole.ADMIN, Set.of("org " + account.value()));
+        operators.define(operator, PASSWORD, OperatorRole.ADMIN, Set.of(organization.name()));
         api = new ApiClient(port, apiKeys.issue(org, "browser test").secret());
         simulator.behaviour(simulator.behaviour().withoutRules().withDefaultOutcome(Outcome.delivered())
                 .withRule("^\\" + prefix + "9", Outcome.undelivered(30003)));

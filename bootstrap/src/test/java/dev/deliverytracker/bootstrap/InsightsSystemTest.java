@@ -5,13 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.deliverytracker.application.fake.DeliveryStoreContract;
 import dev.deliverytracker.application.port.in.ManageApiKeys;
-import dev.deliverytracker.application.port.out.Organizations;
-import dev.deliverytracker.domain.AccountSid;
-import dev.deliverytracker.domain.Address;
 import dev.deliverytracker.domain.OrganizationId;
-import dev.deliverytracker.domain.Sender;
 import dev.deliverytracker.simulator.Outcome;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -49,9 +44,6 @@ class InsightsSystemTest extends SimulatedServiceTest {
 
     @Autowired
     TrackerFixture fixture;
-
-    @Autowired
-    Organizations organizations;
 
     @Autowired
     ManageApiKeys apiKeys;
@@ -270,12 +262,7 @@ class InsightsSystemTest extends SimulatedServiceTest {
     }
 
     private OrganizationId newOrganization() {
-        AccountSid account = DeliveryStoreContract.randomAccount();
-        String token = "insights-test-token-" + ThreadLocalRandom.current().nextInt(1_000_000);
-        simulator.registerAccount(account.value(), token);
-        OrganizationId org = fixture.organizationOf(account, token);
-        organizations.defaultSender(org, new Sender.Number(Address.sms("+15005550006")));
-        return org;
+        return fixture.simulatedOrganization(simulator).id();
     }
 
     private String send(String channel, String to, String tags) throws Exception {

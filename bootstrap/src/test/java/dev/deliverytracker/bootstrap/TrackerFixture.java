@@ -15,9 +15,11 @@ import dev.deliverytracker.domain.Message;
 import dev.deliverytracker.domain.MessageContent;
 import dev.deliverytracker.domain.OrganizationId;
 import dev.deliverytracker.domain.Sender;
+import dev.deliverytracker.simulator.TwilioSimulator;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,6 +41,19 @@ class TrackerFixture {
 
     OrganizationId organizationOf(AccountSid account, String authToken) {
         return organizations.ensure("org " + account, new TwilioAccountCredentials(account, authToken, ""));
+    }
+
+    /** An organization of its own that sends through the simulator from {@code +15005550006}. */
+    SimulatedOrganization simulatedOrganization(TwilioSimulator simulator) {
+        AccountSid account = DeliveryStoreContract.randomAccount();
+        String token = "simulated-token-" + ThreadLocalRandom.current().nextInt(1_000_000);
+        simulator.registerAccount(account.value(), token);
+        OrganizationId id = organizationOf(account, token);
+        organizations.defaultSender(id, new Sender.Number(Address.sms("+15005550006")));
+        return new SimulatedOrganization(id, "org " + account);
+    }
+
+    record SimulatedOrganization(OrganizationId id, String name) {
     }
 
     Message pendingMessage(OrganizationId org) {

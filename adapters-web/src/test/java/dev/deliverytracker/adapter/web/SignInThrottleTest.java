@@ -3,32 +3,14 @@ package dev.deliverytracker.adapter.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
+import dev.deliverytracker.application.fake.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class SignInThrottleTest {
 
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-29T10:00:00Z"));
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final MovableClock clock = new MovableClock(Instant.parse("2026-11-29T10:00:00Z"));
     private final SignInThrottle throttle = new SignInThrottle(3, Duration.ofMinutes(15), clock);
 
     @Test
@@ -91,6 +73,6 @@ class SignInThrottleTest {
     }
 
     private void later(Duration duration) {
-        now.set(now.get().plus(duration));
+        clock.advance(duration);
     }
 }
