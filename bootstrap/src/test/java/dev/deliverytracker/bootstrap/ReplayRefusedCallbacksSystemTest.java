@@ -1,5 +1,6 @@
 package dev.deliverytracker.bootstrap;
 
+import static dev.deliverytracker.bootstrap.ServiceInstance.portOf;
 import static dev.deliverytracker.bootstrap.CallbackClient.form;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,13 +11,11 @@ import dev.deliverytracker.domain.AccountSid;
 import dev.deliverytracker.domain.DeliveryEvent;
 import dev.deliverytracker.domain.Message;
 import dev.deliverytracker.domain.OrganizationId;
-import dev.deliverytracker.testsupport.TestDatabase;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -104,17 +103,8 @@ class ReplayRefusedCallbacksSystemTest {
                 .query(Long.class).single();
     }
 
-    private static int portOf(ConfigurableApplicationContext context) {
-        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
-    }
-
     private static ConfigurableApplicationContext start(String publicBaseUrl) {
-        TestDatabase.Connection database = TestDatabase.connection();
-        return new SpringApplicationBuilder(DeliveryTrackerApplication.class).run(
-                "--server.port=0",
-                "--spring.datasource.url=" + database.url(),
-                "--spring.datasource.username=" + database.user(),
-                "--spring.datasource.password=" + database.password(),
+        return ServiceInstance.start(
                 "--tracker.twilio.account-sid=AC0123456789abcdef0123456789abcdef",
                 "--tracker.twilio.auth-token=configured-token",
                 "--tracker.dispatch.enabled=false",

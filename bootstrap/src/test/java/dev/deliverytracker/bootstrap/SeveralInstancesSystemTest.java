@@ -1,12 +1,12 @@
 package dev.deliverytracker.bootstrap;
 
+import static dev.deliverytracker.bootstrap.ServiceInstance.portOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.deliverytracker.simulator.SimulatedMessage;
 import dev.deliverytracker.simulator.SimulatorSettings;
 import dev.deliverytracker.simulator.TwilioSimulator;
-import dev.deliverytracker.testsupport.TestDatabase;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Optional;
@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -48,7 +47,7 @@ class SeveralInstancesSystemTest {
             for (int i = 0; i < 3; i++) {
                 ConfigurableApplicationContext instance = start(twilio, balancer.port());
                 instances.add(instance);
-                ports[i] = Integer.parseInt(instance.getEnvironment().getProperty("local.server.port"));
+                ports[i] = portOf(instance);
                 int index = i;
                 balancer.add(() -> ports[index]);
             }
@@ -111,12 +110,7 @@ class SeveralInstancesSystemTest {
     }
 
     private static ConfigurableApplicationContext start(TwilioSimulator twilio, int balancerPort) {
-        TestDatabase.Connection database = TestDatabase.connection();
-        return new SpringApplicationBuilder(DeliveryTrackerApplication.class).run(
-                "--server.port=0",
-                "--spring.datasource.url=" + database.url(),
-                "--spring.datasource.username=" + database.user(),
-                "--spring.datasource.password=" + database.password(),
+        return ServiceInstance.start(
                 "--tracker.twilio.account-sid=" + twilio.accountSid(),
                 "--tracker.twilio.auth-token=" + twilio.authToken(),
                 "--tracker.twilio.api-base-url=" + twilio.baseUrl(),

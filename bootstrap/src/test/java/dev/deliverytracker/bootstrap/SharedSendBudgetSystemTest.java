@@ -1,16 +1,15 @@
 package dev.deliverytracker.bootstrap;
 
+import static dev.deliverytracker.bootstrap.ServiceInstance.portOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.deliverytracker.application.port.in.ManageApiKeys;
 import dev.deliverytracker.simulator.SimulatorSettings;
 import dev.deliverytracker.simulator.TwilioSimulator;
-import dev.deliverytracker.testsupport.TestDatabase;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -45,22 +44,13 @@ class SharedSendBudgetSystemTest {
         }
     }
 
-    private static int portOf(ConfigurableApplicationContext instance) {
-        return Integer.parseInt(instance.getEnvironment().getProperty("local.server.port"));
-    }
-
     private static HttpResponse<String> send(ApiClient api) {
         return api.post("/api/v1/messages", "{\"channel\":\"sms\",\"to\":\"+3166" + (1_000_000
                 + ThreadLocalRandom.current().nextInt(8_999_999)) + "\",\"body\":\"shared budget\"}");
     }
 
     private static ConfigurableApplicationContext start(TwilioSimulator twilio) {
-        TestDatabase.Connection database = TestDatabase.connection();
-        return new SpringApplicationBuilder(DeliveryTrackerApplication.class).run(
-                "--server.port=0",
-                "--spring.datasource.url=" + database.url(),
-                "--spring.datasource.username=" + database.user(),
-                "--spring.datasource.password=" + database.password(),
+        return ServiceInstance.start(
                 "--tracker.twilio.account-sid=" + twilio.accountSid(),
                 "--tracker.twilio.auth-token=" + twilio.authToken(),
                 "--tracker.twilio.api-base-url=" + twilio.baseUrl(),
