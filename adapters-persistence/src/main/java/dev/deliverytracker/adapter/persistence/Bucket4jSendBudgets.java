@@ -5,13 +5,18 @@ import dev.deliverytracker.application.port.out.SendLimit;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.stereotype.Component;
@@ -19,7 +24,7 @@ import org.springframework.stereotype.Component;
 /**
  * Send budgets as Bucket4j token buckets in PostgreSQL (table rate_limit_buckets), so every instance
  * takes from the same bucket. Each take is one short transaction of its own that locks the bucket's row
- * ({@code SELECT ... FOR UPDATE}); time is the injected {@link Clock}'s, which every instance reads
+ * ({@code SELECT ... FOR UPDATE}), shared by the takes that arrive meanwhile (batching); time is the injected {@link Clock}'s, which every instance reads
  * from the same wall clock. A bucket's name carries its limit, so a changed limit starts a new, full
  * bucket rather than reinterpreting an old one.
  */
@@ -29,7 +34,17 @@ public class Bucket4jSendBudgets implements SendBudgets {
     /** Rows of buckets that are full again are kept this much longer, then {@link #removeExpired} may drop them. */
     private static final Duration KEEP_AFTER_FULL = Duration.ofMinutes(10);
 
+    /** Bucket proxies kept for reuse: batching only merges the calls that go through one proxy. */
+    private static final int PROXIES_KEPT = 10_000;
+
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
+    private final Map<String, BucketProxy> proxies = Collections.synchronizedMap(
+            new LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, BucketProxy> eldest) {
+                    return size() > PROXIES_KEPT;
+                }
+            });
 
     public Bucket4jSendBudgets(DataSource dataSource, Clock clock) {
         this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
@@ -42,14 +57,23 @@ public class Bucket4jSendBudgets implements SendBudgets {
 
     @Override
     public Optional<Duration> take(String bucket, SendLimit limit) {
-        ConsumptionProbe probe = buckets.builder().build(name(bucket, limit), () -> configuration(limit))
-                .tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe = proxy(bucket, limit).tryConsumeAndReturnRemaining(1);
         return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }
 
     @Override
     public void giveBack(String bucket, SendLimit limit) {
-        buckets.builder().build(name(bucket, limit), () -> configuration(limit)).addTokens(1);
+        proxy(bucket, limit).addTokens(1);
+    }
+
+    /**
+     * Every send of one key takes from the same row, so concurrent sends would queue on its lock one
+     * transaction each. Bucket4j's batching sends the takes that arrive while one is in flight as a
+     * single command: one transaction for all of them, with the same result as one at a time.
+     */
+    private BucketProxy proxy(String bucket, SendLimit limit) {
+        return proxies.computeIfAbsent(name(bucket, limit), name -> buckets.builder()
+                .withOptimization(Optimizations.batching()).build(name, () -> configuration(limit)));
     }
 
     /** Drops up to {@code batch} rows of buckets that have been full for a while; answers how many. */

@@ -14,6 +14,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,6 +69,29 @@ class RateLimitsInPostgresTest {
             assertThat(budgets.take(bucket, threePerSecond)).as("full again, never above its capacity").isEmpty();
         }
         assertThat(budgets.take(bucket, threePerSecond)).isPresent();
+    }
+
+    @Test
+    void concurrent_takes_from_two_instances_grant_exactly_the_budget() throws Exception {
+        SendLimit fifty = new SendLimit(50, Duration.ofHours(1));
+        List<Bucket4jSendBudgets> instances = List.of(new Bucket4jSendBudgets(dataSource, clock),
+                new Bucket4jSendBudgets(dataSource, clock));
+        ExecutorService callers = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<Boolean>> takes = new ArrayList<>();
+            for (int i = 0; i < 120; i++) {
+                Bucket4jSendBudgets instance = instances.get(i % 2);
+                takes.add(callers.submit(() -> instance.take(bucket, fifty).isEmpty()));
+            }
+            long granted = 0;
+            for (Future<Boolean> take : takes) {
+                granted += take.get() ? 1 : 0;
+            }
+
+            assertThat(granted).as("batched takes never grant more, or less, than the bucket holds").isEqualTo(50);
+        } finally {
+            callers.shutdownNow();
+        }
     }
 
     @Test
