@@ -20,24 +20,39 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The first run of a newcomer: no database and no Twilio configured. The service starts on the
- * embedded PostgreSQL and the embedded simulator, reports healthy with its database, and keeps
- * what it stored across a restart.
+ * embedded PostgreSQL and the embedded simulator, reports healthy with its database, shows the first
+ * admin's password once (it signs in), and keeps what it stored across a restart.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class FirstRunSystemTest {
 
+    private static final Pattern ADMIN_PASSWORD = Pattern.compile(
+            "Dashboard admin \\(shown once[^\\n]*\\n\\s*username: admin\\s*\\n\\s*password: (\\S+)");
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
-    void with_nothing_configured_it_starts_healthy_and_a_restart_keeps_the_data(@TempDir Path data) throws Exception {
+    void with_nothing_configured_it_starts_healthy_and_a_restart_keeps_the_data(@TempDir Path data,
+            CapturedOutput output) throws Exception {
         Message stored;
         try (ConfigurableApplicationContext first = start(data)) {
+            Matcher admin = ADMIN_PASSWORD.matcher(output.getOut());
+            assertThat(admin.find()).as("the first admin's password, shown once").isTrue();
+            DashboardSession browser = new DashboardSession(ServiceInstance.portOf(first));
+            assertThat(browser.signIn("admin", admin.group(1))).contains("/dashboard");
+            assertThat(browser.get("/dashboard").statusCode()).isEqualTo(200);
+
             HttpResponse<String> health = get(first, "/actuator/health");
             assertThat(health.statusCode()).isEqualTo(200);
             assertThat(health.body()).contains("\"status\":\"UP\"").contains("\"db\"");
@@ -51,8 +66,11 @@ class FirstRunSystemTest {
 
             assertThat(get(first, "/actuator/prometheus").body()).contains("tracker_callbacks_record_time");
         }
+        int shownBefore = output.getOut().length();
         try (ConfigurableApplicationContext second = start(data)) {
             assertThat(second.getBean(MessageStore.class).find(stored.id().get())).contains(stored);
+            assertThat(output.getOut().substring(shownBefore)).as("nothing shown twice")
+                    .doesNotContain("Dashboard admin").doesNotContain("API key of organization");
         }
     }
 
