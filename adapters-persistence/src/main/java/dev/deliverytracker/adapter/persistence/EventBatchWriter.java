@@ -6,7 +6,6 @@ import dev.deliverytracker.application.port.out.ReportedEvent;
 import dev.deliverytracker.domain.DeliveryEvent;
 import dev.deliverytracker.domain.Message;
 import dev.deliverytracker.domain.MessageId;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,22 +20,39 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Records a batch of events in one transaction: one lock statement for the SIDs, one query that
- * locks every message concerned (in id order), one multi-row insert that absorbs duplicates, then
- * the domain's rule on each message and one update per changed message. Lock order is the same as
- * for a single event (SIDs, then message rows, then the insert), so batches and single writes cannot
- * deadlock each other.
+ * locks every message concerned (in id order), one insert that absorbs duplicates, then the domain's
+ * rule on each message and one update for all the changed ones. Every statement has the same text
+ * whatever the batch size (arrays, not value lists), so PostgreSQL plans each once per connection.
+ * Lock order is the same as for a single event (SIDs, then message rows, then the insert), so batches
+ * and single writes cannot deadlock each other.
  */
 @Component
 class EventBatchWriter {
 
+    // One statement text for every batch size: arrays, not a values list, so it is planned once.
+    private static final String INSERT_EVENTS = """
+            insert into message_delivery_log (org_id, message_id, provider_sid, account_sid, status, error_code,
+                error_message, source, provider_payload, dedupe_key, idempotency_token, created_at)
+            select org_id, message_id, provider_sid, account_sid, status, error_code, error_message, source,
+                cast(payload as jsonb), dedupe_key, idempotency_token, created_at
+            from unnest(cast(:organizations as bigint[]), cast(:messages as bigint[]), cast(:sids as text[]),
+                cast(:accounts as text[]), cast(:statuses as text[]), cast(:errorCodes as integer[]),
+                cast(:errorMessages as text[]), cast(:sources as text[]), cast(:payloads as text[]),
+                cast(:dedupeKeys as text[]), cast(:tokens as text[]), cast(:receivedAt as timestamptz[]))
+                as e(org_id, message_id, provider_sid, account_sid, status, error_code, error_message, source,
+                     payload, dedupe_key, idempotency_token, created_at)
+            on conflict (dedupe_key) do nothing
+            returning dedupe_key
+            """;
+
     private final JdbcClient jdbc;
-    private final MessageJpaRepository messages;
+    private final MessageStateRows rows;
     private final Clock clock;
     private final StoredPayloads payloads;
 
-    EventBatchWriter(JdbcClient jdbc, MessageJpaRepository messages, Clock clock, StoredPayloads payloads) {
+    EventBatchWriter(JdbcClient jdbc, MessageStateRows rows, Clock clock, StoredPayloads payloads) {
         this.jdbc = jdbc;
-        this.messages = messages;
+        this.rows = rows;
         this.clock = clock;
         this.payloads = payloads;
     }
@@ -100,6 +116,7 @@ class EventBatchWriter {
         for (MessageEntity row : changed) {
             MessageMapping.copyState(current.get(row.id), row, clock.instant());
         }
+        rows.writeState(changed);
         return outcomes;
     }
 
@@ -120,39 +137,48 @@ class EventBatchWriter {
         if (ids.isEmpty()) {
             ids.add(-1L);
         }
-        return new Messages(messages.lockAll(ids, sids), earlierAttempts);
+        return new Messages(rows.lock(ids, sids), earlierAttempts);
     }
 
     private Set<String> insert(List<ReportedEvent> batch, List<MessageEntity> targets, Map<String, Integer> firstOfKey) {
-        StringBuilder sql = new StringBuilder("""
-                insert into message_delivery_log (org_id, message_id, provider_sid, account_sid, status, error_code,
-                    error_message, source, provider_payload, dedupe_key, idempotency_token, created_at) values
-                """);
-        Map<String, Object> params = new HashMap<>();
+        int size = firstOfKey.size();
+        Long[] organizations = new Long[size];
+        Long[] messageIds = new Long[size];
+        String[] sids = new String[size];
+        String[] accounts = new String[size];
+        String[] statuses = new String[size];
+        Integer[] errorCodes = new Integer[size];
+        String[] errorMessages = new String[size];
+        String[] sources = new String[size];
+        String[] payloadJson = new String[size];
+        String[] dedupeKeys = new String[size];
+        String[] tokens = new String[size];
+        String[] receivedAt = new String[size];
         int row = 0;
         for (int i : firstOfKey.values()) {
             ReportedEvent reported = batch.get(i);
             DeliveryEvent event = reported.event();
             MessageEntity target = targets.get(i);
-            sql.append(row == 0 ? "" : ",").append(String.format(
-                    "(:o%1$d, :m%1$d, :s%1$d, :a%1$d, :st%1$d, :ec%1$d, :em%1$d, :src%1$d, cast(:p%1$d as jsonb), "
-                            + ":k%1$d, :t%1$d, :c%1$d)", row));
-            params.put("o" + row, target == null ? reported.organization().value() : target.orgId);
-            params.put("m" + row, target == null ? null : target.id);
-            params.put("s" + row, event.sid().value());
-            params.put("a" + row, reported.account().value());
-            params.put("st" + row, event.reportedStatus());
-            params.put("ec" + row, event.error().isPresent() ? event.error().code() : null);
-            params.put("em" + row, event.error().isPresent() ? event.error().message() : null);
-            params.put("src" + row, event.source().wireName());
-            params.put("p" + row, payloads.json(reported.payload()));
-            params.put("k" + row, event.dedupeKey());
-            params.put("t" + row, reported.idempotencyToken().isBlank() ? null : reported.idempotencyToken());
-            params.put("c" + row, Timestamp.from(event.receivedAt()));
+            organizations[row] = target == null ? reported.organization().value() : target.orgId;
+            messageIds[row] = target == null ? null : target.id;
+            sids[row] = event.sid().value();
+            accounts[row] = reported.account().value();
+            statuses[row] = event.reportedStatus();
+            errorCodes[row] = event.error().isPresent() ? event.error().code() : null;
+            errorMessages[row] = event.error().isPresent() ? event.error().message() : null;
+            sources[row] = event.source().wireName();
+            payloadJson[row] = payloads.json(reported.payload());
+            dedupeKeys[row] = event.dedupeKey();
+            tokens[row] = reported.idempotencyToken().isBlank() ? null : reported.idempotencyToken();
+            receivedAt[row] = event.receivedAt().toString();
             row++;
         }
-        sql.append(" on conflict (dedupe_key) do nothing returning dedupe_key");
-        return new HashSet<>(jdbc.sql(sql.toString()).params(params).query(String.class).list());
+        return new HashSet<>(jdbc.sql(INSERT_EVENTS)
+                .param("organizations", organizations).param("messages", messageIds).param("sids", sids)
+                .param("accounts", accounts).param("statuses", statuses).param("errorCodes", errorCodes)
+                .param("errorMessages", errorMessages).param("sources", sources).param("payloads", payloadJson)
+                .param("dedupeKeys", dedupeKeys).param("tokens", tokens).param("receivedAt", receivedAt)
+                .query(String.class).list());
     }
 
     /** The locked messages of a batch, found the way a single event finds its own. */

@@ -39,11 +39,6 @@ interface MessageJpaRepository extends JpaRepository<MessageEntity, Long> {
     @Query("select m from MessageEntity m where m.id = :id")
     Optional<MessageEntity> lockById(Long id);
 
-    /** Every message of a batch, locked in id order so concurrent batches queue instead of deadlocking. */
-    @Lock(LockModeType.PESSIMISTIC_WRITE)
-    @Query("select m from MessageEntity m where m.id in :ids or m.providerSid in :sids order by m.id")
-    List<MessageEntity> lockAll(Collection<Long> ids, Collection<String> sids);
-
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select m from MessageEntity m where m.providerSid = :sid")
     Optional<MessageEntity> lockBySid(String sid);
