@@ -1,6 +1,9 @@
 package dev.deliverytracker.adapter.persistence;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.deliverytracker.application.port.out.Outbox;
+import dev.deliverytracker.domain.DeliveryStatus;
 import dev.deliverytracker.domain.Message;
 import dev.deliverytracker.domain.MessageId;
 import java.sql.Timestamp;
@@ -8,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -19,6 +23,22 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 class PostgresOutbox implements Outbox {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    // One round trip for the send API: the message and its place in the outbox, in one statement.
+    private static final String INSERT_MESSAGE_AND_OUTBOX = """
+            with message as (
+                insert into messages (org_id, channel, to_address, from_address, messaging_service_sid, body,
+                    content_sid, content_variables, tags, status, attempts, idempotency_key, request_fingerprint,
+                    created_at, updated_at)
+                values (:org, :channel, :to, :from, :service, :body, :contentSid, cast(:variables as jsonb),
+                    cast(:tags as jsonb), :status, :attempts, :idempotencyKey, :fingerprint, :createdAt, :updatedAt)
+                returning message_id, org_id)
+            insert into message_outbox (message_id, org_id, due_at)
+            select message_id, org_id, :due from message
+            returning message_id
+            """;
 
     private final JdbcClient jdbc;
     private final MessageJpaRepository messages;
@@ -34,6 +54,10 @@ class PostgresOutbox implements Outbox {
     @Override
     @Transactional
     public Enqueued enqueue(Message pending, String requestFingerprint, Instant dueAt) {
+        if (pending.id().isPresent() || pending.status() != DeliveryStatus.PENDING) {
+            // The insert below writes a new message's columns only: no SID, no milestones, no error.
+            throw new IllegalArgumentException("only a new pending message is enqueued, not " + pending);
+        }
         Optional<String> key = pending.idempotencyKey();
         if (key.isPresent()) {
             // Two requests with the same key at the same moment: the second waits here and finds the first.
@@ -46,11 +70,27 @@ class PostgresOutbox implements Outbox {
             }
         }
         MessageEntity row = MessageMapping.newRow(pending);
-        row.requestFingerprint = requestFingerprint;
-        MessageEntity stored = messages.saveAndFlush(row);
-        jdbc.sql("insert into message_outbox (message_id, org_id, due_at) values (:message, :org, :due)")
-                .param("message", stored.id).param("org", stored.orgId).param("due", Timestamp.from(dueAt)).update();
-        return new Enqueued(MessageMapping.toDomain(stored), true, requestFingerprint);
+        long id = jdbc.sql(INSERT_MESSAGE_AND_OUTBOX)
+                .param("org", row.orgId).param("channel", row.channel).param("to", row.toAddress)
+                .param("from", row.fromAddress).param("service", row.messagingServiceSid).param("body", row.body)
+                .param("contentSid", row.contentSid).param("variables", json(row.contentVariables))
+                .param("tags", json(row.tags)).param("status", row.status).param("attempts", row.attempts)
+                .param("idempotencyKey", row.idempotencyKey).param("fingerprint", requestFingerprint)
+                .param("createdAt", Timestamp.from(row.createdAt)).param("updatedAt", Timestamp.from(row.updatedAt))
+                .param("due", Timestamp.from(dueAt))
+                .query(Long.class).single();
+        return new Enqueued(pending.withId(MessageId.of(id)), true, requestFingerprint);
+    }
+
+    private static String json(Map<String, String> map) {
+        if (map == null) {
+            return null;
+        }
+        try {
+            return JSON.writeValueAsString(map);
+        } catch (JsonProcessingException impossible) {
+            throw new IllegalStateException("a map of strings always serializes", impossible);
+        }
     }
 
     @Override

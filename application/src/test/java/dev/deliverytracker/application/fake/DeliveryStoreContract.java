@@ -11,6 +11,7 @@ import dev.deliverytracker.application.port.out.Outbox;
 import dev.deliverytracker.application.port.out.ReportedEvent;
 import dev.deliverytracker.domain.AccountSid;
 import dev.deliverytracker.domain.Address;
+import dev.deliverytracker.domain.ContentSid;
 import dev.deliverytracker.domain.DeliveryError;
 import dev.deliverytracker.domain.DeliveryEvent;
 import dev.deliverytracker.domain.DeliveryStatus;
@@ -19,6 +20,7 @@ import dev.deliverytracker.domain.Message;
 import dev.deliverytracker.domain.MessageContent;
 import dev.deliverytracker.domain.MessageId;
 import dev.deliverytracker.domain.MessageSid;
+import dev.deliverytracker.domain.MessagingServiceSid;
 import dev.deliverytracker.domain.Milestone;
 import dev.deliverytracker.domain.OrganizationId;
 import dev.deliverytracker.domain.RetryPolicy;
@@ -208,6 +210,19 @@ public abstract class DeliveryStoreContract {
         assertThat(enqueued.message().status()).isEqualTo(DeliveryStatus.PENDING);
         assertThat(messages().find(enqueued.message().id().get())).contains(enqueued.message());
         assertThat(claimedIds(T0, Duration.ofMinutes(1))).contains(enqueued.message().id().get());
+    }
+
+    @Test
+    void an_enqueued_template_keeps_its_sender_variables_tags_and_key() {
+        Message template = Message.pending(organization(), Address.whatsapp("+31612345678"),
+                new Sender.Service(MessagingServiceSid.of("MG" + "a".repeat(32))),
+                new MessageContent.Template(ContentSid.of("HX" + "b".repeat(32)), Map.of("1", "Ada", "2", "it's \"12:00\"")),
+                Map.of("campaign", "winter", "team", "ops"), Optional.of("order-7"), T0);
+
+        Outbox.Enqueued enqueued = outbox().enqueue(template, "fingerprint-t", T0);
+
+        assertThat(enqueued.message()).isEqualTo(template.withId(enqueued.message().id().get()));
+        assertThat(messages().find(enqueued.message().id().get())).contains(enqueued.message());
     }
 
     @Test
