@@ -42,15 +42,15 @@ class PostgresDeliveryLog implements DeliveryLog {
             """;
 
     private final JdbcClient jdbc;
-    private final MessageJpaRepository messages;
+    private final MessageStateRows rows;
     private final Clock clock;
 
     private final GroupCommit groupCommit;
 
-    PostgresDeliveryLog(JdbcClient jdbc, MessageJpaRepository messages, Clock clock, GroupCommit groupCommit) {
+    PostgresDeliveryLog(JdbcClient jdbc, MessageStateRows rows, Clock clock, GroupCommit groupCommit) {
         this.groupCommit = groupCommit;
         this.jdbc = jdbc;
-        this.messages = messages;
+        this.rows = rows;
         this.clock = clock;
     }
 
@@ -64,8 +64,7 @@ class PostgresDeliveryLog implements DeliveryLog {
     @Transactional
     public Message accepted(MessageId id, DeliveryEvent firstStatus) {
         lockSid(firstStatus.sid());
-        MessageEntity row = messages.lockById(id.value())
-                .orElseThrow(() -> new IllegalStateException("no message " + id + " to accept"));
+        MessageEntity row = lock(id, "accept");
         Message message = MessageMapping.toDomain(row);
         if (!message.sid().equals(Optional.of(firstStatus.sid()))) {
             message = message.acceptedAs(firstStatus.sid());
@@ -85,6 +84,7 @@ class PostgresDeliveryLog implements DeliveryLog {
             message = message.apply(early);
         }
         MessageMapping.copyState(message, row, clock.instant());
+        rows.writeState(List.of(row));
         leaveOutbox(id);
         return message;
     }
@@ -92,8 +92,7 @@ class PostgresDeliveryLog implements DeliveryLog {
     @Override
     @Transactional
     public Message sendFailed(MessageId id, DeliveryError failure, Instant at) {
-        MessageEntity row = messages.lockById(id.value())
-                .orElseThrow(() -> new IllegalStateException("no message " + id + " to fail"));
+        MessageEntity row = lock(id, "fail");
         Message failed = MessageMapping.toDomain(row).sendFailed(failure, at);
         jdbc.sql(INSERT_EVENT)
                 .param("org", row.orgId).param("message", row.id).param("sid", null).param("account", null)
@@ -104,6 +103,7 @@ class PostgresDeliveryLog implements DeliveryLog {
                 .param("token", null).param("createdAt", Timestamp.from(at))
                 .query(Long.class).optional();
         MessageMapping.copyState(failed, row, clock.instant());
+        rows.writeState(List.of(row));
         leaveOutbox(id);
         return failed;
     }
@@ -117,6 +117,14 @@ class PostgresDeliveryLog implements DeliveryLog {
                 where message_id = :message and provider_sid is not null
                 order by created_at, delivery_id
                 """).param("message", id.value()).query(PostgresDeliveryLog::event).list();
+    }
+
+    private MessageEntity lock(MessageId id, String purpose) {
+        List<MessageEntity> locked = rows.lock(List.of(id.value()), List.of());
+        if (locked.isEmpty()) {
+            throw new IllegalStateException("no message " + id + " to " + purpose);
+        }
+        return locked.get(0);
     }
 
     private void leaveOutbox(MessageId id) {
