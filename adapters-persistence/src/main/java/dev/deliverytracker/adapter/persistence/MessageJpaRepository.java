@@ -16,8 +16,6 @@ interface MessageJpaRepository extends JpaRepository<MessageEntity, Long> {
 
     Optional<MessageEntity> findByIdAndOrgId(Long id, long orgId);
 
-    Optional<MessageEntity> findByOrgIdAndIdempotencyKey(long orgId, String idempotencyKey);
-
     /** Failures some organization's retry policy may still retry: retries on, attempts left. */
     @Query(nativeQuery = true, value = """
             select m.* from messages m left join retry_policies p on p.org_id = m.org_id

@@ -8,19 +8,22 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Messages of a callback batch as plain rows: locked by one query and written back by one update,
- * each a statement whose text never changes, so PostgreSQL plans it once per connection however
- * many messages a batch holds. The group-commit writer uses this instead of Hibernate's entity
- * loading and dirty checking, which cost it a third of its CPU (docs/benchmarks.md). The rows are
- * {@link MessageEntity} objects that no persistence context manages, so {@link MessageMapping}
- * stays the one place that maps a message.
+ * Messages as plain rows for the write paths that run on every callback and every send: a batch
+ * locked by one query and written back by one update, each a statement whose text never changes, so
+ * PostgreSQL plans it once per connection however many messages a batch holds. Used instead of
+ * Hibernate's entity loading and dirty checking, which cost the group-commit writer a third of its
+ * CPU, and Spring Data's derived queries, which build a criteria query on every call
+ * (docs/benchmarks.md). The rows are {@link MessageEntity} objects that no persistence context
+ * manages, so {@link MessageMapping} stays the one place that maps a message.
  */
 @Component
 class MessageStateRows {
@@ -29,17 +32,24 @@ class MessageStateRows {
     private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {
     };
 
-    // Locked in id order, so concurrent batches queue instead of deadlocking.
-    private static final String LOCK = """
+    private static final String COLUMNS = """
             select message_id, org_id, channel, to_address, from_address, messaging_service_sid, body,
                 content_sid, content_variables, tags, whatsapp_msg_sid, status, error_code, error_message,
-                idempotency_key, attempts, created_at, queued_at, sent_at, delivered_at, read_at, failed_at,
-                updated_at
+                idempotency_key, request_fingerprint, attempts, created_at, queued_at, sent_at, delivered_at,
+                read_at, failed_at, updated_at
             from messages
+            """;
+
+    // Locked in id order, so concurrent batches queue instead of deadlocking.
+    private static final String LOCK = COLUMNS + """
             where message_id = any(cast(:ids as bigint[])) or whatsapp_msg_sid = any(cast(:sids as text[]))
             order by message_id
             for update
             """;
+
+    private static final String BY_IDS = COLUMNS + "where message_id = any(cast(:ids as bigint[]))";
+
+    private static final String BY_IDEMPOTENCY_KEY = COLUMNS + "where org_id = :org and idempotency_key = :key";
 
     // The columns MessageMapping.copyState changes, and nothing else.
     private static final String WRITE_STATE = """
@@ -69,6 +79,20 @@ class MessageStateRows {
                 .param("ids", ids.toArray(new Long[0]))
                 .param("sids", sids.toArray(new String[0]))
                 .query(MessageStateRows::row).list();
+    }
+
+    /** These messages, unlocked, by id; an id with no message is left out. */
+    Map<Long, MessageEntity> byIds(Collection<Long> ids) {
+        Map<Long, MessageEntity> found = new HashMap<>();
+        jdbc.sql(BY_IDS).param("ids", ids.toArray(new Long[0])).query(MessageStateRows::row).list()
+                .forEach(row -> found.put(row.id, row));
+        return found;
+    }
+
+    /** The message an organization sent under this idempotency key, if any. */
+    Optional<MessageEntity> byIdempotencyKey(long organization, String key) {
+        return jdbc.sql(BY_IDEMPOTENCY_KEY).param("org", organization).param("key", key)
+                .query(MessageStateRows::row).optional();
     }
 
     /** Writes the state of these rows (as {@link MessageMapping#copyState} left it) in one statement. */
@@ -120,6 +144,7 @@ class MessageStateRows {
         row.errorCode = rs.wasNull() ? null : errorCode;
         row.errorMessage = rs.getString("error_message");
         row.idempotencyKey = rs.getString("idempotency_key");
+        row.requestFingerprint = rs.getString("request_fingerprint");
         row.attempts = rs.getInt("attempts");
         row.createdAt = instant(rs, "created_at");
         row.queuedAt = instant(rs, "queued_at");

@@ -42,12 +42,14 @@ class PostgresOutbox implements Outbox {
 
     private final JdbcClient jdbc;
     private final MessageJpaRepository messages;
+    private final MessageStateRows rows;
 
     private final Clock clock;
 
-    PostgresOutbox(JdbcClient jdbc, MessageJpaRepository messages, Clock clock) {
+    PostgresOutbox(JdbcClient jdbc, MessageJpaRepository messages, MessageStateRows rows, Clock clock) {
         this.jdbc = jdbc;
         this.messages = messages;
+        this.rows = rows;
         this.clock = clock;
     }
 
@@ -63,8 +65,7 @@ class PostgresOutbox implements Outbox {
             // Two requests with the same key at the same moment: the second waits here and finds the first.
             jdbc.sql("select 1 from pg_advisory_xact_lock(hashtextextended(:key, 0))")
                     .param("key", pending.organization() + ":" + key.get()).query().singleValue();
-            Optional<MessageEntity> earlier = messages.findByOrgIdAndIdempotencyKey(pending.organization().value(),
-                    key.get());
+            Optional<MessageEntity> earlier = rows.byIdempotencyKey(pending.organization().value(), key.get());
             if (earlier.isPresent()) {
                 return new Enqueued(MessageMapping.toDomain(earlier.get()), false, earlier.get().requestFingerprint);
             }
@@ -96,7 +97,7 @@ class PostgresOutbox implements Outbox {
     @Override
     @Transactional
     public List<Claim> claimDue(int limit, Instant now, Duration lease) {
-        List<ClaimedRow> rows = jdbc.sql("""
+        List<ClaimedRow> claimed = jdbc.sql("""
                 update message_outbox o
                 set attempts = o.attempts + 1,
                     in_doubt = o.in_doubt or o.claimed_until is not null,
@@ -116,8 +117,10 @@ class PostgresOutbox implements Outbox {
                         row.getBoolean("in_doubt"), row.getTimestamp("first_attempted_at").toInstant(),
                         row.getBoolean("paced")))
                 .list();
-        return rows.stream().map(row -> new Claim(MessageMapping.toDomain(messages.findById(row.messageId())
-                .orElseThrow()), row.attempt(), row.inDoubt(), row.firstAttemptAt(), row.paced())).toList();
+        // One query for the claim's messages; the outbox row's foreign key guarantees each exists.
+        Map<Long, MessageEntity> byId = rows.byIds(claimed.stream().map(ClaimedRow::messageId).toList());
+        return claimed.stream().map(row -> new Claim(MessageMapping.toDomain(byId.get(row.messageId())),
+                row.attempt(), row.inDoubt(), row.firstAttemptAt(), row.paced())).toList();
     }
 
     @Override
