@@ -37,8 +37,11 @@ class JdbcApiKeyStore implements ApiKeyStore {
                 .param("hash", secretHash).query(Long.class).optional().map(OrganizationId::of);
     }
 
+    /**
+     * Runs on every API request: one statement in autocommit, with no transaction (and no JPA session)
+     * opened around it, which a single read does not need.
+     */
     @Override
-    @Transactional(readOnly = true)
     public Optional<ApiCaller> findActiveKey(String secretHash) {
         return jdbc.sql("select key_id, org_id from api_keys where key_hash = :hash and revoked_at is null")
                 .param("hash", secretHash)
