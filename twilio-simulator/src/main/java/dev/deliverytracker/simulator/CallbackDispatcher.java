@@ -19,7 +19,6 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -46,7 +45,7 @@ final class CallbackDispatcher {
     private final long retryBackoffMs;
     /** One client per connect timeout: the JDK client fixes it per client, the URL sets it per callback. */
     private final Map<Duration, HttpClient> clients = new ConcurrentHashMap<>();
-    private final List<CallbackAttempt> attempts = new CopyOnWriteArrayList<>();
+    private final RecentAttempts attempts = new RecentAttempts();
 
     CallbackDispatcher(AccountRegistry accounts, ScheduledExecutorService scheduler, ExecutorService httpExecutor,
                        Random random, Clock clock, long retryBackoffMs) {
@@ -103,7 +102,7 @@ final class CallbackDispatcher {
     }
 
     List<CallbackAttempt> attempts() {
-        return List.copyOf(attempts);
+        return attempts.list();
     }
 
     void clear() {
