@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.springframework.beans.factory.ObjectProvider;
@@ -33,6 +34,7 @@ class JpaOrganizations implements Organizations, TwilioAccounts {
     private final OrganizationJpaRepository rows;
     private final Clock clock;
     private final Map<AccountSid, Cached> bySid = new ConcurrentHashMap<>();
+    private final Map<OrganizationId, Cached> byOrganization = new ConcurrentHashMap<>();
 
     private record Cached(Optional<TwilioAccount> account, Instant until) {
     }
@@ -60,7 +62,7 @@ class JpaOrganizations implements Organizations, TwilioAccounts {
             created.createdAt = clock.instant();
             return created;
         });
-        bySid.clear();
+        forget();
         row.twilioAuthToken = cipher.seal(credentials.authToken());
         row.twilioPreviousAuthToken = credentials.previousAuthToken().isBlank() ? null
                 : cipher.seal(credentials.previousAuthToken());
@@ -72,7 +74,7 @@ class JpaOrganizations implements Organizations, TwilioAccounts {
     public void defaultSender(OrganizationId organization, Sender sender) {
         OrganizationEntity row = rows.findById(organization.value())
                 .orElseThrow(() -> new IllegalArgumentException("no organization " + organization));
-        bySid.clear();
+        forget();
         row.defaultFrom = sender instanceof Sender.Number number ? number.address().e164() : null;
         row.defaultMessagingServiceSid = sender instanceof Sender.Service service ? service.sid().value() : null;
     }
@@ -83,23 +85,33 @@ class JpaOrganizations implements Organizations, TwilioAccounts {
      */
     @Override
     public Optional<TwilioAccount> findBySid(AccountSid sid) {
+        return cached(bySid, sid, () -> rows.findByTwilioAccountSid(sid.value()).flatMap(this::account));
+    }
+
+    /** Every send looks its organization's account up: cached the same way as {@link #findBySid}. */
+    @Override
+    public Optional<TwilioAccount> findByOrganization(OrganizationId organization) {
+        return cached(byOrganization, organization, () -> rows.findById(organization.value()).flatMap(this::account));
+    }
+
+    private <K> Optional<TwilioAccount> cached(Map<K, Cached> cache, K key, Supplier<Optional<TwilioAccount>> load) {
         Instant now = clock.instant();
-        Cached cached = bySid.get(sid);
+        Cached cached = cache.get(key);
         if (cached != null && now.isBefore(cached.until())) {
             return cached.account();
         }
-        Optional<TwilioAccount> account = rows.findByTwilioAccountSid(sid.value()).flatMap(this::account);
-        if (bySid.size() >= MAX_CACHED) {
+        Optional<TwilioAccount> account = load.get();
+        if (cache.size() >= MAX_CACHED) {
             // Forged callbacks with random account SIDs must not grow memory without bound.
-            bySid.clear();
+            cache.clear();
         }
-        bySid.put(sid, new Cached(account, now.plus(CACHE_TIME)));
+        cache.put(key, new Cached(account, now.plus(CACHE_TIME)));
         return account;
     }
 
-    @Override
-    public Optional<TwilioAccount> findByOrganization(OrganizationId organization) {
-        return rows.findById(organization.value()).flatMap(this::account);
+    private void forget() {
+        bySid.clear();
+        byOrganization.clear();
     }
 
     /** An organization without an account SID and token cannot send or verify: no account then. */

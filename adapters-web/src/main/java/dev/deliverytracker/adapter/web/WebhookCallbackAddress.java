@@ -17,15 +17,19 @@ public class WebhookCallbackAddress implements StatusCallbackAddress {
 
     static final String CONNECTION_OVERRIDES = "#rc=3&rp=5xx,ct,rt&ct=2000&rt=5000&tt=15000";
 
-    private final WebhookSettings settings;
     private final Environment environment;
     private final String path;
+    private final String publicBase;
+    // Every send asks; resolving the port through the environment's property sources each time showed
+    // in the dispatcher's profile. Known once the server has started.
+    private volatile String localBase;
 
     public WebhookCallbackAddress(WebhookSettings settings, Environment environment,
             @Value("${tracker.webhook.path:/twilio-status}") String path) {
-        this.settings = settings;
         this.environment = environment;
         this.path = path;
+        this.publicBase = settings.publicBaseUrl() == null ? null
+                : settings.publicBaseUrl().toString().replaceAll("/+$", "");
     }
 
     @Override
@@ -35,10 +39,18 @@ public class WebhookCallbackAddress implements StatusCallbackAddress {
 
     /** Without a public base URL the service is on a developer's machine: Twilio (the simulator) is local too. */
     private String base() {
-        if (settings.publicBaseUrl() != null) {
-            return settings.publicBaseUrl().toString().replaceAll("/+$", "");
+        if (publicBase != null) {
+            return publicBase;
         }
-        return "http://localhost:" + environment.getProperty("local.server.port",
-                environment.getProperty("server.port", "8080"));
+        String known = localBase;
+        if (known != null) {
+            return known;
+        }
+        String started = environment.getProperty("local.server.port");
+        if (started == null) {
+            return "http://localhost:" + environment.getProperty("server.port", "8080");
+        }
+        localBase = "http://localhost:" + started;
+        return localBase;
     }
 }
