@@ -1,8 +1,5 @@
 package dev.deliverytracker.adapter.persistence;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -27,10 +24,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class MessageStateRows {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final TypeReference<Map<String, String>> STRING_MAP = new TypeReference<>() {
-    };
 
     private static final String COLUMNS = """
             select message_id, org_id, channel, to_address, from_address, messaging_service_sid, body,
@@ -136,8 +129,8 @@ class MessageStateRows {
         row.messagingServiceSid = rs.getString("messaging_service_sid");
         row.body = rs.getString("body");
         row.contentSid = rs.getString("content_sid");
-        row.contentVariables = stringMap(rs.getString("content_variables"));
-        row.tags = stringMap(rs.getString("tags"));
+        row.contentVariables = StringMapJson.read(rs.getString("content_variables"));
+        row.tags = StringMapJson.read(rs.getString("tags"));
         row.providerSid = rs.getString("whatsapp_msg_sid");
         row.status = rs.getString("status");
         int errorCode = rs.getInt("error_code");
@@ -159,20 +152,5 @@ class MessageStateRows {
     private static Instant instant(ResultSet rs, String column) throws SQLException {
         Timestamp at = rs.getTimestamp(column);
         return at == null ? null : at.toInstant();
-    }
-
-    private static Map<String, String> stringMap(String json) throws SQLException {
-        if (json == null) {
-            return null;
-        }
-        if ("{}".equals(json)) {
-            return Map.of();
-        }
-        try {
-            return JSON.readValue(json, STRING_MAP);
-        } catch (JsonProcessingException unreadable) {
-            throw new SQLException("a message's JSON column is not a map of strings: " + unreadable.getMessage(),
-                    unreadable);
-        }
     }
 }

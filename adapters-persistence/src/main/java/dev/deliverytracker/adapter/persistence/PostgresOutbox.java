@@ -1,7 +1,5 @@
 package dev.deliverytracker.adapter.persistence;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.deliverytracker.application.port.out.Outbox;
 import dev.deliverytracker.domain.DeliveryStatus;
 import dev.deliverytracker.domain.Message;
@@ -23,8 +21,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 class PostgresOutbox implements Outbox {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     // One round trip for the send API: the message and its place in the outbox, in one statement.
     private static final String INSERT_MESSAGE_AND_OUTBOX = """
@@ -74,24 +70,14 @@ class PostgresOutbox implements Outbox {
         long id = jdbc.sql(INSERT_MESSAGE_AND_OUTBOX)
                 .param("org", row.orgId).param("channel", row.channel).param("to", row.toAddress)
                 .param("from", row.fromAddress).param("service", row.messagingServiceSid).param("body", row.body)
-                .param("contentSid", row.contentSid).param("variables", json(row.contentVariables))
-                .param("tags", json(row.tags)).param("status", row.status).param("attempts", row.attempts)
+                .param("contentSid", row.contentSid).param("variables", StringMapJson.write(row.contentVariables))
+                .param("tags", StringMapJson.write(row.tags)).param("status", row.status)
+                .param("attempts", row.attempts)
                 .param("idempotencyKey", row.idempotencyKey).param("fingerprint", requestFingerprint)
                 .param("createdAt", Timestamp.from(row.createdAt)).param("updatedAt", Timestamp.from(row.updatedAt))
                 .param("due", Timestamp.from(dueAt))
                 .query(Long.class).single();
         return new Enqueued(pending.withId(MessageId.of(id)), true, requestFingerprint);
-    }
-
-    private static String json(Map<String, String> map) {
-        if (map == null) {
-            return null;
-        }
-        try {
-            return JSON.writeValueAsString(map);
-        } catch (JsonProcessingException impossible) {
-            throw new IllegalStateException("a map of strings always serializes", impossible);
-        }
     }
 
     @Override
