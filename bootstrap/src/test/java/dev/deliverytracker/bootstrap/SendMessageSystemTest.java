@@ -126,6 +126,15 @@ class SendMessageSystemTest extends SimulatedServiceTest {
     }
 
     @Test
+    void a_path_the_firewall_refuses_gets_a_problem_that_says_why() {
+        HttpResponse<String> response = api.get("/api/v1/messages//history");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).contains("\"title\":\"Request rejected\"").contains("//");
+    }
+
+    @Test
     void a_bad_request_gets_a_problem_naming_each_field() {
         HttpResponse<String> response = api.post("/api/v1/messages",
                 "{\"channel\":\"fax\",\"body\":\"x\",\"template\":{\"contentSid\":\"HX1\"}}");

@@ -1,0 +1,30 @@
+package dev.deliverytracker.adapter.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.web.firewall.RequestRejectedException;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+
+/**
+ * A request Spring Security's firewall refuses (a {@code //} or an encoded slash in the path, a
+ * header with control characters, ...) gets a 400 problem that says why, like every other refusal
+ * of the API, instead of the servlet container's generic error page.
+ */
+class RejectedRequestProblem implements RequestRejectedHandler {
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected)
+            throws IOException {
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        // JSON is UTF-8 by definition: the bytes are written as such, with no charset parameter, as the
+        // API's other problems are.
+        response.setContentType("application/problem+json");
+        // The firewall's messages name the rule that was broken, not the request's own text.
+        String detail = LogSafe.text(rejected.getMessage()).replace("\\", "\\\\").replace("\"", "'");
+        response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"Request rejected\",\"status\":400,"
+                + "\"detail\":\"" + detail + "\"}").getBytes(StandardCharsets.UTF_8));
+    }
+}
