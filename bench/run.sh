@@ -14,6 +14,8 @@
 #   --warmup SECONDS      callbacks sent before the measured window (default 5; verified, not timed)
 #   --send-duration S     seconds of POST /api/v1/messages load (default 15; 0 skips the send path)
 #   --send-messages M     stop the send load after M messages (default: no limit)
+#   --send-warmup S       seconds of unmeasured API load first, then until the outbox is empty, so the
+#                         measured send path runs more compiled code (default 0: none)
 #   --jdbc-url URL        run on this PostgreSQL instead of the embedded one (the service gets it as
 #   --db-user U           DATABASE_URL / DATABASE_USER / DATABASE_PASSWORD; the database must hold
 #   --db-password P       no other service's callbacks in flight)
@@ -53,6 +55,7 @@ DURATION=60
 WARMUP=5
 SEND_DURATION=15
 SEND_MESSAGES=0
+SEND_WARMUP=0
 JDBC_URL=""
 DB_USER=postgres
 DB_PASSWORD=postgres
@@ -75,6 +78,7 @@ while [[ $# -gt 0 ]]; do
     --warmup) WARMUP=$2; shift 2 ;;
     --send-duration) SEND_DURATION=$2; shift 2 ;;
     --send-messages) SEND_MESSAGES=$2; shift 2 ;;
+    --send-warmup) SEND_WARMUP=$2; shift 2 ;;
     --jdbc-url) JDBC_URL=$2; shift 2 ;;
     --db-user) DB_USER=$2; shift 2 ;;
     --db-password) DB_PASSWORD=$2; shift 2 ;;
@@ -219,7 +223,7 @@ java -Xmx2g -Xms2g -XX:+UseParallelGC -cp "$GENERATOR_CP" dev.deliverytracker.be
   --base-url "http://localhost:$PORT" \
   --jdbc-url "$JDBC_URL" --db-user "$DB_USER" --db-password "$DB_PASSWORD" \
   --messages "$MESSAGES" --concurrency "$CONCURRENCY" --duration "$DURATION" --warmup "$WARMUP" \
-  --send-duration "$SEND_DURATION" --send-messages "$SEND_MESSAGES" \
+  --send-duration "$SEND_DURATION" --send-messages "$SEND_MESSAGES" --send-warmup "$SEND_WARMUP" \
   --service-pid "$SERVICE_PID" --clk-tck "$(getconf CLK_TCK)" \
   ${DATA_DIR:+--db-data-dir "$DATA_DIR"} \
   --pgbench "$PGBENCH" --api-key "$API_KEY" --client "$CLIENT" \

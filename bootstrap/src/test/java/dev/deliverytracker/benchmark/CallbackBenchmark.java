@@ -428,20 +428,31 @@ public final class CallbackBenchmark {
         int sendSeconds = Integer.parseInt(option("send-duration", "15"));
         int sendMessages = Integer.parseInt(option("send-messages", "0"));
         int dispatchTimeout = Integer.parseInt(option("dispatch-timeout", "180"));
+        int warmupSeconds = Integer.parseInt(option("send-warmup", "0"));
+        long postmaster = options.containsKey("db-data-dir") ? ProcessProbe.postmasterPid(Path.of(options.get("db-data-dir"))) : -1;
+        if (warmupSeconds > 0) {
+            // The callback phase compiled the webhook's code, not the API's or the dispatcher's. On this
+            // machine the JIT compiler was still busy two minutes in, warm-up or not (docs/benchmarks.md),
+            // so it is off by default and its CPU is reported instead.
+            log("send path warm-up: POST /api/v1/messages at %d concurrency for %d s, then until the outbox is empty",
+                    concurrency, warmupSeconds);
+            LoadRunner.join(apiLoad(new LoadRunner(concurrency, 2_000_000), apiKey, "warm-" + Long.toString(
+                    System.currentTimeMillis(), 36), System.nanoTime() + TimeUnit.SECONDS.toNanos(warmupSeconds)));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(dispatchTimeout);
+            while (Long.parseLong(scalar(db, "select count(*) from message_outbox")) > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+            }
+        }
         String run = Long.toString(System.currentTimeMillis(), 36);
         int capacity = sendMessages > 0 ? sendMessages : 2_000_000;
         LoadRunner runner = new LoadRunner(concurrency, capacity);
         log("send path: POST /api/v1/messages at %d concurrency for %d s%s", concurrency, sendSeconds,
                 sendMessages > 0 ? " or " + sendMessages + " messages" : "");
+        SendCpu beforeLoad = sendCpu(postmaster);
         long start = System.nanoTime();
-        perRequestHeader = (name, i) -> "bench-" + run + "-" + i;
-        List<Thread> workers = startWorkers(runner, "POST", "/api/v1/messages", new String[][] {
-                {"Authorization", "Bearer " + apiKey}, {"Content-Type", "application/json"}, {"Idempotency-Key", null}},
-                i -> String.format(Locale.ROOT,
-                        "{\"channel\":\"%s\",\"to\":\"+316%08d\",\"body\":\"Benchmark send %d: your parcel arrives today\"}",
-                        i % 2 == 0 ? "sms" : "whatsapp", i % 100_000_000, i).getBytes(StandardCharsets.UTF_8),
-                start + TimeUnit.SECONDS.toNanos(sendSeconds));
+        List<Thread> workers = apiLoad(runner, apiKey, run, start + TimeUnit.SECONDS.toNanos(sendSeconds));
         LoadRunner.join(workers);
+        SendCpu afterLoad = sendCpu(postmaster);
         long acceptEnd = runner.lastEnd();
         LoadRunner.Stats stats = runner.stats(start, acceptEnd);
         int accepted = stats.ok(202);
@@ -454,6 +465,8 @@ public final class CallbackBenchmark {
         report.put("API latency p50 / p99 / max (ms)", fmt(stats.percentileMs(50)) + " / **" + fmt(stats.percentileMs(99))
                 + "** / " + fmt(stats.maxMs()));
         report.put("outbox when the API load stopped", Long.toString(outboxAtEnd));
+        report.put("API load: CPU per accept (ms): service / its JIT compiler / embedded simulator / PostgreSQL",
+                afterLoad.minus(beforeLoad).per(accepted));
 
         log("waiting for the outbox to drain (%d left, up to %d s)", outboxAtEnd, dispatchTimeout);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(dispatchTimeout);
@@ -468,12 +481,15 @@ public final class CallbackBenchmark {
             }
         }
         long drained = System.nanoTime();
+        SendCpu afterDrain = sendCpu(postmaster);
         long dispatched = accepted - left;
         double total = (drained - start) / 1e9;
         double drain = (drained - acceptEnd) / 1e9;
         report.put("**dispatched/s** (accepted ÷ time from first request to empty outbox)", fmt(dispatched / total));
         report.put("dispatched/s after the API load stopped", outboxAtEnd == 0 ? "n/a (outbox already empty)"
                 : fmt((outboxAtEnd - left) / drain));
+        report.put("after the API load: CPU per dispatched message (ms): service / its JIT compiler / "
+                + "embedded simulator / PostgreSQL", afterDrain.minus(afterLoad).per(outboxAtEnd - left));
         report.put("outbox left after " + dispatchTimeout + " s", Long.toString(left));
         Map<String, Long> statuses = new TreeMap<>();
         try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(
@@ -486,6 +502,52 @@ public final class CallbackBenchmark {
         if (left > 0) {
             notes.add("the outbox did not drain within " + dispatchTimeout + " s (" + left + " left)");
         }
+    }
+
+    /** Workers that send messages through the API until {@code endNanos}; their idempotency keys start with {@code run}. */
+    private List<Thread> apiLoad(LoadRunner runner, String apiKey, String run, long endNanos) {
+        perRequestHeader = (name, i) -> "bench-" + run + "-" + i;
+        return startWorkers(runner, "POST", "/api/v1/messages", new String[][] {
+                {"Authorization", "Bearer " + apiKey}, {"Content-Type", "application/json"}, {"Idempotency-Key", null}},
+                i -> String.format(Locale.ROOT,
+                        "{\"channel\":\"%s\",\"to\":\"+316%08d\",\"body\":\"Benchmark send %d: your parcel arrives today\"}",
+                        i % 2 == 0 ? "sms" : "whatsapp", i % 100_000_000, i).getBytes(StandardCharsets.UTF_8),
+                endNanos);
+    }
+
+    /**
+     * CPU of the send path's parts. The embedded simulator runs inside the service (it stands for
+     * Twilio, whose CPU is not ours), so its threads are counted apart: its HTTP server
+     * (HTTP-Dispatcher, twilio-sim-http), its callback poster (twilio-sim-callback, the JDK client's
+     * HttpClient-N threads; the alert notifier's client is the only other one, idle here, as bench/run.sh
+     * switches alerts off) and its scheduler. The JIT compilers' threads are counted apart too: a run
+     * that starts right after the callbacks still compiles the send path's code.
+     */
+    private record SendCpu(long serviceMs, long simulatorMs, long jitMs, long databaseMs) {
+
+        SendCpu minus(SendCpu earlier) {
+            return new SendCpu(serviceMs - earlier.serviceMs, simulatorMs - earlier.simulatorMs, jitMs - earlier.jitMs,
+                    databaseMs - earlier.databaseMs);
+        }
+
+        String per(long count) {
+            if (count <= 0 || serviceMs < 0 || simulatorMs < 0 || jitMs < 0) {
+                return "n/a";
+            }
+            return fmt((serviceMs - simulatorMs - jitMs) / (double) count) + " / " + fmt(jitMs / (double) count) + " / "
+                    + fmt(simulatorMs / (double) count) + " / "
+                    + (databaseMs < 0 ? "n/a" : fmt(databaseMs / (double) count));
+        }
+    }
+
+    private SendCpu sendCpu(long postmaster) {
+        if (servicePid <= 0) {
+            return new SendCpu(-1, -1, -1, -1);
+        }
+        return new SendCpu(probe.cpuMs(servicePid), probe.threadsCpuMs(servicePid, name -> name.startsWith("twilio-sim-")
+                || name.startsWith("HttpClient-") || name.equals("HTTP-Dispatcher")),
+                probe.threadsCpuMs(servicePid, name -> name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")),
+                postmaster > 0 ? probe.treeCpuMs(postmaster) : -1);
     }
 
     // ----------------------------------------------------------------------------------------------
@@ -512,7 +574,7 @@ public final class CallbackBenchmark {
         params.put("concurrency", Integer.toString(concurrency));
         params.put("HTTP client", rawClient ? "raw (one keep-alive socket per worker)" : "java.net.http.HttpClient");
         params.put("warm-up / duration (s)", warmupSeconds + " / " + durationSeconds);
-        params.put("send path (s)", option("send-duration", "15"));
+        params.put("send path warm-up / duration (s)", option("send-warmup", "0") + " / " + option("send-duration", "15"));
         params.put("seed", Long.toString(seed));
         params.put("service", option("service-command", "external"));
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /** Reads CPU time and memory of processes from Linux's /proc. CPU values are in milliseconds. */
@@ -29,6 +30,31 @@ final class ProcessProbe {
     long cpuMs(long pid) {
         String[] f = stat(pid);
         return f == null ? -1 : (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 1000 / ticksPerSecond;
+    }
+
+    /**
+     * utime + stime of the live threads of a process whose name (Linux's 15-character thread name)
+     * passes {@code name}, ms. Threads that already exited are not counted.
+     */
+    long threadsCpuMs(long pid, Predicate<String> name) {
+        long ticks = 0;
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String s = Files.readString(task.resolve("stat"));
+                    String comm = s.substring(s.indexOf('(') + 1, s.lastIndexOf(')'));
+                    if (name.test(comm)) {
+                        String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
+                        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // The thread ended between the listing and the read.
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return ticks * 1000 / ticksPerSecond;
     }
 
     /**
