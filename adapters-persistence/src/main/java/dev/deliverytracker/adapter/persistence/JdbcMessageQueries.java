@@ -1,8 +1,5 @@
 package dev.deliverytracker.adapter.persistence;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.deliverytracker.application.port.in.DeliveryStatistics.Interval;
 import dev.deliverytracker.application.port.in.FindDeliveryHistory.TimelineEvent;
 import dev.deliverytracker.application.port.in.MessageCursor;
@@ -23,10 +20,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,7 +39,6 @@ class JdbcMessageQueries implements MessageQueries {
     /** Rows the driver fetches at a time when exporting; PostgreSQL streams only inside a transaction. */
     static final int EXPORT_FETCH_SIZE = 1_000;
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate streaming;
@@ -81,7 +74,7 @@ class JdbcMessageQueries implements MessageQueries {
                         error(rs.getObject("error_code", Integer.class), rs.getString("error_message")),
                         EventSource.parse(rs.getString("source")), instant(rs, "created_at"),
                         rs.getString("provider_sid"),
-                        withPayload ? Optional.of(payload(rs.getString("payload"))) : Optional.empty()))
+                        withPayload ? Optional.of(PayloadJson.form(rs.getString("payload"))) : Optional.empty()))
                 .list();
     }
 
@@ -230,7 +223,7 @@ class JdbcMessageQueries implements MessageQueries {
                 rs.getString("whatsapp_msg_sid"),
                 DeliveryStatus.lookup(rs.getString("status")).orElse(DeliveryStatus.UNKNOWN),
                 error(rs.getObject("error_code", Integer.class), rs.getString("error_message")),
-                tags(rs.getString("tags")), Milestones.of(reached), rs.getInt("attempts"), instant(rs, "created_at"));
+                StringMapJson.read(rs.getString("tags")), Milestones.of(reached), rs.getInt("attempts"), instant(rs, "created_at"));
     }
 
     private static DeliveryError error(Integer code, String message) {
@@ -270,35 +263,5 @@ class JdbcMessageQueries implements MessageQueries {
     private static Instant instantOrNull(ResultSet rs, String column) throws SQLException {
         Timestamp value = rs.getTimestamp(column);
         return value == null ? null : value.toInstant();
-    }
-
-    private static Map<String, String> tags(String json) {
-        Map<String, String> tags = new LinkedHashMap<>();
-        node(json).fields().forEachRemaining(field -> tags.put(field.getKey(), field.getValue().asText()));
-        return tags;
-    }
-
-    /** The stored form back as parameters, each with its values (one string or an array of them). */
-    private static Map<String, List<String>> payload(String json) {
-        Map<String, List<String>> form = new LinkedHashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> fields = node(json).fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            List<String> values = new ArrayList<>();
-            if (field.getValue().isArray()) {
-                field.getValue().forEach(value -> values.add(value.asText()));
-            } else {
-                values.add(field.getValue().asText());
-            }
-            form.put(field.getKey(), values);
-        }
-        return form;
-    }
-
-    private static JsonNode node(String json) {
-        try {
-            return JSON.readTree(json == null ? "{}" : json);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored JSON is not readable: " + e.getOriginalMessage(), e);
-        }
     }
 }

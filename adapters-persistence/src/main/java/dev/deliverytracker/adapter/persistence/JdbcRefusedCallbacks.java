@@ -1,8 +1,5 @@
 package dev.deliverytracker.adapter.persistence;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.deliverytracker.application.port.in.StatusCallback;
 import dev.deliverytracker.application.port.out.QuarantinedCallback;
 import dev.deliverytracker.application.port.out.RefusedCallbacks;
@@ -13,11 +10,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -34,7 +27,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class JdbcRefusedCallbacks implements RefusedCallbacks {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Aged-out rows removed along with each new one: enough to keep up, never a long statement. */
     private static final int AGED_OUT_PER_KEEP = 20;
@@ -118,32 +110,9 @@ class JdbcRefusedCallbacks implements RefusedCallbacks {
     }
 
     private static QuarantinedCallback quarantined(ResultSet row, int rowNumber) throws SQLException {
-        StatusCallback callback = new StatusCallback(row.getString("url"), form(row.getString("payload")),
+        StatusCallback callback = new StatusCallback(row.getString("url"), PayloadJson.form(row.getString("payload")),
                 row.getString("signature"), row.getString("idempotency_token"),
                 row.getTimestamp("received_at").toInstant(), row.getString("source_address"));
         return new QuarantinedCallback(row.getLong("refused_id"), callback, row.getString("reason"));
-    }
-
-    /** The inverse of {@link PayloadJson#of(Map)}: a string is a parameter sent once, an array a repeated one. */
-    static Map<String, List<String>> form(String json) {
-        JsonNode object;
-        try {
-            object = JSON.readTree(json);
-        } catch (JsonProcessingException corrupt) {
-            throw new IllegalStateException("a refused callback's payload is not JSON", corrupt);
-        }
-        Map<String, List<String>> form = new LinkedHashMap<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            List<String> values = new ArrayList<>();
-            if (field.getValue().isArray()) {
-                field.getValue().forEach(value -> values.add(value.asText()));
-            } else {
-                values.add(field.getValue().asText());
-            }
-            form.put(field.getKey(), values);
-        }
-        return form;
     }
 }

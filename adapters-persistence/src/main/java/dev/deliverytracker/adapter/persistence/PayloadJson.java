@@ -1,8 +1,10 @@
 package dev.deliverytracker.adapter.persistence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.deliverytracker.domain.Address;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +43,28 @@ final class PayloadJson {
         } catch (JsonProcessingException impossible) {
             throw new IllegalStateException("a form of strings always serializes", impossible);
         }
+    }
+
+    /** The inverse of {@link #of(Map)}: a string is a parameter sent once, an array a repeated one. */
+    static Map<String, List<String>> form(String json) {
+        JsonNode object;
+        try {
+            object = JSON.readTree(json == null ? "{}" : json);
+        } catch (JsonProcessingException corrupt) {
+            throw new IllegalStateException("a stored callback payload is not JSON: " + corrupt.getOriginalMessage(),
+                    corrupt);
+        }
+        Map<String, List<String>> form = new LinkedHashMap<>();
+        object.fields().forEachRemaining(field -> {
+            List<String> values = new ArrayList<>();
+            if (field.getValue().isArray()) {
+                field.getValue().forEach(value -> values.add(value.asText()));
+            } else {
+                values.add(field.getValue().asText());
+            }
+            form.put(field.getKey(), values);
+        });
+        return form;
     }
 
     private static String masked(String address) {

@@ -34,4 +34,10 @@ class PayloadJsonTest {
                 + "\"From\":\"whatsapp:+14*******86\",\"ChannelToAddress\":\"+31*******78\",\"Tag\":[\"a\",\"b\"]}");
         assertThat(json).doesNotContain("612345678");
     }
+
+    @Test
+    void the_stored_json_reads_back_as_the_form_it_came_from_repeated_parameters_included() {
+        assertThat(PayloadJson.form(PayloadJson.of(WHATSAPP))).containsExactlyEntriesOf(WHATSAPP);
+        assertThat(PayloadJson.form(null)).isEmpty();
+    }
 }
