@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -70,6 +71,9 @@ class DatabaseOutageSystemTest {
     @Autowired
     DeliveryLog log;
 
+    @Autowired
+    MeterRegistry meters;
+
     @Test
     void while_the_database_is_down_callbacks_get_503_and_a_retry_afterwards_is_recorded() throws IOException {
         AccountSid account = DeliveryStoreContract.randomAccount();
@@ -81,10 +85,13 @@ class DatabaseOutageSystemTest {
         assertThat(post(client, account, sid, "sent").statusCode()).isEqualTo(200);
         acknowledged.add("sent");
 
+        double unavailableBefore = unavailable();
         postgres.close();
         HttpResponse<String> duringOutage = post(client, account, sid, "delivered");
         assertThat(duringOutage.statusCode()).isEqualTo(503);
         assertThat(duringOutage.headers().firstValue("Retry-After")).isPresent();
+        assertThat(duringOutage.body()).contains("\"title\":\"Callback not recorded\"");
+        assertThat(unavailable()).as("counted as unavailable").isEqualTo(unavailableBefore + 1);
 
         postgres = restartPostgres();
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
@@ -94,6 +101,10 @@ class DatabaseOutageSystemTest {
         assertThat(log.history(message.id().get())).extracting(DeliveryEvent::reportedStatus)
                 .containsAll(acknowledged).containsExactly("queued", "sent", "delivered");
         assertThat(messages.find(message.id().get()).orElseThrow().status()).isEqualTo(DeliveryStatus.DELIVERED);
+    }
+
+    private double unavailable() {
+        return meters.counter("tracker.callbacks", "status", "delivered", "outcome", "unavailable").count();
     }
 
     private static HttpResponse<String> post(CallbackClient client, AccountSid account, MessageSid sid,

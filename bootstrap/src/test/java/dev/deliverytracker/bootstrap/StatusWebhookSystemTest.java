@@ -17,6 +17,9 @@ import dev.deliverytracker.domain.Message;
 import dev.deliverytracker.domain.MessageSid;
 import dev.deliverytracker.domain.OrganizationId;
 import dev.deliverytracker.testsupport.TestDatabase;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -259,6 +262,41 @@ class StatusWebhookSystemTest {
                 "sig");
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("body is larger than 65536 bytes");
+    }
+
+    @Test
+    void a_signed_callback_on_a_path_the_firewall_refuses_gets_400_and_is_not_recorded() {
+        Message message = fixture.acceptedMessage(fixture.organizationOf(account, token));
+        Map<String, List<String>> form = callback(message.sid().get(), "delivered");
+        String path = "/twilio-status;jsessionid=x";
+
+        HttpResponse<String> response = client().post(path, form,
+                TwilioDocumentedSignature.sign(token, client().local(path), form));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).contains("\"title\":\"Request rejected\"").contains("potentially malicious String");
+        assertThat(statuses(message)).containsExactly("queued");
+    }
+
+    @Test
+    void other_methods_on_the_webhook_path_get_405() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create(client().local("/twilio-status"))).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(405);
+        assertThat(response.headers().firstValue("Allow")).hasValue("POST");
+        assertThat(response.body()).contains("GET is not supported");
+    }
+
+    @Test
+    void a_refusal_is_a_problem_naming_the_webhook_path() {
+        HttpResponse<String> response = client().send("/twilio-status", "text/plain", "x", "sig");
+
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.body()).contains("\"type\":\"about:blank\"", "\"title\":\"Callback not readable\"",
+                "\"status\":400", "\"instance\":\"/twilio-status\"");
     }
 
     @Test

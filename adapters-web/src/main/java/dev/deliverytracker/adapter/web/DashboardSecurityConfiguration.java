@@ -12,13 +12,11 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.web.DefaultSecurityFilterChain;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * Two doors, two rule sets. Machines (the API with its keys, Twilio's webhook with its signature,
@@ -36,15 +34,19 @@ public class DashboardSecurityConfiguration {
 
     /**
      * Spring Security would wrap each of its filters in a Micrometer observation on every request:
-     * measured at about half of the webhook's CPU per callback under load (bench/run.sh). The HTTP
-     * server's own request metrics (http.server.requests) stay.
+     * measured at about half of the webhook's CPU per callback under load (bench/run.sh), when
+     * callbacks still passed through here, and as costly on every API call. The HTTP server's own
+     * request metrics (http.server.requests) stay.
      */
     @Bean
     SecurityObservationSettings noSecurityObservations() {
         return SecurityObservationSettings.noObservations();
     }
 
-    /** Spring Security's firewall uses this bean for what it refuses: a problem, as the API answers. */
+    /**
+     * Spring Security's firewall, and the webhook's endpoint ahead of it, use this bean for what the
+     * firewall refuses: a problem, as the API answers.
+     */
     @Bean
     RequestRejectedHandler requestRejectedHandler() {
         return new RejectedRequestProblem();
@@ -70,19 +72,6 @@ public class DashboardSecurityConfiguration {
         return new SignInThrottle(settings.signInFailuresAllowed(), settings.signInLockout(), clock);
     }
 
-    /**
-     * Twilio's callbacks prove themselves by their signature, which the controller checks; no Spring
-     * Security filter has anything to add to them (no session, no principal, no headers worth writing
-     * on an empty 200), and each would run several thousand times a second under a campaign's burst.
-     * An empty chain, rather than {@code WebSecurity#ignoring}, keeps the path under the firewall.
-     */
-    @Bean
-    @Order(0)
-    SecurityFilterChain twilioCallbacks(DashboardSettings settings) {
-        return new DefaultSecurityFilterChain(
-                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, settings.webhookPath()));
-    }
-
     @Bean
     @Order(1)
     SecurityFilterChain machines(HttpSecurity http, DashboardSettings settings) throws Exception {
@@ -90,7 +79,9 @@ public class DashboardSecurityConfiguration {
                 .securityMatcher("/api/**", settings.webhookPath(), "/actuator/**", "/v3/api-docs/**",
                         "/swagger-ui/**", "/swagger-ui.html", "/error")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                // Every filter here runs on each of Twilio's callbacks: only what these doors need.
+                // Every filter here runs on each API call: only what these doors need. Twilio's POSTs
+                // are answered before this chain (StatusCallbackEndpoint); other methods on its path
+                // come here.
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.disable())
                 .requestCache(cache -> cache.disable())

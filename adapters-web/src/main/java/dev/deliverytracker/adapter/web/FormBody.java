@@ -57,6 +57,10 @@ final class FormBody {
 
     /** Percent-decoding ({@code +} is a space) into strict UTF-8. */
     static String decode(String encoded) {
+        if (encoded.indexOf('%') < 0 && encoded.indexOf('+') < 0) {
+            // Already checked as UTF-8 and free of NUL with the whole body: nothing to decode.
+            return encoded;
+        }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(encoded.length());
         for (int i = 0; i < encoded.length(); i++) {
             char c = encoded.charAt(i);

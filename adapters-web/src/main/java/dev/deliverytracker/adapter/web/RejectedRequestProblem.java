@@ -3,7 +3,6 @@ package dev.deliverytracker.adapter.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
@@ -18,13 +17,8 @@ class RejectedRequestProblem implements RequestRejectedHandler {
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected)
             throws IOException {
-        response.setStatus(HttpStatus.BAD_REQUEST.value());
-        // JSON is UTF-8 by definition: the bytes are written as such, with no charset parameter, as the
-        // API's other problems are.
-        response.setContentType("application/problem+json");
         // The firewall's messages name the rule that was broken, not the request's own text.
-        String detail = LogSafe.text(rejected.getMessage()).replace("\\", "\\\\").replace("\"", "'");
-        response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"Request rejected\",\"status\":400,"
-                + "\"detail\":\"" + detail + "\"}").getBytes(StandardCharsets.UTF_8));
+        ProblemResponse.write(response, HttpStatus.BAD_REQUEST.value(), "Request rejected",
+                LogSafe.text(rejected.getMessage()), null);
     }
 }

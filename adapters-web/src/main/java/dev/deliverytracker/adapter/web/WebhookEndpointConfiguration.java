@@ -1,0 +1,33 @@
+package dev.deliverytracker.adapter.web;
+
+import dev.deliverytracker.application.port.in.RecordDeliveryStatus;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
+
+/** The webhook's endpoint, first in the servlet filter chain and on its own path only. */
+@Configuration(proxyBeanMethods = false)
+public class WebhookEndpointConfiguration {
+
+    @Bean
+    FilterRegistrationBean<StatusCallbackEndpoint> statusCallbackEndpoint(RecordDeliveryStatus recordDeliveryStatus,
+            WebhookSettings settings, ObjectProvider<HttpFirewall> firewall, RequestRejectedHandler rejectedHandler,
+            MeterRegistry meters, Clock clock, @Value("${tracker.webhook.path:/twilio-status}") String path) {
+        // The firewall Spring Security would apply to the path, its own default unless one is configured.
+        StatusCallbackEndpoint endpoint = new StatusCallbackEndpoint(recordDeliveryStatus, settings,
+                firewall.getIfAvailable(StrictHttpFirewall::new), rejectedHandler, meters, clock);
+        FilterRegistrationBean<StatusCallbackEndpoint> registration = new FilterRegistrationBean<>(endpoint);
+        registration.setName("statusCallbackEndpoint");
+        registration.addUrlPatterns(path);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+}
