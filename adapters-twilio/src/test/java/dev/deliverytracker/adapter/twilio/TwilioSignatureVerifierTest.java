@@ -55,6 +55,17 @@ class TwilioSignatureVerifierTest {
                 .isTrue();
     }
 
+    @Test
+    void the_one_hmac_check_of_the_exact_url_agrees_with_the_documented_example() {
+        Map<String, String> form = new LinkedHashMap<>();
+        documentedParams().forEach((name, values) -> form.put(name, values.get(0)));
+
+        assertThat(TwilioSignatureVerifier.signsExactly("12345", URL, form, SIGNATURE)).isTrue();
+        assertThat(TwilioSignatureVerifier.signsExactly("54321", URL, form, SIGNATURE)).isFalse();
+        assertThat(TwilioSignatureVerifier.signsExactly("12345", "https://mycompany.com:443/myapp.php?foo=1&bar=2",
+                form, SIGNATURE)).as("other URL variants are the validator's to try").isFalse();
+    }
+
     private static Map<String, List<String>> documentedParams() {
         Map<String, List<String>> params = new LinkedHashMap<>();
         params.put("Digits", List.of("1234"));
