@@ -13,7 +13,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The outbox on PostgreSQL. Claims use {@code FOR UPDATE SKIP LOCKED} and then hold a lease in the
@@ -41,23 +43,30 @@ class PostgresOutbox implements Outbox {
     private final MessageStateRows rows;
 
     private final Clock clock;
+    private final TransactionTemplate transactions;
 
-    PostgresOutbox(JdbcClient jdbc, MessageJpaRepository messages, MessageStateRows rows, Clock clock) {
+    PostgresOutbox(JdbcClient jdbc, MessageJpaRepository messages, MessageStateRows rows, Clock clock,
+            PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.messages = messages;
         this.rows = rows;
         this.clock = clock;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     @Override
-    @Transactional
     public Enqueued enqueue(Message pending, String requestFingerprint, Instant dueAt) {
         if (pending.id().isPresent() || pending.status() != DeliveryStatus.PENDING) {
             // The insert below writes a new message's columns only: no SID, no milestones, no error.
             throw new IllegalArgumentException("only a new pending message is enqueued, not " + pending);
         }
         Optional<String> key = pending.idempotencyKey();
-        if (key.isPresent()) {
+        if (key.isEmpty()) {
+            // One statement is atomic on its own: no transaction to begin and commit around it, one
+            // round trip for the whole request (the send API's most common case).
+            return inserted(pending, requestFingerprint, dueAt);
+        }
+        return transactions.execute(status -> {
             // Two requests with the same key at the same moment: the second waits here and finds the first.
             jdbc.sql("select 1 from pg_advisory_xact_lock(hashtextextended(:key, 0))")
                     .param("key", pending.organization() + ":" + key.get()).query().singleValue();
@@ -65,7 +74,11 @@ class PostgresOutbox implements Outbox {
             if (earlier.isPresent()) {
                 return new Enqueued(MessageMapping.toDomain(earlier.get()), false, earlier.get().requestFingerprint);
             }
-        }
+            return inserted(pending, requestFingerprint, dueAt);
+        });
+    }
+
+    private Enqueued inserted(Message pending, String requestFingerprint, Instant dueAt) {
         MessageEntity row = MessageMapping.newRow(pending);
         long id = jdbc.sql(INSERT_MESSAGE_AND_OUTBOX)
                 .param("org", row.orgId).param("channel", row.channel).param("to", row.toAddress)
