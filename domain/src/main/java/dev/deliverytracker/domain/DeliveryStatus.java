@@ -1,9 +1,12 @@
 package dev.deliverytracker.domain;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Every status Twilio reports for a message, plus {@link #PENDING} (held by this service, not yet
@@ -37,13 +40,18 @@ public enum DeliveryStatus {
     READ(70, true);
 
     private static final Pattern WORD = Pattern.compile("[a-z][a-z_-]{0,31}");
+    // Read on every callback, some twice: a map and names made once, not a scan that lowercases each name.
+    private static final Map<String, DeliveryStatus> BY_WIRE_NAME = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(DeliveryStatus::wireName, status -> status));
 
     private final int precedence;
     private final boolean terminal;
+    private final String wireName;
 
     DeliveryStatus(int precedence, boolean terminal) {
         this.precedence = precedence;
         this.terminal = terminal;
+        this.wireName = name().toLowerCase(Locale.ROOT);
     }
 
     public int precedence() {
@@ -78,7 +86,7 @@ public enum DeliveryStatus {
 
     /** The word Twilio and our database use: {@code delivered}, {@code partially_delivered}. */
     public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
+        return wireName;
     }
 
     /**
@@ -94,11 +102,6 @@ public enum DeliveryStatus {
     }
 
     public static Optional<DeliveryStatus> lookup(String word) {
-        for (DeliveryStatus status : values()) {
-            if (status.wireName().equals(word)) {
-                return Optional.of(status);
-            }
-        }
-        return Optional.empty();
+        return word == null ? Optional.empty() : Optional.ofNullable(BY_WIRE_NAME.get(word));
     }
 }

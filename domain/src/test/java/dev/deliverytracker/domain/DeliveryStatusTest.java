@@ -76,6 +76,19 @@ class DeliveryStatusTest {
         assertThat(fromTwilio("teleported")).isEqualTo(UNKNOWN);
     }
 
+    @ParameterizedTest
+    @EnumSource(DeliveryStatus.class)
+    void every_status_is_found_by_its_wire_name_and_only_by_it(DeliveryStatus status) {
+        assertThat(DeliveryStatus.lookup(status.wireName())).contains(status);
+        assertThat(DeliveryStatus.lookup(status.name())).isEmpty();
+    }
+
+    @Test
+    void an_unknown_or_missing_word_is_not_found() {
+        assertThat(DeliveryStatus.lookup("teleported")).isEmpty();
+        assertThat(DeliveryStatus.lookup(null)).isEmpty();
+    }
+
     @Test
     void a_status_that_is_not_a_word_is_refused_with_the_value_shown() {
         assertThatIllegalArgumentException().isThrownBy(() -> fromTwilio("DROP TABLE;"))
