@@ -126,6 +126,19 @@ class SendMessageSystemTest extends SimulatedServiceTest {
     }
 
     @Test
+    void the_api_answers_json_only() {
+        HttpResponse<String> asXml = api.get("/api/v1/messages", "Accept", "application/xml");
+        HttpResponse<String> asYaml = api.get("/api/v1/messages", "Accept", "application/yaml");
+        HttpResponse<String> xmlBody = api.postAs("application/xml", "/api/v1/messages",
+                "<SendMessageRequest><channel>sms</channel><to>+31612345678</to><body>x</body></SendMessageRequest>");
+
+        assertThat(asXml.statusCode()).isEqualTo(406);
+        assertThat(asYaml.statusCode()).isEqualTo(406);
+        assertThat(xmlBody.statusCode()).isEqualTo(415);
+        assertThat(api.get("/api/v1/messages", "Accept", "application/json").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void a_path_the_firewall_refuses_gets_a_problem_that_says_why() {
         HttpResponse<String> response = api.get("/api/v1/messages//history");
 
