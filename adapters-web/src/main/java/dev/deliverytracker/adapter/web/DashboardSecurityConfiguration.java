@@ -19,10 +19,11 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
 /**
- * Two doors, two rule sets. Machines (the API with its keys, Twilio's webhook with its signature,
- * Actuator, the OpenAPI description) pass a stateless chain that adds no session, no CSRF and no
- * login; API keys stay in {@link ApiKeyFilter}. People use the dashboard: form sign-in, a session
- * cookie, CSRF tokens on every form, a strict content security policy, throttled sign-in.
+ * Two doors, two rule sets. Machines (the API with its keys, Actuator, the OpenAPI description) pass
+ * a stateless chain that adds no session, no CSRF and no login; API keys stay in {@link ApiKeyFilter}.
+ * People use the dashboard: form sign-in, a session cookie, CSRF tokens on every form, a strict
+ * content security policy, throttled sign-in. Twilio's webhook, proved by its signature, is answered
+ * before Spring Security by {@link StatusCallbackEndpoint}.
  */
 @Configuration(proxyBeanMethods = false)
 public class DashboardSecurityConfiguration {
@@ -35,8 +36,8 @@ public class DashboardSecurityConfiguration {
     /**
      * Spring Security would wrap each of its filters in a Micrometer observation on every request:
      * measured at about half of the webhook's CPU per callback under load (bench/run.sh), when
-     * callbacks still passed through here, and as costly on every API call. The HTTP server's own
-     * request metrics (http.server.requests) stay.
+     * callbacks still passed through here; every API call passes through the same filters. The HTTP
+     * server's own request metrics (http.server.requests) stay.
      */
     @Bean
     SecurityObservationSettings noSecurityObservations() {
@@ -79,9 +80,8 @@ public class DashboardSecurityConfiguration {
                 .securityMatcher("/api/**", settings.webhookPath(), "/actuator/**", "/v3/api-docs/**",
                         "/swagger-ui/**", "/swagger-ui.html", "/error")
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
-                // Every filter here runs on each API call: only what these doors need. Twilio's POSTs
-                // are answered before this chain (StatusCallbackEndpoint); other methods on its path
-                // come here.
+                // Every filter here runs on each API call: only what these doors need. Twilio's
+                // callbacks never get here: StatusCallbackEndpoint answers its path before Security.
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.disable())
                 .requestCache(cache -> cache.disable())

@@ -3,8 +3,9 @@ package dev.deliverytracker.adapter.web;
 import java.time.Duration;
 
 /**
- * How the dashboard signs people in. {@code webhookPath} is listed so that Twilio's posts pass by
- * the dashboard's session and CSRF rules: they authenticate by signature, not by cookie.
+ * How the dashboard signs people in. {@code webhookPath} is listed with the machines' paths: Twilio's
+ * callbacks are answered before Spring Security ({@link StatusCallbackEndpoint}), and should a request
+ * on that path ever reach the security chains, it must not meet the dashboard's sign-in and CSRF rules.
  */
 public record DashboardSettings(String webhookPath, int signInFailuresAllowed, Duration signInLockout) {
 
