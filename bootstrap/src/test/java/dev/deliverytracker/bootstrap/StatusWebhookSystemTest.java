@@ -116,6 +116,8 @@ class StatusWebhookSystemTest {
         post(message.sid().get(), "sent");
         assertThat(meters.counter("tracker.callbacks", "status", "sent", "outcome", "duplicate").count())
                 .isEqualTo(before + 1);
+        assertThat(meters.get("tracker.ingest.batch.size").summary().count()).as("batches written").isPositive();
+        assertThat(meters.get("tracker.ingest.waiting").gauge().value()).as("nothing left waiting").isZero();
     }
 
     @Test

@@ -2,6 +2,11 @@ package dev.deliverytracker.adapter.persistence;
 
 import dev.deliverytracker.application.port.in.RecordOutcome;
 import dev.deliverytracker.application.port.out.ReportedEvent;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -24,7 +29,7 @@ import org.springframework.stereotype.Component;
  * and batches grow only under load, by as much as arrived during the previous commit.
  */
 @Component
-class GroupCommit implements DisposableBean {
+class GroupCommit implements DisposableBean, MeterBinder {
 
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
 
@@ -33,6 +38,9 @@ class GroupCommit implements DisposableBean {
     private final BlockingQueue<Pending> queue;
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running = true;
+    // Set when Spring binds this to the meter registry; tests that build one by hand go without.
+    private volatile DistributionSummary batchSizes;
+    private volatile Counter failedBatches;
 
     private record Pending(ReportedEvent event, CompletableFuture<RecordOutcome> outcome) {
     }
@@ -84,6 +92,24 @@ class GroupCommit implements DisposableBean {
         return queue.size();
     }
 
+    /**
+     * What an operator needs to see a burst coming before it is refused: the queue filling towards
+     * its capacity (then the webhook answers 503), how many callbacks each transaction takes, and
+     * the transactions that failed (each of their callbacks was answered 503).
+     */
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        Gauge.builder("tracker.ingest.waiting", this, GroupCommit::waiting)
+                .description("Callbacks waiting for the group-commit writer; past tracker.ingest.queue-capacity "
+                        + "the webhook answers 503")
+                .register(registry);
+        batchSizes = DistributionSummary.builder("tracker.ingest.batch.size")
+                .description("Callbacks written in one transaction").register(registry);
+        failedBatches = Counter.builder("tracker.ingest.batches.failed")
+                .description("Group-commit transactions that failed; each of their callbacks was answered 503")
+                .register(registry);
+    }
+
     private void writeBatches() {
         List<Pending> batch = new ArrayList<>(settings.maxBatch());
         while (running || !queue.isEmpty()) {
@@ -105,11 +131,19 @@ class GroupCommit implements DisposableBean {
     }
 
     private void write(List<Pending> batch) {
+        DistributionSummary sizes = batchSizes;
+        if (sizes != null) {
+            sizes.record(batch.size());
+        }
         List<RecordOutcome> outcomes;
         try {
             outcomes = writer.record(batch.stream().map(Pending::event).toList());
         } catch (RuntimeException failure) {
             // The transaction rolled back: nobody in this batch is acknowledged, and each retry starts afresh.
+            Counter failed = failedBatches;
+            if (failed != null) {
+                failed.increment();
+            }
             LOG.warn("batch of {} callbacks not recorded: {}", batch.size(), failure.toString());
             batch.forEach(pending -> pending.outcome().completeExceptionally(failure));
             return;

@@ -36,6 +36,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import javax.sql.DataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -84,6 +86,8 @@ class GroupCommitTest {
         // One writer, so the first batch holds the writer while all the others queue behind it.
         GroupCommit groupCommit = new GroupCommit(writer, new GroupCommitSettings(true, 256, 1000,
                 Duration.ofSeconds(10), 1));
+        MeterRegistry meters = new SimpleMeterRegistry();
+        groupCommit.bindTo(meters);
         List<CompletableFuture<RecordOutcome>> refused = new ArrayList<>();
         try (Connection holder = dataSource.getConnection()) {
             // Hold the blocker's SID lock, so the writer stops in its first batch while the rest queue up.
@@ -98,6 +102,7 @@ class GroupCommitTest {
             refused.add(CompletableFuture.supplyAsync(() -> groupCommit.record(reported(OrganizationId.of(Long.MAX_VALUE),
                     DeliveryStoreContract.randomSid(), "sent"))));
             await().atMost(Duration.ofSeconds(10)).until(() -> groupCommit.waiting() == good.size() + 1);
+            assertThat(meters.get("tracker.ingest.waiting").gauge().value()).isEqualTo(good.size() + 1);
             lock(holder, "select pg_advisory_unlock(hashtextextended(?, 0))", blocker.sid().get());
             assertThat(first.get()).isInstanceOf(RecordOutcome.Recorded.class);
         }
@@ -105,6 +110,10 @@ class GroupCommitTest {
         for (CompletableFuture<RecordOutcome> outcome : refused) {
             assertThat(outcome).failsWithin(Duration.ofSeconds(10)).withThrowableOfType(ExecutionException.class);
         }
+        // The blocker's batch of one, then the failed batch of everything that queued behind it.
+        assertThat(meters.get("tracker.ingest.batch.size").summary().count()).isEqualTo(2);
+        assertThat(meters.get("tracker.ingest.batch.size").summary().max()).isEqualTo(good.size() + 1);
+        assertThat(meters.get("tracker.ingest.batches.failed").counter().count()).isEqualTo(1);
         for (Message message : good) {
             assertThat(statuses(message)).containsExactly("queued");
             assertThat(messages.find(message.id().get()).orElseThrow().status()).isEqualTo(DeliveryStatus.QUEUED);
