@@ -218,6 +218,7 @@ public final class CallbackBenchmark {
         }
         boolean warmedUp = workers.stream().anyMatch(Thread::isAlive) && warmupSeconds > 0;
         Snapshot a = warmedUp ? snapshot(runner, postmaster) : s0;
+        double[] batchesBefore = warmedUp ? batches() : new double[] {0, 0};
         if (!warmedUp && warmupSeconds > 0) {
             notes.add("every callback was sent within the warm-up: figures include the warm-up");
         }
@@ -238,6 +239,7 @@ public final class CallbackBenchmark {
             }
         }
         Snapshot b = snapshot(runner, postmaster);
+        double[] batchesAfter = batches();
         sampler.stop();
         long end = runner.lastEnd() > 0 ? runner.lastEnd() : b.nanos();
         LoadRunner.Stats stats = runner.stats(a.nanos(), end);
@@ -254,6 +256,10 @@ public final class CallbackBenchmark {
         report.put("latency p50 / p90 / p99 / max (ms)", fmt(stats.percentileMs(50)) + " / " + fmt(stats.percentileMs(90))
                 + " / **" + fmt(stats.percentileMs(99)) + "** / " + fmt(stats.maxMs()));
         report.put("latency mean (ms)", fmt(stats.meanMs()));
+        double transactions = batchesAfter[0] - batchesBefore[0];
+        report.put("group-commit transactions in window / callbacks per transaction (mean)", batchesAfter[0] < 0
+                ? "unknown (no tracker.ingest.batch.size metric)"
+                : fmt(transactions) + " / " + fmt((batchesAfter[1] - batchesBefore[1]) / Math.max(1, transactions)));
         report.put("status codes (window)", codes(stats.codes()));
         report.put("status codes (all callbacks)", codes(runner.allCodes()));
         if (servicePid > 0) {
@@ -340,6 +346,28 @@ public final class CallbackBenchmark {
             Thread.currentThread().interrupt();
             return -1;
         }
+    }
+
+    private static final Pattern STATISTIC = Pattern.compile(
+            "\\{\"statistic\"\\s*:\\s*\"(COUNT|TOTAL)\"\\s*,\\s*\"value\"\\s*:\\s*([-0-9.Ee+]+)\\}");
+
+    /** The group commit's transactions so far and the callbacks they held: {count, total}, or -1s. */
+    private double[] batches() {
+        double[] countAndTotal = {-1, -1};
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                    URI.create(baseUrl + "/actuator/metrics/tracker.ingest.batch.size")).timeout(Duration.ofSeconds(5))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            Matcher m = STATISTIC.matcher(response.body());
+            while (response.statusCode() == 200 && m.find()) {
+                countAndTotal["COUNT".equals(m.group(1)) ? 0 : 1] = Double.parseDouble(m.group(2));
+            }
+        } catch (IOException e) {
+            return countAndTotal;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return countAndTotal;
     }
 
     private void verification(Verifier.Result v) {
