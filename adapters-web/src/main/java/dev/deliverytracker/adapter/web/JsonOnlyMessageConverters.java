@@ -22,10 +22,10 @@ public class JsonOnlyMessageConverters implements WebMvcConfigurer {
     }
 
     static boolean isXmlOrYaml(HttpMessageConverter<?> converter) {
-        return converter.getSupportedMediaTypes().stream().anyMatch(JsonOnlyMessageConverters::isXmlOrYaml);
+        return converter.getSupportedMediaTypes().stream().anyMatch(JsonOnlyMessageConverters::isXmlOrYamlType);
     }
 
-    private static boolean isXmlOrYaml(MediaType type) {
+    private static boolean isXmlOrYamlType(MediaType type) {
         String subtype = type.getSubtype();
         return subtype.equals("xml") || subtype.endsWith("+xml") || subtype.equals("yaml")
                 || subtype.endsWith("+yaml");
