@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -38,7 +39,7 @@ class GroupCommit implements DisposableBean, MeterBinder {
     private final BlockingQueue<Pending> queue;
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running = true;
-    // Set when Spring binds this to the meter registry; tests that build one by hand go without.
+    // No-op meters until Spring binds this to the meter registry; tests that build one by hand keep them.
     private volatile DistributionSummary batchSizes;
     private volatile Counter failedBatches;
 
@@ -54,6 +55,7 @@ class GroupCommit implements DisposableBean, MeterBinder {
         this.writer = writer;
         this.settings = settings;
         this.queue = new ArrayBlockingQueue<>(this.settings.queueCapacity());
+        registerBatchMeters(new CompositeMeterRegistry());
         if (settings.enabled()) {
             // Batches lock their SIDs and messages in one global order, so writers never deadlock.
             for (int i = 0; i < settings.writers(); i++) {
@@ -103,6 +105,10 @@ class GroupCommit implements DisposableBean, MeterBinder {
                 .description("Callbacks waiting for the group-commit writer; past tracker.ingest.queue-capacity "
                         + "the webhook answers 503")
                 .register(registry);
+        registerBatchMeters(registry);
+    }
+
+    private void registerBatchMeters(MeterRegistry registry) {
         batchSizes = DistributionSummary.builder("tracker.ingest.batch.size")
                 .description("Callbacks written in one transaction").register(registry);
         failedBatches = Counter.builder("tracker.ingest.batches.failed")
@@ -131,19 +137,13 @@ class GroupCommit implements DisposableBean, MeterBinder {
     }
 
     private void write(List<Pending> batch) {
-        DistributionSummary sizes = batchSizes;
-        if (sizes != null) {
-            sizes.record(batch.size());
-        }
+        batchSizes.record(batch.size());
         List<RecordOutcome> outcomes;
         try {
             outcomes = writer.record(batch.stream().map(Pending::event).toList());
         } catch (RuntimeException failure) {
             // The transaction rolled back: nobody in this batch is acknowledged, and each retry starts afresh.
-            Counter failed = failedBatches;
-            if (failed != null) {
-                failed.increment();
-            }
+            failedBatches.increment();
             LOG.warn("batch of {} callbacks not recorded: {}", batch.size(), failure.toString());
             batch.forEach(pending -> pending.outcome().completeExceptionally(failure));
             return;

@@ -212,11 +212,11 @@ class JdbcMessageQueries implements MessageQueries {
 
     private static MessageSummary summary(ResultSet rs) throws SQLException {
         Map<Milestone, Instant> reached = new EnumMap<>(Milestone.class);
-        reached.put(Milestone.QUEUED, instantOrNull(rs, "queued_at"));
-        reached.put(Milestone.SENT, instantOrNull(rs, "sent_at"));
-        reached.put(Milestone.DELIVERED, instantOrNull(rs, "delivered_at"));
-        reached.put(Milestone.READ, instantOrNull(rs, "read_at"));
-        reached.put(Milestone.FAILED, instantOrNull(rs, "failed_at"));
+        reached.put(Milestone.QUEUED, MessageStateRows.instantOrNull(rs, "queued_at"));
+        reached.put(Milestone.SENT, MessageStateRows.instantOrNull(rs, "sent_at"));
+        reached.put(Milestone.DELIVERED, MessageStateRows.instantOrNull(rs, "delivered_at"));
+        reached.put(Milestone.READ, MessageStateRows.instantOrNull(rs, "read_at"));
+        reached.put(Milestone.FAILED, MessageStateRows.instantOrNull(rs, "failed_at"));
         String from = rs.getString("from_address");
         return new MessageSummary(MessageId.of(rs.getLong("message_id")), Channel.parse(rs.getString("channel")),
                 rs.getString("to_address"), from != null ? from : rs.getString("messaging_service_sid"),
@@ -258,10 +258,5 @@ class JdbcMessageQueries implements MessageQueries {
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {
         return rs.getTimestamp(column).toInstant();
-    }
-
-    private static Instant instantOrNull(ResultSet rs, String column) throws SQLException {
-        Timestamp value = rs.getTimestamp(column);
-        return value == null ? null : value.toInstant();
     }
 }

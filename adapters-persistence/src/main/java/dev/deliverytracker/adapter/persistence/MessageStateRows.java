@@ -139,17 +139,18 @@ class MessageStateRows {
         row.idempotencyKey = rs.getString("idempotency_key");
         row.requestFingerprint = rs.getString("request_fingerprint");
         row.attempts = rs.getInt("attempts");
-        row.createdAt = instant(rs, "created_at");
-        row.queuedAt = instant(rs, "queued_at");
-        row.sentAt = instant(rs, "sent_at");
-        row.deliveredAt = instant(rs, "delivered_at");
-        row.readAt = instant(rs, "read_at");
-        row.failedAt = instant(rs, "failed_at");
-        row.updatedAt = instant(rs, "updated_at");
+        row.createdAt = instantOrNull(rs, "created_at");
+        row.queuedAt = instantOrNull(rs, "queued_at");
+        row.sentAt = instantOrNull(rs, "sent_at");
+        row.deliveredAt = instantOrNull(rs, "delivered_at");
+        row.readAt = instantOrNull(rs, "read_at");
+        row.failedAt = instantOrNull(rs, "failed_at");
+        row.updatedAt = instantOrNull(rs, "updated_at");
         return row;
     }
 
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
+    /** A nullable {@code timestamptz} column as an instant, or null. */
+    static Instant instantOrNull(ResultSet rs, String column) throws SQLException {
         Timestamp at = rs.getTimestamp(column);
         return at == null ? null : at.toInstant();
     }
