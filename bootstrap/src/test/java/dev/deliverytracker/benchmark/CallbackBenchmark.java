@@ -334,18 +334,9 @@ public final class CallbackBenchmark {
 
     /** A heap metric from /actuator/metrics, bytes; -1 when unavailable. */
     private double metric(String name) {
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                    URI.create(baseUrl + "/actuator/metrics/" + name + "?tag=area:heap")).timeout(Duration.ofSeconds(5))
-                    .GET().build(), HttpResponse.BodyHandlers.ofString());
-            Matcher m = VALUE.matcher(response.body());
-            return response.statusCode() == 200 && m.find() ? Double.parseDouble(m.group(1)) : -1;
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
+        String body = actuatorMetric(name + "?tag=area:heap");
+        Matcher m = body == null ? null : VALUE.matcher(body);
+        return m != null && m.find() ? Double.parseDouble(m.group(1)) : -1;
     }
 
     private static final Pattern STATISTIC = Pattern.compile(
@@ -354,20 +345,27 @@ public final class CallbackBenchmark {
     /** The group commit's transactions so far and the callbacks they held: {count, total}, or -1s. */
     private double[] batches() {
         double[] countAndTotal = {-1, -1};
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                    URI.create(baseUrl + "/actuator/metrics/tracker.ingest.batch.size")).timeout(Duration.ofSeconds(5))
-                    .GET().build(), HttpResponse.BodyHandlers.ofString());
-            Matcher m = STATISTIC.matcher(response.body());
-            while (response.statusCode() == 200 && m.find()) {
-                countAndTotal["COUNT".equals(m.group(1)) ? 0 : 1] = Double.parseDouble(m.group(2));
-            }
-        } catch (IOException e) {
-            return countAndTotal;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        String body = actuatorMetric("tracker.ingest.batch.size");
+        Matcher m = STATISTIC.matcher(body == null ? "" : body);
+        while (m.find()) {
+            countAndTotal["COUNT".equals(m.group(1)) ? 0 : 1] = Double.parseDouble(m.group(2));
         }
         return countAndTotal;
+    }
+
+    /** The body of /actuator/metrics/{@code nameAndQuery}, or null when the service does not answer it. */
+    private String actuatorMetric(String nameAndQuery) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                    URI.create(baseUrl + "/actuator/metrics/" + nameAndQuery)).timeout(Duration.ofSeconds(5))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? response.body() : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
     }
 
     private void verification(Verifier.Result v) {
