@@ -14,8 +14,7 @@ final class SignedUrl {
                 + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
         URI base = settings.publicBaseUrl();
         if (base != null) {
-            String root = base.toString().replaceAll("/+$", "");
-            return root + pathAndQuery;
+            return base + pathAndQuery;
         }
         String scheme = firstValue(request.getHeader("X-Forwarded-Proto"), request.getScheme());
         String host = firstValue(request.getHeader("X-Forwarded-Host"), request.getHeader("Host"));

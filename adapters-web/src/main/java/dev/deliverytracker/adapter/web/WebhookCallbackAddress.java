@@ -28,8 +28,7 @@ public class WebhookCallbackAddress implements StatusCallbackAddress {
             @Value("${tracker.webhook.path:/twilio-status}") String path) {
         this.environment = environment;
         this.path = path;
-        this.publicBase = settings.publicBaseUrl() == null ? null
-                : settings.publicBaseUrl().toString().replaceAll("/+$", "");
+        this.publicBase = settings.publicBaseUrl() == null ? null : settings.publicBaseUrl().toString();
     }
 
     @Override

@@ -34,6 +34,6 @@ public class WebhookCurrentUrl implements CurrentCallbackUrl {
             return urlAtReceipt;
         }
         String pathAndQuery = path + (received.getRawQuery() == null ? "" : "?" + received.getRawQuery());
-        return settings.publicBaseUrl().toString().replaceAll("/+$", "") + pathAndQuery;
+        return settings.publicBaseUrl() + pathAndQuery;
     }
 }

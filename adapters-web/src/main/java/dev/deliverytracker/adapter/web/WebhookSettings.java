@@ -5,7 +5,8 @@ import java.net.URI;
 /**
  * How the webhook rebuilds the URL Twilio signed. With a public base URL the request's own host is
  * ignored; without one, {@code X-Forwarded-Proto/Host/Port} from a proxy are honoured. Trusting those
- * headers is safe here because a forged header can only make a signature fail, never pass.
+ * headers is safe here because a forged header can only make a signature fail, never pass. The base
+ * URL is kept without trailing slashes.
  */
 public record WebhookSettings(URI publicBaseUrl, int maxBodyBytes) {
 
@@ -26,6 +27,10 @@ public record WebhookSettings(URI publicBaseUrl, int maxBodyBytes) {
         }
         if (maxBodyBytes <= 0) {
             throw new IllegalArgumentException("webhook body limit must be positive, was " + maxBodyBytes);
+        }
+        if (publicBaseUrl != null) {
+            // Kept without trailing slashes, so the webhook's path is simply appended to it.
+            publicBaseUrl = URI.create(publicBaseUrl.toString().replaceAll("/+$", ""));
         }
     }
 
