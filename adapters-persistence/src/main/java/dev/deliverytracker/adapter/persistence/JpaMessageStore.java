@@ -47,10 +47,10 @@ class JpaMessageStore implements MessageStore {
     }
 
     @Override
-    public boolean knowsSid(MessageSid sid) {
+    public boolean sidTakenElsewhere(MessageSid sid, MessageId message) {
         return jdbc.sql("""
-                select exists (select 1 from messages where whatsapp_msg_sid = :sid)
+                select exists (select 1 from messages where whatsapp_msg_sid = :sid and message_id <> :message)
                     or exists (select 1 from message_attempts where provider_sid = :sid)
-                """).param("sid", sid.value()).query(Boolean.class).single();
+                """).param("sid", sid.value()).param("message", message.value()).query(Boolean.class).single();
     }
 }

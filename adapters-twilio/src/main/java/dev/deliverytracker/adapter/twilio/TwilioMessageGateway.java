@@ -22,8 +22,9 @@ import dev.deliverytracker.domain.TwilioError;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -103,26 +104,27 @@ public class TwilioMessageGateway implements MessageGateway {
     }
 
     /**
-     * Looks among the recipient's newest messages (one page) for one with our sender and, for free
-     * text, our body, created since {@code since}. Twilio's list shows neither our callback URL nor
-     * the template variables, so two identical texts to one recipient within the window are
-     * indistinguishable: the check then errs towards not sending again.
+     * Lists the recipient's newest messages (one page, newest first, as Twilio orders them) that have
+     * our sender and, for free text, our body, created since {@code since}. Twilio's list shows
+     * neither our callback URL nor the template variables, so identical texts to one recipient within
+     * the window all match; the caller skips those whose SID another message of ours already holds.
      */
     @Override
-    public Optional<SendResult.Accepted> findAccepted(OutgoingMessage message, Instant since) {
+    public List<SendResult.Accepted> findAccepted(OutgoingMessage message, Instant since) {
         TwilioRestClient client = clientFor(message.account());
         // Twilio and our clocks differ a little; a minute of slack keeps a just-created message in view.
         Instant from = since.minusSeconds(60);
+        List<SendResult.Accepted> lookAlikes = new ArrayList<>();
         for (Message candidate : Message.reader().setTo(new PhoneNumber(message.to().toTwilio())).setPageSize(50L)
                 .limit(50L).read(client)) {
             boolean recent = candidate.getDateCreated() == null || !candidate.getDateCreated().toInstant().isBefore(from);
             if (recent && sameSender(candidate, message) && sameContent(candidate, message)) {
-                LOG.info("twilio already had message id={} account={} sid={}", message.id(), message.account(),
-                        candidate.getSid());
-                return Optional.of(new SendResult.Accepted(MessageSid.of(candidate.getSid()), statusOf(candidate)));
+                lookAlikes.add(new SendResult.Accepted(MessageSid.of(candidate.getSid()), statusOf(candidate)));
             }
         }
-        return Optional.empty();
+        LOG.info("twilio has {} look-alike(s) of message id={} account={}: {}", lookAlikes.size(), message.id(),
+                message.account(), lookAlikes.stream().map(found -> found.sid().value()).toList());
+        return lookAlikes;
     }
 
     /**

@@ -169,9 +169,11 @@ public final class DispatchMessagesService implements DispatchMessages {
             return;
         }
         if (claim.inDoubt()) {
-            // A match that is already another message of ours is a look-alike, not this one.
-            Optional<SendResult.Accepted> earlier = gateway.findAccepted(outgoing, claim.firstAttemptAt())
-                    .filter(found -> !messages.knowsSid(found.sid()));
+            // A match that is already another message of ours is a look-alike, not this one. A SID that
+            // this message holds already (its first send's callback outran the takeover) is this send.
+            Optional<SendResult.Accepted> earlier = gateway.findAccepted(outgoing, claim.firstAttemptAt()).stream()
+                    .filter(found -> !messages.sidTakenElsewhere(found.sid(), id))
+                    .findFirst();
             if (earlier.isPresent()) {
                 LOG.log(System.Logger.Level.INFO, "message {0} was already with Twilio as {1}; not sent again", id,
                         earlier.get().sid());

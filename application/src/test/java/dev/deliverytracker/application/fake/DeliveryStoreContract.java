@@ -361,14 +361,18 @@ public abstract class DeliveryStoreContract {
     }
 
     @Test
-    void a_sid_of_a_message_or_of_an_earlier_attempt_is_known() {
+    void a_sid_held_by_another_message_or_by_an_earlier_attempt_is_taken_elsewhere() {
         Message first = acceptedMessage();
+        Message other = acceptedMessage();
+        assertThat(messages().sidTakenElsewhere(first.sid().get(), other.id().get())).isTrue();
+        assertThat(messages().sidTakenElsewhere(first.sid().get(), first.id().get())).isFalse();
+        assertThat(messages().sidTakenElsewhere(randomSid(), first.id().get())).isFalse();
+
         log().append(bySid(new DeliveryEvent(first.sid().get(), "failed", DeliveryError.of(30008, ""),
                 EventSource.CALLBACK, T0)));
         outbox().retry(first.id().get(), T0);
-        assertThat(messages().knowsSid(first.sid().get())).isTrue();
         assertThat(messages().findBySid(first.sid().get())).isEmpty();
-        assertThat(messages().knowsSid(randomSid())).isFalse();
+        assertThat(messages().sidTakenElsewhere(first.sid().get(), first.id().get())).isTrue();
     }
 
     @Test

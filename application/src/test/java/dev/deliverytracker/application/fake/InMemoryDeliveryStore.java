@@ -87,8 +87,9 @@ public final class InMemoryDeliveryStore implements MessageStore, DeliveryLog, O
     }
 
     @Override
-    public synchronized boolean knowsSid(MessageSid sid) {
-        return findBySid(sid).isPresent() || previousAttempts.containsKey(sid);
+    public synchronized boolean sidTakenElsewhere(MessageSid sid, MessageId message) {
+        return findBySid(sid).filter(holder -> !holder.id().orElseThrow().equals(message)).isPresent()
+                || previousAttempts.containsKey(sid);
     }
 
     @Override

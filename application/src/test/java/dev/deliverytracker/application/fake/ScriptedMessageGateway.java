@@ -14,7 +14,6 @@ import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * A gateway that answers what the test scripted, and accepts everything else under a fresh SID. It
@@ -54,13 +53,14 @@ public class ScriptedMessageGateway implements MessageGateway {
     }
 
     @Override
-    public synchronized Optional<SendResult.Accepted> findAccepted(OutgoingMessage message, Instant since) {
-        for (int i = 0; i < stored.size(); i++) {
+    public synchronized List<SendResult.Accepted> findAccepted(OutgoingMessage message, Instant since) {
+        List<SendResult.Accepted> found = new ArrayList<>();
+        for (int i = stored.size() - 1; i >= 0; i--) {
             if (stored.get(i).id().equals(message.id())) {
-                return Optional.of(storedAs.get(i));
+                found.add(storedAs.get(i));
             }
         }
-        return Optional.empty();
+        return found;
     }
 
     /**

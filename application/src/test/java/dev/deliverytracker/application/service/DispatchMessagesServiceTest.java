@@ -9,14 +9,18 @@ import dev.deliverytracker.application.fake.InMemoryTwilioAccounts;
 import dev.deliverytracker.application.fake.ScriptedMessageGateway;
 import dev.deliverytracker.application.port.in.SendMessageCommand;
 import dev.deliverytracker.application.port.in.SendOutcome;
+import dev.deliverytracker.application.port.out.MessageLookup;
 import dev.deliverytracker.application.port.out.OutgoingMessage;
+import dev.deliverytracker.application.port.out.ReportedEvent;
 import dev.deliverytracker.application.port.out.SendResult;
 import dev.deliverytracker.application.port.out.TwilioAccountCredentials;
 import dev.deliverytracker.domain.AccountSid;
 import dev.deliverytracker.domain.Address;
 import dev.deliverytracker.domain.Channel;
 import dev.deliverytracker.domain.DeliveryError;
+import dev.deliverytracker.domain.DeliveryEvent;
 import dev.deliverytracker.domain.DeliveryStatus;
+import dev.deliverytracker.domain.EventSource;
 import dev.deliverytracker.domain.Message;
 import dev.deliverytracker.domain.MessageContent;
 import dev.deliverytracker.domain.MessageId;
@@ -24,10 +28,10 @@ import dev.deliverytracker.domain.OrganizationId;
 import dev.deliverytracker.domain.Sender;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class DispatchMessagesServiceTest {
@@ -157,6 +161,52 @@ class DispatchMessagesServiceTest {
     }
 
     @Test
+    void a_takeover_does_not_send_again_when_the_first_sends_callback_already_gave_this_message_its_sid() {
+        MessageId id = send();
+        store.claimDue(10, clock.instant(), Duration.ofMinutes(2));
+        OutgoingMessage reachedTwilio = new OutgoingMessage(id, account, Address.sms("+31612345678"),
+                new Sender.Number(Address.sms("+15005550006")), new MessageContent.Text("hello"),
+                "https://tracker.example.com/twilio-status?mid=" + id);
+        SendResult.Accepted first = (SendResult.Accepted) twilio.send(reachedTwilio);
+        // The dead dispatcher's send outran it: its callback, carrying our id, reached another instance.
+        store.append(new ReportedEvent(DeliveryEvent.of(first.sid(), DeliveryStatus.SENT, DeliveryError.NONE,
+                EventSource.CALLBACK, clock.instant()), new MessageLookup.ById(id), org, account, Map.of(), ""));
+        assertThat(store.find(id).orElseThrow().sid()).contains(first.sid());
+
+        clock.advance(Duration.ofMinutes(3));
+        dispatcher.dispatchDue();
+
+        assertThat(twilio.stored()).hasSize(1);
+        assertThat(store.isWaiting(id)).isFalse();
+        assertThat(store.find(id).orElseThrow().sid()).contains(first.sid());
+    }
+
+    @Test
+    void among_look_alikes_the_one_no_other_message_holds_is_taken_for_this_one() {
+        MessageId earlier = send();
+        dispatcher.dispatchDue();
+        SendResult.Accepted earlierAtTwilio = new SendResult.Accepted(store.find(earlier).orElseThrow().sid().orElseThrow(),
+                DeliveryStatus.SENT);
+        SendResult.Accepted oursAtTwilio = new SendResult.Accepted(DeliveryStoreContract.randomSid(), DeliveryStatus.QUEUED);
+        ScriptedMessageGateway lookalikes = new ScriptedMessageGateway() {
+            @Override
+            public List<SendResult.Accepted> findAccepted(OutgoingMessage message, Instant since) {
+                return List.of(earlierAtTwilio, oursAtTwilio);
+            }
+        };
+        DispatchMessagesService careful = new DispatchMessagesService(store, lookalikes, accounts,
+                id -> "https://tracker.example.com/twilio-status?mid=" + id, store, store, clock, policy, () -> 0.5);
+        MessageId id = send();
+        store.claimDue(10, clock.instant(), Duration.ofMinutes(2));
+        clock.advance(Duration.ofMinutes(3));
+
+        careful.dispatchDue();
+
+        assertThat(lookalikes.attempts()).isEmpty();
+        assertThat(store.find(id).orElseThrow().sid()).contains(oursAtTwilio.sid());
+    }
+
+    @Test
     void a_look_alike_that_is_already_another_of_our_messages_is_not_taken_for_this_one() {
         MessageId earlier = send();
         dispatcher.dispatchDue();
@@ -164,8 +214,8 @@ class DispatchMessagesServiceTest {
                 DeliveryStatus.QUEUED);
         ScriptedMessageGateway lookalikes = new ScriptedMessageGateway() {
             @Override
-            public Optional<SendResult.Accepted> findAccepted(OutgoingMessage message, Instant since) {
-                return Optional.of(earlierAtTwilio);
+            public List<SendResult.Accepted> findAccepted(OutgoingMessage message, Instant since) {
+                return List.of(earlierAtTwilio);
             }
         };
         DispatchMessagesService careful = new DispatchMessagesService(store, lookalikes, accounts,

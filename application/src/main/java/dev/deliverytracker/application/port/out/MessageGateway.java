@@ -3,7 +3,7 @@ package dev.deliverytracker.application.port.out;
 import dev.deliverytracker.domain.AccountSid;
 import dev.deliverytracker.domain.MessageSid;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.List;
 
 /**
  * Hands one message to the messaging provider (Twilio) and answers what the provider said, in
@@ -26,10 +26,12 @@ public interface MessageGateway {
     SendResult send(OutgoingMessage message);
 
     /**
-     * Looks for a message the provider already took for this one since {@code since}: after an attempt
-     * that may have reached it, this is what keeps a retry from sending twice.
+     * Every message the provider took since {@code since} that looks like this one (same recipient,
+     * sender and content), newest first: after an attempt that may have reached it, this is what keeps
+     * a retry from sending twice. Look-alikes sent for other messages are among them; the caller tells
+     * them apart, because only it knows which SIDs are already taken.
      */
-    Optional<SendResult.Accepted> findAccepted(OutgoingMessage message, Instant since);
+    List<SendResult.Accepted> findAccepted(OutgoingMessage message, Instant since);
 
     /**
      * Asks the provider for the current state of one message it took, once (the reconciler's poll).

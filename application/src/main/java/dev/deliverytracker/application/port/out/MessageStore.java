@@ -19,6 +19,10 @@ public interface MessageStore {
 
     Optional<Message> findBySid(MessageSid sid);
 
-    /** Whether any message, or any earlier attempt of one, was ever given this SID by Twilio. */
-    boolean knowsSid(MessageSid sid);
+    /**
+     * Whether Twilio gave this SID to another message of ours, or to an earlier (superseded) attempt of
+     * {@code message}: then it cannot be the current attempt of {@code message}. The SID of the current
+     * attempt itself is not taken elsewhere, even when its callback already recorded it.
+     */
+    boolean sidTakenElsewhere(MessageSid sid, MessageId message);
 }
