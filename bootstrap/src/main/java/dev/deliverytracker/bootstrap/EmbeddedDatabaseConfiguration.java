@@ -1,11 +1,17 @@
 package dev.deliverytracker.bootstrap;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.deliverytracker.bootstrap.embedded.EmbeddedDataFolder;
+import dev.deliverytracker.bootstrap.embedded.PostmasterWatchdog;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,23 +33,69 @@ class EmbeddedDatabaseConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 
+    /** A fast shutdown ends with a checkpoint, which can take a while after a heavy load. */
+    private static final Duration ORPHAN_STOP_WAIT = Duration.ofMinutes(2);
+
+    /** Held for the service's life: a second service on the same folder is refused, an orphan stopped. */
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(TrackerProperties properties) {
-        Path dataDirectory = properties.embeddedDatabase().dataDirectory().toAbsolutePath();
+    EmbeddedDataFolder embeddedDataFolder(TrackerProperties properties) {
+        return EmbeddedDataFolder.claim(properties.embeddedDatabase().dataDirectory(), ORPHAN_STOP_WAIT);
+    }
+
+    @Bean(destroyMethod = "close")
+    EmbeddedPostgres embeddedPostgres(EmbeddedDataFolder folder, TrackerProperties properties) {
+        Path dataDirectory = folder.folder();
+        EmbeddedPostgres postgres;
         try {
-            Files.createDirectories(dataDirectory);
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+            postgres = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .setPort(properties.embeddedDatabase().port())
                     .setServerConfig("synchronous_commit", "on")
+                    // Recovery after a crash replays the log before the server answers.
+                    .setPGStartupWait(Duration.ofMinutes(2))
                     .start();
-            LOG.info("Embedded PostgreSQL listening on port {} with its data in {}; set DATABASE_URL to use "
-                    + "your own PostgreSQL", postgres.getPort(), dataDirectory);
-            return postgres;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded PostgreSQL in " + dataDirectory
-                    + " (setting tracker.embedded-database.data-directory); is another instance using it?", e);
+                    + " (setting tracker.embedded-database.data-directory): " + e.getMessage(), e);
+        }
+        try {
+            servesThisFolder(postgres, dataDirectory);
+        } catch (RuntimeException wrongServer) {
+            closeQuietly(postgres);
+            throw wrongServer;
+        }
+        PostmasterWatchdog.watch(ProcessHandle.current().pid(), dataDirectory);
+        LOG.info("Embedded PostgreSQL listening on port {} with its data in {}; set DATABASE_URL to use "
+                + "your own PostgreSQL", postgres.getPort(), dataDirectory);
+        return postgres;
+    }
+
+    /**
+     * The embedded library only checks that something answers on its port; with a fixed port that can
+     * be another server. Connecting to a database that is not ours would be worse than not starting.
+     */
+    private static void servesThisFolder(EmbeddedPostgres postgres, Path dataDirectory) {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet served = statement.executeQuery("show data_directory")) {
+            served.next();
+            Path folder = Path.of(served.getString(1)).toRealPath();
+            if (!folder.equals(dataDirectory.toRealPath())) {
+                throw new IllegalStateException("port " + postgres.getPort() + " (setting "
+                        + "tracker.embedded-database.port) is served by a PostgreSQL on " + folder + ", not by the "
+                        + "embedded one on " + dataDirectory + "; choose a free port or 0");
+            }
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("could not check which folder the embedded PostgreSQL serves: " + e, e);
+        }
+    }
+
+    private static void closeQuietly(EmbeddedPostgres postgres) {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            LOG.warn("stopping the embedded PostgreSQL: {}", e.toString());
         }
     }
 
