@@ -3,6 +3,8 @@ package dev.deliverytracker.bootstrap;
 import static dev.deliverytracker.bootstrap.CallbackClient.form;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.deliverytracker.application.fake.DeliveryStoreContract;
 import dev.deliverytracker.application.port.out.DeliveryLog;
 import dev.deliverytracker.application.port.out.MessageStore;
@@ -13,6 +15,10 @@ import dev.deliverytracker.domain.Message;
 import dev.deliverytracker.domain.MessageSid;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -93,14 +99,40 @@ class DatabaseOutageSystemTest {
         assertThat(duringOutage.body()).contains("\"title\":\"Callback not recorded\"");
         assertThat(unavailable()).as("counted as unavailable").isEqualTo(unavailableBefore + 1);
 
+        // Once a write fails for want of a connection, the database is known to be away: health says so,
+        // and the next callbacks are refused without waiting for a connection.
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+            assertThat(post(client, account, sid, "delivered").statusCode()).isEqualTo(503);
+            return intake(client).path("status").asText().equals("DOWN");
+        });
+        assertThat(intake(client).path("details").path("unreachableSince").asText()).isNotBlank();
+        double refusedAtOnce = meters.counter("tracker.ingest.refused.unreachable").count();
+        assertThat(post(client, account, sid, "delivered").statusCode()).isEqualTo(503);
+        assertThat(meters.counter("tracker.ingest.refused.unreachable").count()).isEqualTo(refusedAtOnce + 1);
+
         postgres = restartPostgres();
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                 .until(() -> post(client, account, sid, "delivered").statusCode() == 200);
         acknowledged.add("delivered");
+        assertThat(intake(client).path("status").asText()).isEqualTo("UP");
 
         assertThat(log.history(message.id().get())).extracting(DeliveryEvent::reportedStatus)
                 .containsAll(acknowledged).containsExactly("queued", "sent", "delivered");
         assertThat(messages.find(message.id().get()).orElseThrow().status()).isEqualTo(DeliveryStatus.DELIVERED);
+    }
+
+    /** The callbackIntake component of the health endpoint. */
+    private static JsonNode intake(CallbackClient client) {
+        try {
+            String health = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(client.local(
+                    "/actuator/health"))).build(), HttpResponse.BodyHandlers.ofString()).body();
+            return new ObjectMapper().readTree(health).path("components").path("callbackIntake");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private double unavailable() {

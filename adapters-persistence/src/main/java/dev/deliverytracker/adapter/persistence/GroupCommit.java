@@ -8,8 +8,11 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -28,32 +31,41 @@ import org.springframework.stereotype.Component;
  * single transaction, and each caller gets its own outcome only after that transaction commits. The
  * writer takes whatever is waiting without waiting for more, so a lone callback is written at once
  * and batches grow only under load, by as much as arrived during the previous commit.
+ *
+ * <p>A batch that fails because the database cannot be reached marks it unreachable: from then on
+ * callbacks are refused at once instead of each waiting out a connection timeout, and the writers
+ * ask the database once in a while until it answers again.
  */
 @Component
-class GroupCommit implements DisposableBean, MeterBinder {
+class GroupCommit implements DisposableBean, MeterBinder, DeliveryLogAvailability {
 
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
+    private static final Duration PROBE_INTERVAL = Duration.ofMillis(500);
 
     private final EventBatchWriter writer;
     private final GroupCommitSettings settings;
+    private final DatabaseProbe probe;
+    private volatile Instant unreachableSince;
     private final BlockingQueue<Pending> queue;
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running = true;
     // No-op meters until Spring binds this to the meter registry; tests that build one by hand keep them.
     private volatile DistributionSummary batchSizes;
     private volatile Counter failedBatches;
+    private volatile Counter refusedUnreachable;
 
     private record Pending(ReportedEvent event, CompletableFuture<RecordOutcome> outcome) {
     }
 
     @Autowired
-    GroupCommit(EventBatchWriter writer, ObjectProvider<GroupCommitSettings> settings) {
-        this(writer, settings.getIfAvailable(GroupCommitSettings::defaults));
+    GroupCommit(EventBatchWriter writer, ObjectProvider<GroupCommitSettings> settings, DatabaseProbe probe) {
+        this(writer, settings.getIfAvailable(GroupCommitSettings::defaults), probe);
     }
 
-    GroupCommit(EventBatchWriter writer, GroupCommitSettings settings) {
+    GroupCommit(EventBatchWriter writer, GroupCommitSettings settings, DatabaseProbe probe) {
         this.writer = writer;
         this.settings = settings;
+        this.probe = probe;
         this.queue = new ArrayBlockingQueue<>(this.settings.queueCapacity());
         registerBatchMeters(new CompositeMeterRegistry());
         if (settings.enabled()) {
@@ -71,6 +83,11 @@ class GroupCommit implements DisposableBean, MeterBinder {
         if (!settings.enabled()) {
             return writer.record(List.of(event)).get(0);
         }
+        Instant down = unreachableSince;
+        if (down != null) {
+            refusedUnreachable.increment();
+            throw new DeliveryLogUnavailable(down);
+        }
         Pending pending = new Pending(event, new CompletableFuture<>());
         if (!running || !queue.offer(pending)) {
             throw new DeliveryLogOverloaded(settings.queueCapacity());
@@ -87,6 +104,11 @@ class GroupCommit implements DisposableBean, MeterBinder {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while the callback was being recorded", interrupted);
         }
+    }
+
+    @Override
+    public Optional<Instant> unreachableSince() {
+        return Optional.ofNullable(unreachableSince);
     }
 
     /** How many callbacks wait for the writer right now. */
@@ -114,12 +136,19 @@ class GroupCommit implements DisposableBean, MeterBinder {
         failedBatches = Counter.builder("tracker.ingest.batches.failed")
                 .description("Group-commit transactions that failed; each of their callbacks was answered 503")
                 .register(registry);
+        refusedUnreachable = Counter.builder("tracker.ingest.refused.unreachable")
+                .description("Callbacks answered 503 at once because the database was known to be unreachable")
+                .register(registry);
     }
 
     private void writeBatches() {
         List<Pending> batch = new ArrayList<>(settings.maxBatch());
         while (running || !queue.isEmpty()) {
             try {
+                if (unreachableSince != null) {
+                    awaitDatabase();
+                    continue;
+                }
                 Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
@@ -146,11 +175,52 @@ class GroupCommit implements DisposableBean, MeterBinder {
             failedBatches.increment();
             LOG.warn("batch of {} callbacks not recorded: {}", batch.size(), failure.toString());
             batch.forEach(pending -> pending.outcome().completeExceptionally(failure));
+            if (ConnectionFailure.isOne(failure)) {
+                unreachable(failure);
+            }
             return;
         }
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).outcome().complete(outcomes.get(i));
         }
+    }
+
+    private synchronized void unreachable(RuntimeException failure) {
+        if (unreachableSince == null) {
+            unreachableSince = Instant.now();
+            LOG.error("the database cannot be reached ({}); callbacks are answered 503 at once until it answers "
+                    + "again", failure.toString());
+        }
+        refuseWaiting();
+    }
+
+    /** While the database is away: ask it again after a pause, and refuse whatever queued meanwhile. */
+    private void awaitDatabase() throws InterruptedException {
+        refuseWaiting();
+        try {
+            probe.check();
+        } catch (RuntimeException stillAway) {
+            Thread.sleep(PROBE_INTERVAL.toMillis());
+            return;
+        }
+        synchronized (this) {
+            Instant since = unreachableSince;
+            if (since != null) {
+                unreachableSince = null;
+                LOG.info("the database answers again after {}; callbacks are taken again",
+                        Duration.between(since, Instant.now()));
+            }
+        }
+    }
+
+    private void refuseWaiting() {
+        Instant since = unreachableSince;
+        if (since == null) {
+            return;
+        }
+        List<Pending> stranded = new ArrayList<>();
+        queue.drainTo(stranded);
+        stranded.forEach(pending -> pending.outcome().completeExceptionally(new DeliveryLogUnavailable(since)));
     }
 
     /** Stops taking callbacks and writes what is already queued before the database goes away. */

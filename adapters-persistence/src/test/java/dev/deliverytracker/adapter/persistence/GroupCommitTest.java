@@ -72,6 +72,9 @@ class GroupCommitTest {
     @Autowired
     EventBatchWriter writer;
 
+    @Autowired
+    DatabaseProbe probe;
+
     private final AccountSid account = DeliveryStoreContract.randomAccount();
 
     @Test
@@ -85,7 +88,7 @@ class GroupCommitTest {
 
         // One writer, so the first batch holds the writer while all the others queue behind it.
         GroupCommit groupCommit = new GroupCommit(writer, new GroupCommitSettings(true, 256, 1000,
-                Duration.ofSeconds(10), 1));
+                Duration.ofSeconds(10), 1), probe);
         MeterRegistry meters = new SimpleMeterRegistry();
         groupCommit.bindTo(meters);
         List<CompletableFuture<RecordOutcome>> refused = new ArrayList<>();
@@ -132,7 +135,7 @@ class GroupCommitTest {
     void a_full_queue_refuses_at_once_instead_of_piling_up() throws Exception {
         OrganizationId org = organizations.ensure("full", new TwilioAccountCredentials(account, "t", ""));
         Message blocker = accepted(org);
-        GroupCommit small = new GroupCommit(writer, new GroupCommitSettings(true, 1, 1, Duration.ofSeconds(10), 1));
+        GroupCommit small = new GroupCommit(writer, new GroupCommitSettings(true, 1, 1, Duration.ofSeconds(10), 1), probe);
         try (Connection holder = dataSource.getConnection()) {
             lock(holder, "select pg_advisory_lock(hashtextextended(?, 0))", blocker.sid().get());
             CompletableFuture<RecordOutcome> writing = CompletableFuture.supplyAsync(

@@ -49,9 +49,12 @@ public class StatusCallbackEndpoint implements Filter {
     private final MeterRegistry meters;
     private final Clock clock;
     private final Timer recordTime;
+    private final WebhookIntake intake;
 
     public StatusCallbackEndpoint(RecordDeliveryStatus recordDeliveryStatus, WebhookSettings settings,
-            HttpFirewall firewall, RequestRejectedHandler rejectedHandler, MeterRegistry meters, Clock clock) {
+            HttpFirewall firewall, RequestRejectedHandler rejectedHandler, MeterRegistry meters, Clock clock,
+            WebhookIntake intake) {
+        this.intake = intake;
         this.recordDeliveryStatus = recordDeliveryStatus;
         this.settings = settings;
         this.firewall = firewall;
@@ -80,7 +83,18 @@ public class StatusCallbackEndpoint implements Filter {
                     "Twilio's status callbacks are POSTed; " + LogSafe.text(request.getMethod()) + " is not supported");
             return;
         }
-        receive(request, response);
+        if (!intake.take()) {
+            count("closed", "none");
+            response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+            problem(request, response, HttpStatus.SERVICE_UNAVAILABLE, "Not taking callbacks",
+                    "this instance is starting or stopping and takes no callbacks now; retry later");
+            return;
+        }
+        try {
+            receive(request, response);
+        } finally {
+            intake.done();
+        }
     }
 
     private void receive(HttpServletRequest request, HttpServletResponse response) throws IOException {

@@ -57,6 +57,7 @@ public final class DispatchMessagesService implements DispatchMessages {
     private final Executor sending;
     private final SendingPace pace;
     private final PacingPolicy pacing;
+    private volatile boolean stopped;
 
     public DispatchMessagesService(Outbox outbox, MessageGateway gateway, TwilioAccounts accounts,
             StatusCallbackAddress callbackAddress, DeliveryLog log, MessageStore messages, Clock clock,
@@ -96,6 +97,9 @@ public final class DispatchMessagesService implements DispatchMessages {
      */
     @Override
     public int dispatchDue() {
+        if (stopped) {
+            return 0;
+        }
         Instant claimedAt = clock.instant();
         List<Outbox.Claim> claims = outbox.claimDue(policy.batchSize(), claimedAt, policy.lease());
         // Once half the lease is gone, what is still unsent goes back for any dispatcher, so no claim
@@ -109,8 +113,17 @@ public final class DispatchMessagesService implements DispatchMessages {
         return claims.size();
     }
 
+    @Override
+    public void stop() {
+        stopped = true;
+    }
+
     private void handle(Outbox.Claim claim, Instant releaseAfter) {
         MessageId id = claim.message().id().orElseThrow();
+        if (stopped) {
+            outbox.retryLater(id, clock.instant(), "released unsent: the instance is stopping", claim.inDoubt());
+            return;
+        }
         if (clock.instant().isAfter(releaseAfter)) {
             outbox.retryLater(id, clock.instant(), "released unsent: the batch ran long", claim.inDoubt());
             return;

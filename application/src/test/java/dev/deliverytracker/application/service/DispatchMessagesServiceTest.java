@@ -161,6 +161,43 @@ class DispatchMessagesServiceTest {
     }
 
     @Test
+    void a_stop_mid_batch_lets_the_send_under_way_finish_and_releases_the_rest_at_once() {
+        MessageId first = send();
+        MessageId second = send();
+        MessageId third = send();
+        DispatchMessagesService[] stopping = new DispatchMessagesService[1];
+        ScriptedMessageGateway stoppedDuringFirstSend = new ScriptedMessageGateway() {
+            @Override
+            public synchronized SendResult send(OutgoingMessage message) {
+                stopping[0].stop();
+                return super.send(message);
+            }
+        };
+        stopping[0] = new DispatchMessagesService(store, stoppedDuringFirstSend, accounts,
+                id -> "https://tracker.example.com/twilio-status?mid=" + id, store, store, clock, policy, () -> 0.5);
+
+        assertThat(stopping[0].dispatchDue()).isEqualTo(3);
+
+        assertThat(stoppedDuringFirstSend.attempts()).extracting(OutgoingMessage::id).containsExactly(first);
+        assertThat(store.find(first).orElseThrow().sid()).isPresent();
+        // Due now, for the dispatcher of any other instance, not after the lease.
+        assertThat(store.claimDue(10, clock.instant(), Duration.ofMinutes(2)))
+                .extracting(claim -> claim.message().id().orElseThrow()).containsExactlyInAnyOrder(second, third);
+    }
+
+    @Test
+    void a_stopped_dispatcher_claims_nothing() {
+        MessageId id = send();
+        dispatcher.stop();
+
+        assertThat(dispatcher.dispatchDue()).isZero();
+
+        assertThat(twilio.attempts()).isEmpty();
+        assertThat(store.claimDue(10, clock.instant(), Duration.ofMinutes(2))).hasSize(1);
+        assertThat(store.find(id).orElseThrow().sid()).isEmpty();
+    }
+
+    @Test
     void a_takeover_does_not_send_again_when_the_first_sends_callback_already_gave_this_message_its_sid() {
         MessageId id = send();
         store.claimDue(10, clock.instant(), Duration.ofMinutes(2));
