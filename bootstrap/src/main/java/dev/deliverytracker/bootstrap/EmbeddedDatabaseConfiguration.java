@@ -53,6 +53,9 @@ class EmbeddedDatabaseConfiguration {
                     .setCleanDataDirectory(false)
                     .setPort(properties.embeddedDatabase().port())
                     .setServerConfig("synchronous_commit", "on")
+                    // Stopped by this bean's close, after everything that writes to it: the library's own
+                    // shutdown hook would stop it while the callbacks still waiting are being written.
+                    .setRegisterShutdownHook(false)
                     // Recovery after a crash replays the log before the server answers.
                     .setPGStartupWait(Duration.ofMinutes(2))
                     .start();
