@@ -87,6 +87,52 @@ class CrashRecoveryIT {
         }
     }
 
+    @Test
+    void a_sigterm_under_load_answers_every_callback_it_took_and_stops_the_database_last() throws Exception {
+        int port = freePort();
+        int databasePort = freePort();
+        try (TwilioSimulator twilio = TwilioSimulator.start(SimulatorSettings.defaults())) {
+            Map<String, String> environment = Map.of(
+                    "TRACKER_DATA_DIR", folder.resolve(".data/postgres").toString(),
+                    "TRACKER_EMBEDDED_DB_PORT", Integer.toString(databasePort),
+                    "TWILIO_ACCOUNT_SID", twilio.accountSid(),
+                    "TWILIO_AUTH_TOKEN", twilio.authToken(),
+                    "TWILIO_API_BASE_URL", twilio.baseUrl().toString(),
+                    "TWILIO_DEFAULT_FROM", "+15005550006",
+                    "TRACKER_API_KEY", API_KEY,
+                    "TRACKER_PACING_ENABLED", "false",
+                    "PUBLIC_BASE_URL", "http://localhost:" + port);
+
+            CrashLoad load;
+            String stoppedLog;
+            try (ServiceProcess service = ServiceProcess.start("stopped", folder, port, environment)) {
+                service.awaitHealthy(START);
+                load = new CrashLoad(twilio.accountSid(), twilio.authToken(), "http://localhost:" + port, API_KEY)
+                        .start(16, 2, () -> port);
+                load.awaitAcknowledged(1500, 40, Duration.ofSeconds(60));
+
+                assertThat(service.terminate(Duration.ofSeconds(60))).as("exit code after SIGTERM").isIn(0, 143);
+                load.close();
+                stoppedLog = service.log();
+            }
+            assertThat(stoppedLog).contains("webhook closed").doesNotContain("callbacks not recorded")
+                    .doesNotContain("still unanswered");
+            assertThat(folder.resolve(".data/postgres/postmaster.pid")).doesNotExist();
+
+            try (ServiceProcess restarted = ServiceProcess.start("after-sigterm", folder, port, environment)) {
+                restarted.awaitHealthy(START);
+                try (Connection database = DriverManager.getConnection(
+                        "jdbc:postgresql://localhost:" + databasePort + "/postgres", "postgres", "postgres")) {
+                    assertThat(rowsPerSid(database, load.acknowledgedCallbacks()))
+                            .as(load.summary()).hasSize(load.acknowledgedCallbacks().size())
+                            .allSatisfy((sid, rows) -> assertThat(rows).as(sid).isEqualTo(1));
+                }
+                Map<Long, Long> sends = load.awaitEachSent(twilio, Duration.ofSeconds(60));
+                assertThat(sends).allSatisfy((id, count) -> assertThat(count).as("sends of message %d", id).isEqualTo(1));
+            }
+        }
+    }
+
     static Map<String, Long> rowsPerSid(Connection database, Set<String> sids) throws SQLException {
         Map<String, Long> rows = new HashMap<>();
         try (PreparedStatement query = database.prepareStatement("""

@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -50,11 +51,13 @@ public class StatusCallbackEndpoint implements Filter {
     private final Clock clock;
     private final Timer recordTime;
     private final WebhookIntake intake;
+    private final UnrecordedCallbacks unrecorded;
 
     public StatusCallbackEndpoint(RecordDeliveryStatus recordDeliveryStatus, WebhookSettings settings,
             HttpFirewall firewall, RequestRejectedHandler rejectedHandler, MeterRegistry meters, Clock clock,
             WebhookIntake intake) {
         this.intake = intake;
+        this.unrecorded = new UnrecordedCallbacks(LOG, clock, Duration.ofSeconds(10));
         this.recordDeliveryStatus = recordDeliveryStatus;
         this.settings = settings;
         this.firewall = firewall;
@@ -125,7 +128,7 @@ public class StatusCallbackEndpoint implements Filter {
             // Not recorded: 503 so Twilio retries it, never 200 (which would lose it) and never 500 (which
             // Twilio does not retry unless told to).
             count("unavailable", status);
-            LOG.error("callback not recorded, answering 503 so Twilio retries: {}", failure.toString());
+            unrecorded.refused(failure);
             response.setHeader(HttpHeaders.RETRY_AFTER, "1");
             problem(request, response, HttpStatus.SERVICE_UNAVAILABLE, "Callback not recorded",
                     "the delivery store is unavailable; retry later");
