@@ -18,6 +18,8 @@ import java.util.List;
  * @param duplicateRate   0..1: chance that a callback is posted a second time, same parameters
  * @param outOfOrderRate  0..1: chance that a message's callbacks are posted shuffled
  * @param earlyCallback   post a message's first callback before its create response is written
+ * @param priceDelayMs    how long after a message becomes final its price shows on its resource
+ *                        (Twilio reports price later than status)
  */
 public record Behaviour(
         Outcome defaultOutcome,
@@ -28,7 +30,8 @@ public record Behaviour(
         long maxDelayMs,
         double duplicateRate,
         double outOfOrderRate,
-        boolean earlyCallback) {
+        boolean earlyCallback,
+        long priceDelayMs) {
 
     public Behaviour {
         if (defaultOutcome == null) {
@@ -41,6 +44,9 @@ public record Behaviour(
         if (failureRate > 0 && failureCode <= 0) {
             throw new IllegalArgumentException("failureCode must be a Twilio error code when failureRate > 0, got " + failureCode);
         }
+        if (priceDelayMs < 0) {
+            throw new IllegalArgumentException("priceDelayMs must be 0 or more, got " + priceDelayMs);
+        }
         if (minDelayMs < 0 || maxDelayMs < minDelayMs) {
             throw new IllegalArgumentException("delays must satisfy 0 <= minDelayMs <= maxDelayMs, got "
                     + minDelayMs + ".." + maxDelayMs);
@@ -49,42 +55,46 @@ public record Behaviour(
 
     /** Everything delivered (WhatsApp read), 100–500 ms between callbacks, no chaos. */
     public static Behaviour defaults() {
-        return new Behaviour(Outcome.read(), List.of(), 0.0, 30008, 100, 500, 0.0, 0.0, false);
+        return new Behaviour(Outcome.read(), List.of(), 0.0, 30008, 100, 500, 0.0, 0.0, false, 1000);
     }
 
     public Behaviour withDefaultOutcome(Outcome outcome) {
-        return new Behaviour(outcome, rules, failureRate, failureCode, minDelayMs, maxDelayMs, duplicateRate, outOfOrderRate, earlyCallback);
+        return new Behaviour(outcome, rules, failureRate, failureCode, minDelayMs, maxDelayMs, duplicateRate, outOfOrderRate, earlyCallback, priceDelayMs);
     }
 
     /** Adds a rule after the existing ones. */
     public Behaviour withRule(String toPattern, Outcome outcome) {
         List<OutcomeRule> more = new ArrayList<>(rules);
         more.add(new OutcomeRule(toPattern, outcome));
-        return new Behaviour(defaultOutcome, more, failureRate, failureCode, minDelayMs, maxDelayMs, duplicateRate, outOfOrderRate, earlyCallback);
+        return new Behaviour(defaultOutcome, more, failureRate, failureCode, minDelayMs, maxDelayMs, duplicateRate, outOfOrderRate, earlyCallback, priceDelayMs);
     }
 
     public Behaviour withoutRules() {
-        return new Behaviour(defaultOutcome, List.of(), failureRate, failureCode, minDelayMs, maxDelayMs, duplicateRate, outOfOrderRate, earlyCallback);
+        return new Behaviour(defaultOutcome, List.of(), failureRate, failureCode, minDelayMs, maxDelayMs, duplicateRate, outOfOrderRate, earlyCallback, priceDelayMs);
     }
 
     public Behaviour withFailureRate(double rate, int code) {
-        return new Behaviour(defaultOutcome, rules, rate, code, minDelayMs, maxDelayMs, duplicateRate, outOfOrderRate, earlyCallback);
+        return new Behaviour(defaultOutcome, rules, rate, code, minDelayMs, maxDelayMs, duplicateRate, outOfOrderRate, earlyCallback, priceDelayMs);
     }
 
     public Behaviour withDelays(long minMs, long maxMs) {
-        return new Behaviour(defaultOutcome, rules, failureRate, failureCode, minMs, maxMs, duplicateRate, outOfOrderRate, earlyCallback);
+        return new Behaviour(defaultOutcome, rules, failureRate, failureCode, minMs, maxMs, duplicateRate, outOfOrderRate, earlyCallback, priceDelayMs);
     }
 
     public Behaviour withDuplicateRate(double rate) {
-        return new Behaviour(defaultOutcome, rules, failureRate, failureCode, minDelayMs, maxDelayMs, rate, outOfOrderRate, earlyCallback);
+        return new Behaviour(defaultOutcome, rules, failureRate, failureCode, minDelayMs, maxDelayMs, rate, outOfOrderRate, earlyCallback, priceDelayMs);
     }
 
     public Behaviour withOutOfOrderRate(double rate) {
-        return new Behaviour(defaultOutcome, rules, failureRate, failureCode, minDelayMs, maxDelayMs, duplicateRate, rate, earlyCallback);
+        return new Behaviour(defaultOutcome, rules, failureRate, failureCode, minDelayMs, maxDelayMs, duplicateRate, rate, earlyCallback, priceDelayMs);
     }
 
     public Behaviour withEarlyCallback(boolean early) {
-        return new Behaviour(defaultOutcome, rules, failureRate, failureCode, minDelayMs, maxDelayMs, duplicateRate, outOfOrderRate, early);
+        return new Behaviour(defaultOutcome, rules, failureRate, failureCode, minDelayMs, maxDelayMs, duplicateRate, outOfOrderRate, early, priceDelayMs);
+    }
+
+    public Behaviour withPriceDelay(long ms) {
+        return new Behaviour(defaultOutcome, rules, failureRate, failureCode, minDelayMs, maxDelayMs, duplicateRate, outOfOrderRate, earlyCallback, ms);
     }
 
     private static void requireRate(String name, double rate) {

@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code GET /simulator/behaviour}, {@code PUT /simulator/behaviour} (fields left out keep their value)</li>
  *   <li>{@code POST /simulator/faults} {@code {"fault":"TOO_MANY_REQUESTS","count":2}}, {@code GET /simulator/faults}</li>
  *   <li>{@code POST /simulator/accounts} {@code {"sid":"AC...","token":"..."}}</li>
+ *   <li>{@code POST /simulator/services} {@code {"sid":"MG...","statusCallback":"https://..."}}: a
+ *       Messaging Service's Status Callback URL</li>
  *   <li>{@code POST /simulator/reset}</li>
  *   <li>{@code GET /simulator/messages}, {@code GET /simulator/callbacks[?messageSid=SM...]}</li>
  * </ul>
@@ -66,6 +68,12 @@ final class ControlApiHandler implements HttpHandler {
                 JsonNode body = json.mapper().readTree(JsonExchange.body(exchange));
                 simulator.injectCreateFaults(CreateFault.valueOf(body.path("fault").asText("TOO_MANY_REQUESTS")), body.path("count").asInt(1));
                 json.reply(exchange, 200, faults());
+                break;
+            }
+            case "POST /simulator/services": {
+                JsonNode service = json.mapper().readTree(JsonExchange.body(exchange));
+                simulator.serviceStatusCallback(service.path("sid").asText(), service.path("statusCallback").asText());
+                json.reply(exchange, 201, Map.of("sid", service.path("sid").asText()));
                 break;
             }
             case "POST /simulator/accounts": {

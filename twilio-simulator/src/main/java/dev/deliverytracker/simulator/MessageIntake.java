@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -38,10 +40,15 @@ final class MessageIntake {
     private final Random random;
     private final Clock clock;
     private final Supplier<Behaviour> behaviour;
+    private final ServiceCallbacks serviceCallbacks;
+    private final ScheduledExecutorService scheduler;
     private final AtomicLong sequence = new AtomicLong();
 
     MessageIntake(MessageStore store, CallbackPlanner planner, CallbackDispatcher dispatcher, SidGenerator sids,
-                  Random random, Clock clock, Supplier<Behaviour> behaviour) {
+                  Random random, Clock clock, Supplier<Behaviour> behaviour, ServiceCallbacks serviceCallbacks,
+                  ScheduledExecutorService scheduler) {
+        this.serviceCallbacks = serviceCallbacks;
+        this.scheduler = scheduler;
         this.store = store;
         this.planner = planner;
         this.dispatcher = dispatcher;
@@ -68,7 +75,8 @@ final class MessageIntake {
         LOG.info("message created sid={} account={} channel={} to={} status={} outcome={}",
                 message.sid(), accountSid, message.channel(), PhoneMask.mask(message.to()), message.status(), outcome);
         // A silent outcome moves the status as callbacks are "emitted" but posts nothing: no URL to post to.
-        startCallbacks(message, outcome.silent() ? "" : message.statusCallback(), planner.plan(message, outcome, now), now);
+        startCallbacks(message, outcome.silent() ? "" : serviceCallbacks.urlFor(message), planner.plan(message, outcome, now),
+                now);
         // The create answer shows the initial status, even if callbacks have already moved it on.
         return new Accepted(message);
     }
@@ -91,6 +99,15 @@ final class MessageIntake {
 
     private void emit(CallbackEvent event) {
         store.update(event.messageSid(), message -> message.movedTo(event.status(), event.step(), event.errorCode(), clock.instant()));
+        store.find(event.messageSid()).filter(SimulatedMessage::isFinal).filter(message -> message.price().isEmpty())
+                .ifPresent(this::priceLater);
+    }
+
+    /** Twilio shows a message's price a while after its final status, never at once. */
+    private void priceLater(SimulatedMessage message) {
+        scheduler.schedule(() -> store.update(message.sid(), current ->
+                current.price().isEmpty() ? current.priced(Pricing.of(current)) : current),
+                behaviour.get().priceDelayMs(), TimeUnit.MILLISECONDS);
     }
 
     private SimulatedMessage newMessage(String accountSid, CreateMessageRequest request) {
@@ -103,6 +120,6 @@ final class MessageIntake {
                 sids.next("SM"), accountSid, channel, request.to(), from, request.messagingServiceSid(),
                 request.body(), request.contentSid(), request.statusCallback(),
                 viaService ? "accepted" : "queued", 0, 0, request.segments(),
-                created, created, null, sequence.incrementAndGet());
+                created, created, null, sequence.incrementAndGet(), "");
     }
 }

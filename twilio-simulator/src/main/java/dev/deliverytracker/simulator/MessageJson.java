@@ -34,8 +34,8 @@ final class MessageJson {
         json.put("messaging_service_sid", message.messagingServiceSid().isEmpty() ? null : message.messagingServiceSid());
         json.put("num_media", "0");
         json.put("num_segments", Integer.toString(message.numSegments()));
-        json.put("price", null);
-        json.put("price_unit", "USD");
+        json.put("price", message.price().isEmpty() ? null : message.price());
+        json.put("price_unit", Pricing.UNIT);
         json.put("sid", message.sid());
         json.put("status", message.status());
         json.put("subresource_uris", Map.of("media", uri(message).replace(".json", "/Media.json")));

@@ -23,6 +23,8 @@ import java.time.Instant;
  * @param dateUpdated         last status change
  * @param dateSent            when it became sent, null before
  * @param sequence            creation order, for newest-first listing
+ * @param price               what Twilio charged, a negative decimal string in {@link Pricing#UNIT};
+ *                            empty until known, some time after the message became final
  */
 public record SimulatedMessage(
         String sid,
@@ -41,7 +43,8 @@ public record SimulatedMessage(
         Instant dateCreated,
         Instant dateUpdated,
         Instant dateSent,
-        long sequence) {
+        long sequence,
+        String price) {
 
     SimulatedMessage movedTo(String newStatus, int step, int newErrorCode, Instant now) {
         if (step <= statusStep) {
@@ -49,6 +52,20 @@ public record SimulatedMessage(
         }
         Instant sentAt = dateSent == null && !"queued".equals(newStatus) && !"failed".equals(newStatus) ? now : dateSent;
         return new SimulatedMessage(sid, accountSid, channel, to, from, messagingServiceSid, body, contentSid,
-                statusCallback, newStatus, step, newErrorCode, numSegments, dateCreated, now, sentAt, sequence);
+                statusCallback, newStatus, step, newErrorCode, numSegments, dateCreated, now, sentAt, sequence, price);
+    }
+
+    SimulatedMessage priced(String charged) {
+        return new SimulatedMessage(sid, accountSid, channel, to, from, messagingServiceSid, body, contentSid,
+                statusCallback, status, statusStep, errorCode, numSegments, dateCreated, dateUpdated, dateSent, sequence,
+                charged);
+    }
+
+    /** Whether the status is one after which the price can be known: delivered, read, undelivered, failed. */
+    boolean isFinal() {
+        return switch (status) {
+            case "delivered", "read", "undelivered", "failed" -> true;
+            default -> false;
+        };
     }
 }

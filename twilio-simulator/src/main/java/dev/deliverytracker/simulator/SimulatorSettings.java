@@ -97,7 +97,8 @@ public record SimulatorSettings(
                 (long) number(source, "max-delay-ms", base.maxDelayMs()),
                 number(source, "duplicate-rate", base.duplicateRate()),
                 number(source, "out-of-order-rate", base.outOfOrderRate()),
-                Boolean.parseBoolean(text(source, "early-callback", "false")));
+                Boolean.parseBoolean(text(source, "early-callback", "false")),
+                (long) number(source, "price-delay-ms", base.priceDelayMs()));
         return new SimulatorSettings(
                 text(source, "host", "127.0.0.1"),
                 (int) number(source, "port", DEFAULT_STANDALONE_PORT),

@@ -46,6 +46,7 @@ public final class TwilioSimulator implements AutoCloseable {
     private final ExecutorService callbackThreads;
     private final Random random;
     private final AccountRegistry accounts = new AccountRegistry();
+    private final ServiceCallbacks serviceCallbacks = new ServiceCallbacks();
     private final MessageStore store = new MessageStore();
     private final CreateFaults faults = new CreateFaults();
     private final AtomicReference<Behaviour> behaviour;
@@ -61,7 +62,7 @@ public final class TwilioSimulator implements AutoCloseable {
         this.callbackThreads = Executors.newFixedThreadPool(4, daemonThreads("twilio-sim-callback"));
         this.dispatcher = new CallbackDispatcher(accounts, scheduler, callbackThreads, random, settings.clock(), settings.retryBackoffMs());
         MessageIntake intake = new MessageIntake(store, new CallbackPlanner(random, sids, settings.clock()), dispatcher,
-                sids, random, settings.clock(), behaviour::get);
+                sids, random, settings.clock(), behaviour::get, serviceCallbacks, scheduler);
         JsonExchange json = new JsonExchange(new ObjectMapper());
         // Bounded on both sides: a flood of requests queues up to a limit, then is served by the
         // accepting thread itself, which slows the senders down instead of eating memory.
@@ -126,6 +127,15 @@ public final class TwilioSimulator implements AutoCloseable {
     /** Accepts another account (e.g. a subaccount); its callbacks are signed with its own token. Re-registering changes the token. */
     public void registerAccount(String accountSid, String authToken) {
         accounts.register(accountSid, authToken);
+    }
+
+    /**
+     * Sets the Status Callback URL of a Messaging Service, as Twilio's console does: messages sent
+     * through it without a StatusCallback of their own have their callbacks posted there. An empty
+     * URL removes it.
+     */
+    public void serviceStatusCallback(String messagingServiceSid, String statusCallback) {
+        serviceCallbacks.set(messagingServiceSid, statusCallback);
     }
 
     /** The behaviour applied to messages created from now on. */
