@@ -20,7 +20,7 @@ import dev.deliverytracker.application.port.out.OrganizationSendLimits;
 import dev.deliverytracker.application.port.out.Outbox;
 import dev.deliverytracker.application.port.out.PaceRate;
 import dev.deliverytracker.application.port.out.SendBudgets;
-import dev.deliverytracker.application.port.out.SendLimit;
+import dev.deliverytracker.application.port.SendLimit;
 import dev.deliverytracker.application.port.out.SendLimits;
 import dev.deliverytracker.application.port.out.SendingPace;
 import dev.deliverytracker.application.port.out.StatusCallbackAddress;

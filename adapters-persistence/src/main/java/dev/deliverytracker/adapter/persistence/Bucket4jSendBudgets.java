@@ -1,7 +1,7 @@
 package dev.deliverytracker.adapter.persistence;
 
 import dev.deliverytracker.application.port.out.SendBudgets;
-import dev.deliverytracker.application.port.out.SendLimit;
+import dev.deliverytracker.application.port.SendLimit;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;

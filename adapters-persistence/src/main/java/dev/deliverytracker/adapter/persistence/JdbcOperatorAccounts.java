@@ -1,5 +1,7 @@
 package dev.deliverytracker.adapter.persistence;
 
+import dev.deliverytracker.application.port.OperatorAccount;
+import dev.deliverytracker.application.port.OrganizationName;
 import dev.deliverytracker.application.port.out.OperatorAccounts;
 import dev.deliverytracker.domain.OperatorRole;
 import dev.deliverytracker.domain.OrganizationId;

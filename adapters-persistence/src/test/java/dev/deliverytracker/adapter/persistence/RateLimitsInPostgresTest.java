@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.deliverytracker.application.fake.MovableClock;
 import dev.deliverytracker.application.port.out.PaceRate;
-import dev.deliverytracker.application.port.out.SendLimit;
+import dev.deliverytracker.application.port.SendLimit;
 import dev.deliverytracker.application.port.out.SendLimits;
 import dev.deliverytracker.application.port.out.SendingPace.Lane;
 import dev.deliverytracker.domain.OrganizationId;

@@ -2,7 +2,7 @@ package dev.deliverytracker.application.fake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.deliverytracker.application.port.in.RecordOutcome;
+import dev.deliverytracker.application.port.RecordOutcome;
 import dev.deliverytracker.application.port.out.DeliveryLog;
 import dev.deliverytracker.application.port.out.FailedMessages;
 import dev.deliverytracker.application.port.out.MessageLookup;

@@ -1,6 +1,6 @@
 package dev.deliverytracker.application.fake;
 
-import dev.deliverytracker.application.port.in.RecordOutcome;
+import dev.deliverytracker.application.port.RecordOutcome;
 import dev.deliverytracker.application.port.out.DeliveryLog;
 import dev.deliverytracker.application.port.out.FailedMessages;
 import dev.deliverytracker.application.port.out.LockedDeliveryLog;

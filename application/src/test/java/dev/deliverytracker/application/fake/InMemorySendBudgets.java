@@ -1,7 +1,7 @@
 package dev.deliverytracker.application.fake;
 
 import dev.deliverytracker.application.port.out.SendBudgets;
-import dev.deliverytracker.application.port.out.SendLimit;
+import dev.deliverytracker.application.port.SendLimit;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package dev.deliverytracker.application.port.in;
 
+import dev.deliverytracker.application.port.ApiCaller;
 import dev.deliverytracker.domain.OrganizationId;
 import java.util.Optional;
 

@@ -1,5 +1,6 @@
 package dev.deliverytracker.application.port.out;
 
+import dev.deliverytracker.application.port.SendLimit;
 import java.time.Duration;
 import java.util.Optional;
 

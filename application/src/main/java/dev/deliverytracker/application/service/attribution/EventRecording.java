@@ -1,6 +1,6 @@
 package dev.deliverytracker.application.service.attribution;
 
-import dev.deliverytracker.application.port.in.RecordOutcome;
+import dev.deliverytracker.application.port.RecordOutcome;
 import dev.deliverytracker.application.port.out.LockedDeliveryLog;
 import dev.deliverytracker.application.port.out.LockedMessages;
 import dev.deliverytracker.application.port.out.LogEntry;

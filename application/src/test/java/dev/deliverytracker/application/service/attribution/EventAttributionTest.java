@@ -2,7 +2,7 @@ package dev.deliverytracker.application.service.attribution;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.deliverytracker.application.port.in.RecordOutcome;
+import dev.deliverytracker.application.port.RecordOutcome;
 import dev.deliverytracker.application.port.out.LockedMessages;
 import dev.deliverytracker.application.port.out.LogEntry;
 import dev.deliverytracker.application.port.out.MessageLookup;
