@@ -12,6 +12,7 @@ import dev.deliverytracker.application.port.in.AdmitSendRequest;
 import dev.deliverytracker.application.port.in.DispatchMessages;
 import dev.deliverytracker.application.port.in.FindMessage;
 import dev.deliverytracker.application.port.in.ManageApiKeys;
+import dev.deliverytracker.application.port.in.RemoveIdleSendBudgets;
 import dev.deliverytracker.application.port.in.SendMessage;
 import dev.deliverytracker.application.port.out.ApiKeyStore;
 import dev.deliverytracker.application.port.out.MessageGateway;
@@ -30,6 +31,7 @@ import dev.deliverytracker.application.service.DispatchPolicy;
 import dev.deliverytracker.application.service.FindMessageService;
 import dev.deliverytracker.application.service.PacingPolicy;
 import dev.deliverytracker.application.service.SendAdmissionService;
+import dev.deliverytracker.application.service.RemoveIdleSendBudgetsService;
 import dev.deliverytracker.application.service.SendMessageService;
 import dev.deliverytracker.application.port.out.DeliveryLog;
 import dev.deliverytracker.application.port.out.RefusedCallbacks;
@@ -119,6 +121,11 @@ class UseCaseConfiguration {
         } catch (IllegalArgumentException invalid) {
             throw new IllegalStateException("tracker.rate-limits.*: " + invalid.getMessage(), invalid);
         }
+    }
+
+    @Bean
+    RemoveIdleSendBudgets removeIdleSendBudgets(SendBudgets budgets) {
+        return new RemoveIdleSendBudgetsService(budgets);
     }
 
     static PacingPolicy pacingPolicy(TrackerProperties.Pacing pacing) {
