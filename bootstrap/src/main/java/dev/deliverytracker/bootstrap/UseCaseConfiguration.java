@@ -97,8 +97,8 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    SendMessage sendMessage(Outbox outbox, Clock clock) {
-        return new SendMessageService(outbox, clock);
+    SendMessage sendMessage(Outbox outbox, AdmitSendRequest admission, Clock clock) {
+        return new SendMessageService(outbox, admission, clock);
     }
 
     @Bean
