@@ -2,12 +2,12 @@ package dev.deliverytracker.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.deliverytracker.adapter.persistence.StoredMessages;
 import dev.deliverytracker.application.port.ApiCaller;
 import dev.deliverytracker.application.port.in.DispatchMessages;
 import dev.deliverytracker.application.port.in.SendMessage;
 import dev.deliverytracker.application.port.in.SendMessageCommand;
 import dev.deliverytracker.application.port.in.SendOutcome;
-import dev.deliverytracker.application.port.out.MessageStore;
 import dev.deliverytracker.domain.AccountSid;
 import dev.deliverytracker.domain.Address;
 import dev.deliverytracker.domain.MessageContent;
@@ -58,7 +58,7 @@ class ConcurrentDispatchSystemTest {
     DispatchMessages dispatchMessages;
 
     @Autowired
-    MessageStore messages;
+    StoredMessages messages;
 
     @Autowired
     TrackerFixture fixture;

@@ -3,9 +3,9 @@ package dev.deliverytracker.bootstrap;
 import static dev.deliverytracker.bootstrap.CallbackClient.form;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.deliverytracker.adapter.persistence.StoredMessages;
 import dev.deliverytracker.application.fake.DeliveryStoreContract;
 import dev.deliverytracker.application.port.out.DeliveryLog;
-import dev.deliverytracker.application.port.out.MessageStore;
 import dev.deliverytracker.domain.AccountSid;
 import dev.deliverytracker.domain.DeliveryEvent;
 import dev.deliverytracker.domain.DeliveryStatus;
@@ -66,7 +66,7 @@ class DatabaseOutageSystemTest {
     TrackerFixture fixture;
 
     @Autowired
-    MessageStore messages;
+    StoredMessages messages;
 
     @Autowired
     DeliveryLog log;
@@ -98,7 +98,7 @@ class DatabaseOutageSystemTest {
                 .until(() -> post(client, account, sid, "delivered").statusCode() == 200);
         acknowledged.add("delivered");
 
-        assertThat(log.history(message.id().get())).extracting(DeliveryEvent::reportedStatus)
+        assertThat(messages.history(message.id().get())).extracting(DeliveryEvent::reportedStatus)
                 .containsAll(acknowledged).containsExactly("queued", "sent", "delivered");
         assertThat(messages.find(message.id().get()).orElseThrow().status()).isEqualTo(DeliveryStatus.DELIVERED);
     }

@@ -23,27 +23,8 @@ class JpaMessageStore implements MessageStore {
     }
 
     @Override
-    @Transactional
-    public Message add(Message pending) {
-        if (pending.id().isPresent()) {
-            throw new IllegalArgumentException("message " + pending.id().get() + " is already stored");
-        }
-        return MessageMapping.toDomain(rows.saveAndFlush(MessageMapping.newRow(pending)));
-    }
-
-    @Override
-    public Optional<Message> find(MessageId id) {
-        return rows.findById(id.value()).map(MessageMapping::toDomain);
-    }
-
-    @Override
     public Optional<Message> find(OrganizationId organization, MessageId id) {
         return rows.findByIdAndOrgId(id.value(), organization.value()).map(MessageMapping::toDomain);
-    }
-
-    @Override
-    public Optional<Message> findBySid(MessageSid sid) {
-        return rows.findByProviderSid(sid.value()).map(MessageMapping::toDomain);
     }
 
     @Override

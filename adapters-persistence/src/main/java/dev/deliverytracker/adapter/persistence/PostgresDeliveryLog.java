@@ -74,17 +74,6 @@ class PostgresDeliveryLog implements DeliveryLog {
         return failed;
     }
 
-    @Override
-    @Transactional(readOnly = true)
-    public List<DeliveryEvent> history(MessageId id) {
-        return jdbc.sql("""
-                select provider_sid, status, error_code, error_message, source, created_at
-                from message_delivery_log
-                where message_id = :message and provider_sid is not null
-                order by created_at, delivery_id
-                """).param("message", id.value()).query((row, index) -> JdbcLockedDeliveryLog.event(row)).list();
-    }
-
     private void leaveOutbox(MessageId id) {
         jdbc.sql("delete from message_outbox where message_id = :message").param("message", id.value()).update();
     }

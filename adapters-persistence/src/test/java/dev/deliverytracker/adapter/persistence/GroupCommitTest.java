@@ -8,7 +8,6 @@ import dev.deliverytracker.application.fake.DeliveryStoreContract;
 import dev.deliverytracker.application.port.RecordOutcome;
 import dev.deliverytracker.application.port.out.DeliveryLog;
 import dev.deliverytracker.application.port.out.MessageLookup;
-import dev.deliverytracker.application.port.out.MessageStore;
 import dev.deliverytracker.application.port.out.Organizations;
 import dev.deliverytracker.application.port.out.ReportedEvent;
 import dev.deliverytracker.application.port.out.TwilioAccountCredentials;
@@ -61,7 +60,7 @@ class GroupCommitTest {
     DeliveryLog log;
 
     @Autowired
-    MessageStore messages;
+    StoredMessages messages;
 
     @Autowired
     Organizations organizations;
@@ -180,7 +179,7 @@ class GroupCommitTest {
     }
 
     private List<String> statuses(Message message) {
-        return log.history(message.id().get()).stream().map(DeliveryEvent::reportedStatus).toList();
+        return messages.history(message.id().get()).stream().map(DeliveryEvent::reportedStatus).toList();
     }
 
     private static boolean writerWaitsForLock(Connection connection) throws Exception {

@@ -18,7 +18,6 @@ import dev.deliverytracker.application.port.out.DeliveryLog;
 import dev.deliverytracker.application.port.out.MessageLookup;
 import dev.deliverytracker.application.port.out.MessageQueries;
 import dev.deliverytracker.application.port.out.MessageQueries.StatusCount;
-import dev.deliverytracker.application.port.out.MessageStore;
 import dev.deliverytracker.application.port.out.StatisticsRollup;
 import dev.deliverytracker.application.port.out.Organizations;
 import dev.deliverytracker.application.port.out.ReportedEvent;
@@ -68,7 +67,7 @@ class JdbcMessageQueriesTest {
     MessageQueries queries;
 
     @Autowired
-    MessageStore messages;
+    StoredMessages messages;
 
     @Autowired
     DeliveryLog log;

@@ -3,7 +3,6 @@ package dev.deliverytracker.adapter.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.deliverytracker.application.fake.DeliveryStoreContract;
-import dev.deliverytracker.application.port.out.MessageStore;
 import dev.deliverytracker.application.port.out.Organizations;
 import dev.deliverytracker.application.port.out.TwilioAccountCredentials;
 import dev.deliverytracker.domain.Address;
@@ -48,7 +47,7 @@ class MessageStateRowsTest {
     MessageStateRows rows;
 
     @Autowired
-    MessageStore messages;
+    StoredMessages messages;
 
     @Autowired
     Organizations organizations;

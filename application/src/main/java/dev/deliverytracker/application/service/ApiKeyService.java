@@ -53,11 +53,6 @@ public final class ApiKeyService implements ManageApiKeys {
     }
 
     @Override
-    public Optional<OrganizationId> authenticate(String presentedSecret) {
-        return identify(presentedSecret).map(ApiCaller::organization);
-    }
-
-    @Override
     public Optional<ApiCaller> identify(String presentedSecret) {
         if (presentedSecret == null || presentedSecret.length() < MIN_SECRET_LENGTH || presentedSecret.length() > 200) {
             return Optional.empty();

@@ -73,14 +73,12 @@ public final class InMemoryDeliveryStore implements MessageStore, DeliveryLog, O
     public record LoggedEvent(DeliveryEvent event, OrganizationId organization, MessageId messageId) {
     }
 
-    @Override
     public synchronized Message add(Message pending) {
         Message stored = pending.withId(MessageId.of(ids.incrementAndGet()));
         messages.put(stored.id().orElseThrow(), stored);
         return stored;
     }
 
-    @Override
     public synchronized Optional<Message> find(MessageId id) {
         return Optional.ofNullable(messages.get(id));
     }
@@ -90,7 +88,6 @@ public final class InMemoryDeliveryStore implements MessageStore, DeliveryLog, O
         return find(id).filter(message -> message.organization().equals(organization));
     }
 
-    @Override
     public synchronized Optional<Message> findBySid(MessageSid sid) {
         return messages.values().stream().filter(message -> message.sid().equals(Optional.of(sid))).findFirst();
     }
@@ -217,7 +214,6 @@ public final class InMemoryDeliveryStore implements MessageStore, DeliveryLog, O
         return outbox.containsKey(id);
     }
 
-    @Override
     public synchronized List<DeliveryEvent> history(MessageId id) {
         List<DeliveryEvent> events = new ArrayList<>();
         log.values().stream().filter(logged -> id.equals(logged.messageId())).map(LoggedEvent::event)

@@ -15,8 +15,6 @@ public interface ManageApiKeys {
 
     boolean hasKeys(OrganizationId organization);
 
-    Optional<OrganizationId> authenticate(String presentedSecret);
-
     /** The key and its organization, for a valid key; a send budget is kept per key. */
     Optional<ApiCaller> identify(String presentedSecret);
 

@@ -33,7 +33,4 @@ public interface DeliveryLog {
      * the failure in the history, fails the message by the domain's rule and takes it out of the outbox.
      */
     Message sendFailed(MessageId id, DeliveryError failure, Instant at);
-
-    /** Every event Twilio reported for a message (callbacks, send responses, polls), oldest first. */
-    List<DeliveryEvent> history(MessageId id);
 }
