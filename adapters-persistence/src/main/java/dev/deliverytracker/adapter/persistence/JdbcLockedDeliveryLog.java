@@ -84,7 +84,7 @@ class JdbcLockedDeliveryLog implements LockedDeliveryLog {
     public Message lockForAcceptance(MessageId id, MessageSid sid) {
         jdbc.sql("select 1 from pg_advisory_xact_lock(hashtextextended(:sid, 0))").param("sid", sid.value())
                 .query().singleValue();
-        List<MessageEntity> locked = rows.lock(List.of(id.value()), List.of());
+        List<MessageRow> locked = rows.lock(List.of(id.value()), List.of());
         if (locked.isEmpty()) {
             throw new IllegalStateException("no message " + id + " to accept");
         }
@@ -117,9 +117,9 @@ class JdbcLockedDeliveryLog implements LockedDeliveryLog {
     @Override
     public void write(Collection<Message> messages) {
         Instant now = clock.instant();
-        List<MessageEntity> changed = new ArrayList<>(messages.size());
+        List<MessageRow> changed = new ArrayList<>(messages.size());
         for (Message message : messages) {
-            MessageEntity row = new MessageEntity();
+            MessageRow row = new MessageRow();
             row.id = message.id().orElseThrow().value();
             MessageMapping.copyState(message, row, now);
             changed.add(row);

@@ -58,11 +58,11 @@ class PostgresDeliveryLog implements DeliveryLog {
     @Override
     @Transactional
     public Message sendFailed(MessageId id, DeliveryError failure, Instant at) {
-        List<MessageEntity> found = rows.lock(List.of(id.value()), List.of());
+        List<MessageRow> found = rows.lock(List.of(id.value()), List.of());
         if (found.isEmpty()) {
             throw new IllegalStateException("no message " + id + " to fail");
         }
-        MessageEntity row = found.get(0);
+        MessageRow row = found.get(0);
         Message failed = MessageMapping.toDomain(row).sendFailed(failure, at);
         // Each failed attempt is its own event: the attempt number keeps them apart.
         log.insert(List.of(new DeliveryLogRows.Row(row.orgId, row.id, null, null, "failed", failure.code(),

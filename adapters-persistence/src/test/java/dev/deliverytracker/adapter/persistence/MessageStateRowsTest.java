@@ -68,7 +68,7 @@ class MessageStateRowsTest {
         MessageSid sid = DeliveryStoreContract.randomSid();
 
         Message written = transactions.execute(status -> {
-            List<MessageEntity> locked = rows.lock(List.of(template.id().get().value(), text.id().get().value()),
+            List<MessageRow> locked = rows.lock(List.of(template.id().get().value(), text.id().get().value()),
                     List.of());
             assertThat(locked).extracting(row -> row.id)
                     .containsExactly(template.id().get().value(), text.id().get().value());
@@ -93,7 +93,7 @@ class MessageStateRowsTest {
         assertThat(found.sid()).contains(sid);
         assertThat(messages.find(text.id().get()).orElseThrow()).isEqualTo(text);
 
-        List<MessageEntity> bySid = transactions.execute(status -> rows.lock(List.of(), List.of(sid.value())));
+        List<MessageRow> bySid = transactions.execute(status -> rows.lock(List.of(), List.of(sid.value())));
         assertThat(bySid).extracting(row -> row.id).containsExactly(template.id().get().value());
     }
 }

@@ -4,6 +4,8 @@ import dev.deliverytracker.domain.DeliveryEvent;
 import dev.deliverytracker.domain.Message;
 import dev.deliverytracker.domain.MessageId;
 import dev.deliverytracker.domain.MessageSid;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,13 +22,22 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class StoredMessages {
 
-    private final MessageJpaRepository rows;
-    private final MessageStateRows stateRows;
+    // Test set-up only: the service itself stores a message together with its outbox entry.
+    private static final String INSERT_MESSAGE = """
+            insert into messages (org_id, channel, to_address, from_address, messaging_service_sid, body, content_sid,
+                content_variables, tags, whatsapp_msg_sid, status, error_code, error_message, idempotency_key,
+                attempts, created_at, queued_at, sent_at, delivered_at, read_at, failed_at, updated_at)
+            values (:org, :channel, :to, :from, :service, :body, :contentSid, cast(:variables as jsonb),
+                cast(:tags as jsonb), :sid, :status, :errorCode, :errorMessage, :idempotencyKey, :attempts,
+                :createdAt, :queuedAt, :sentAt, :deliveredAt, :readAt, :failedAt, :updatedAt)
+            returning message_id
+            """;
+
+    private final MessageStateRows rows;
     private final JdbcClient jdbc;
 
-    StoredMessages(MessageJpaRepository rows, MessageStateRows stateRows, JdbcClient jdbc) {
+    StoredMessages(MessageStateRows rows, JdbcClient jdbc) {
         this.rows = rows;
-        this.stateRows = stateRows;
         this.jdbc = jdbc;
     }
 
@@ -36,15 +47,33 @@ public class StoredMessages {
         if (pending.id().isPresent()) {
             throw new IllegalArgumentException("message " + pending.id().get() + " is already stored");
         }
-        return MessageMapping.toDomain(rows.saveAndFlush(MessageMapping.newRow(pending)));
+        MessageRow row = MessageMapping.newRow(pending);
+        long id = jdbc.sql(INSERT_MESSAGE)
+                .param("org", row.orgId).param("channel", row.channel).param("to", row.toAddress)
+                .param("from", row.fromAddress).param("service", row.messagingServiceSid).param("body", row.body)
+                .param("contentSid", row.contentSid).param("variables", StringMapJson.write(row.contentVariables))
+                .param("tags", StringMapJson.write(row.tags)).param("sid", row.providerSid).param("status", row.status)
+                .param("errorCode", row.errorCode).param("errorMessage", row.errorMessage)
+                .param("idempotencyKey", row.idempotencyKey).param("attempts", row.attempts)
+                .param("createdAt", timestamp(row.createdAt)).param("queuedAt", timestamp(row.queuedAt))
+                .param("sentAt", timestamp(row.sentAt)).param("deliveredAt", timestamp(row.deliveredAt))
+                .param("readAt", timestamp(row.readAt)).param("failedAt", timestamp(row.failedAt))
+                .param("updatedAt", timestamp(row.updatedAt))
+                .query(Long.class).single();
+        return find(MessageId.of(id)).orElseThrow();
     }
 
     public Optional<Message> find(MessageId id) {
-        return Optional.ofNullable(stateRows.byIds(List.of(id.value())).get(id.value())).map(MessageMapping::toDomain);
+        return Optional.ofNullable(rows.byIds(List.of(id.value())).get(id.value())).map(MessageMapping::toDomain);
     }
 
     public Optional<Message> findBySid(MessageSid sid) {
-        return rows.findByProviderSid(sid.value()).map(MessageMapping::toDomain);
+        return jdbc.sql(MessageStateRows.COLUMNS + "where whatsapp_msg_sid = :sid").param("sid", sid.value())
+                .query(MessageStateRows::row).optional().map(MessageMapping::toDomain);
+    }
+
+    private static Timestamp timestamp(Instant at) {
+        return at == null ? null : Timestamp.from(at);
     }
 
     /** Every event Twilio reported for a message (callbacks, send responses, polls), oldest first. */
