@@ -1,7 +1,6 @@
 package dev.deliverytracker.adapter.web;
 
 import dev.deliverytracker.application.port.StatisticsInterval;
-import dev.deliverytracker.application.port.in.DeliveryStatistics;
 import dev.deliverytracker.application.port.in.ListMessages;
 import dev.deliverytracker.application.port.MessageCursor;
 import dev.deliverytracker.application.port.MessageFilter;

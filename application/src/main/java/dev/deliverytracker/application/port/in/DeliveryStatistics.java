@@ -8,7 +8,6 @@ import dev.deliverytracker.domain.OrganizationId;
 import dev.deliverytracker.domain.TwilioError;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

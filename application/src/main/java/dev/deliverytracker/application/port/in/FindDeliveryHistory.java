@@ -2,14 +2,10 @@ package dev.deliverytracker.application.port.in;
 
 import dev.deliverytracker.application.port.MessageSummary;
 import dev.deliverytracker.application.port.TimelineEvent;
-import dev.deliverytracker.domain.DeliveryError;
-import dev.deliverytracker.domain.DeliveryStatus;
-import dev.deliverytracker.domain.EventSource;
 import dev.deliverytracker.domain.MessageId;
 import dev.deliverytracker.domain.Milestone;
 import dev.deliverytracker.domain.OrganizationId;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -6,7 +6,6 @@ import dev.deliverytracker.domain.DeliveryEvent;
 import dev.deliverytracker.domain.Message;
 import dev.deliverytracker.domain.MessageId;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * The history of every message's delivery. Each method is atomic: the event, the message's status

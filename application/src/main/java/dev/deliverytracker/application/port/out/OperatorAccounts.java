@@ -2,8 +2,6 @@ package dev.deliverytracker.application.port.out;
 
 import dev.deliverytracker.application.port.OperatorAccount;
 import dev.deliverytracker.application.port.OrganizationName;
-import dev.deliverytracker.domain.OperatorRole;
-import dev.deliverytracker.domain.OrganizationId;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
