@@ -1,8 +1,11 @@
 package dev.deliverytracker.bootstrap;
 
+import dev.deliverytracker.application.port.in.FoldStatistics;
 import dev.deliverytracker.application.port.out.MessageQueries;
+import dev.deliverytracker.application.port.out.StatisticsRollup;
 import dev.deliverytracker.application.service.DeliveryStatisticsService;
 import dev.deliverytracker.application.service.FailureReportService;
+import dev.deliverytracker.application.service.FoldStatisticsService;
 import dev.deliverytracker.application.service.MessageQueryService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,6 +23,11 @@ class InsightsConfiguration {
     @Bean
     FailureReportService failureReportService(MessageQueries queries) {
         return new FailureReportService(queries);
+    }
+
+    @Bean
+    FoldStatistics foldStatistics(StatisticsRollup rollup) {
+        return new FoldStatisticsService(rollup);
     }
 
     @Bean

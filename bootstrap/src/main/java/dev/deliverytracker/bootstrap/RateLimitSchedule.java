@@ -1,6 +1,6 @@
 package dev.deliverytracker.bootstrap;
 
-import dev.deliverytracker.adapter.persistence.Bucket4jSendBudgets;
+import dev.deliverytracker.application.port.in.RemoveIdleSendBudgets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -15,19 +15,17 @@ class RateLimitSchedule {
 
     private static final Logger LOG = LoggerFactory.getLogger(RateLimitSchedule.class);
 
-    private final Bucket4jSendBudgets budgets;
+    private final RemoveIdleSendBudgets budgets;
 
-    RateLimitSchedule(Bucket4jSendBudgets budgets) {
+    RateLimitSchedule(RemoveIdleSendBudgets budgets) {
         this.budgets = budgets;
     }
 
     @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT10M")
     void removeIdleBuckets() {
         try {
-            int removed;
-            do {
-                removed = budgets.removeExpired(1000);
-            } while (removed == 1000);
+            int removed = budgets.removeIdle();
+            LOG.debug("idle send budgets removed: {}", removed);
         } catch (RuntimeException failure) {
             LOG.warn("removing idle send budgets failed; the next round tries again: {}", failure.toString());
         }

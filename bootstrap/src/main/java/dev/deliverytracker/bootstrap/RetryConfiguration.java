@@ -1,5 +1,6 @@
 package dev.deliverytracker.bootstrap;
 
+import dev.deliverytracker.application.port.in.RetryFailedMessages;
 import dev.deliverytracker.application.port.out.FailedMessages;
 import dev.deliverytracker.application.port.out.MessageStore;
 import dev.deliverytracker.application.port.out.Outbox;
@@ -31,15 +32,15 @@ class RetryConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "tracker.retry.enabled", havingValue = "true", matchIfMissing = true)
-    RetrySchedule retrySchedule(RetryService retries) {
+    RetrySchedule retrySchedule(RetryFailedMessages retries) {
         return new RetrySchedule(retries);
     }
 
     static class RetrySchedule {
 
-        private final RetryService retries;
+        private final RetryFailedMessages retries;
 
-        RetrySchedule(RetryService retries) {
+        RetrySchedule(RetryFailedMessages retries) {
             this.retries = retries;
         }
 

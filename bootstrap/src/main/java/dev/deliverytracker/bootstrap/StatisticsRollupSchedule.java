@@ -1,6 +1,6 @@
 package dev.deliverytracker.bootstrap;
 
-import dev.deliverytracker.application.port.out.StatisticsRollup;
+import dev.deliverytracker.application.port.in.FoldStatistics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -17,17 +17,17 @@ public class StatisticsRollupSchedule {
 
     private static final Logger LOG = LoggerFactory.getLogger(StatisticsRollupSchedule.class);
 
-    private final StatisticsRollup rollup;
+    private final FoldStatistics statistics;
 
-    StatisticsRollupSchedule(StatisticsRollup rollup) {
-        this.rollup = rollup;
+    StatisticsRollupSchedule(FoldStatistics statistics) {
+        this.statistics = statistics;
     }
 
     @Scheduled(fixedDelayString = "${tracker.statistics.fold-interval:5s}",
             initialDelayString = "${tracker.statistics.fold-interval:5s}")
     public void run() {
         try {
-            long folded = rollup.fold();
+            long folded = statistics.fold();
             LOG.debug("statistics rollup: {} changes folded", folded);
         } catch (RuntimeException failure) {
             LOG.error("statistics fold failed: {}", failure.toString());

@@ -12,6 +12,7 @@ import dev.deliverytracker.application.port.in.AdmitSendRequest;
 import dev.deliverytracker.application.port.in.DispatchMessages;
 import dev.deliverytracker.application.port.in.FindMessage;
 import dev.deliverytracker.application.port.in.ManageApiKeys;
+import dev.deliverytracker.application.port.in.RemoveIdleSendBudgets;
 import dev.deliverytracker.application.port.in.SendMessage;
 import dev.deliverytracker.application.port.out.ApiKeyStore;
 import dev.deliverytracker.application.port.out.MessageGateway;
@@ -20,7 +21,7 @@ import dev.deliverytracker.application.port.out.OrganizationSendLimits;
 import dev.deliverytracker.application.port.out.Outbox;
 import dev.deliverytracker.application.port.out.PaceRate;
 import dev.deliverytracker.application.port.out.SendBudgets;
-import dev.deliverytracker.application.port.out.SendLimit;
+import dev.deliverytracker.application.port.SendLimit;
 import dev.deliverytracker.application.port.out.SendLimits;
 import dev.deliverytracker.application.port.out.SendingPace;
 import dev.deliverytracker.application.port.out.StatusCallbackAddress;
@@ -30,6 +31,7 @@ import dev.deliverytracker.application.service.DispatchPolicy;
 import dev.deliverytracker.application.service.FindMessageService;
 import dev.deliverytracker.application.service.PacingPolicy;
 import dev.deliverytracker.application.service.SendAdmissionService;
+import dev.deliverytracker.application.service.RemoveIdleSendBudgetsService;
 import dev.deliverytracker.application.service.SendMessageService;
 import dev.deliverytracker.application.port.out.DeliveryLog;
 import dev.deliverytracker.application.port.out.RefusedCallbacks;
@@ -95,8 +97,8 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    SendMessage sendMessage(Outbox outbox, Clock clock) {
-        return new SendMessageService(outbox, clock);
+    SendMessage sendMessage(Outbox outbox, AdmitSendRequest admission, Clock clock) {
+        return new SendMessageService(outbox, admission, clock);
     }
 
     @Bean
@@ -119,6 +121,11 @@ class UseCaseConfiguration {
         } catch (IllegalArgumentException invalid) {
             throw new IllegalStateException("tracker.rate-limits.*: " + invalid.getMessage(), invalid);
         }
+    }
+
+    @Bean
+    RemoveIdleSendBudgets removeIdleSendBudgets(SendBudgets budgets) {
+        return new RemoveIdleSendBudgetsService(budgets);
     }
 
     static PacingPolicy pacingPolicy(TrackerProperties.Pacing pacing) {

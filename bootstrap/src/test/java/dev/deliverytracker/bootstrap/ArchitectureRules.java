@@ -62,6 +62,56 @@ final class ArchitectureRules {
             .as("ports speak in domain terms: no JPA, Spring or servlet types in their signatures")
             .allowEmptyShould(false);
 
+    static final ArchRule INBOUND_PORTS_STAND_ALONE = classes()
+            .that().resideInAPackage(ROOT + ".application.port.in..")
+            .should().onlyDependOnClassesThat()
+            .resideInAnyPackage("java..", ROOT + ".domain..", ROOT + ".application.port",
+                    ROOT + ".application.port.in..")
+            .as("inbound ports use the domain, the ports' shared types and each other, never an outbound port")
+            .allowEmptyShould(false);
+
+    static final ArchRule OUTBOUND_PORTS_STAND_ALONE = classes()
+            .that().resideInAPackage(ROOT + ".application.port.out..")
+            .should().onlyDependOnClassesThat()
+            .resideInAnyPackage("java..", ROOT + ".domain..", ROOT + ".application.port",
+                    ROOT + ".application.port.out..")
+            .as("outbound ports use the domain, the ports' shared types and each other, never an inbound port")
+            .allowEmptyShould(false);
+
+    static final ArchRule SHARED_PORT_TYPES_STAND_ALONE = classes()
+            .that().resideInAPackage(ROOT + ".application.port")
+            .should().onlyDependOnClassesThat()
+            .resideInAnyPackage("java..", ROOT + ".domain..", ROOT + ".application.port")
+            .as("the types both sides of the ports share use the domain and each other only")
+            .allowEmptyShould(false);
+
+    static final ArchRule DRIVING_ADAPTERS_USE_INBOUND_PORTS = classes()
+            .that().resideInAPackage(ROOT + ".adapter..")
+            .should(new ArchCondition<JavaClass>("reach the application through inbound ports only when they drive it") {
+                @Override
+                public void check(JavaClass adapterClass, ConditionEvents events) {
+                    boolean drives = adapterClass.getDirectDependenciesFromSelf().stream()
+                            .anyMatch(dependency -> in(dependency.getTargetClass(), ".application.port.in"));
+                    boolean web = adapterClass.getPackageName().startsWith(ROOT + ".adapter.web");
+                    adapterClass.getDirectDependenciesFromSelf().forEach(dependency -> {
+                        JavaClass target = dependency.getTargetClass();
+                        boolean pastTheUseCase = in(target, ".application.port.out") || in(target, ".application.service");
+                        boolean serviceFromTheWeb = web && in(target, ".application.service");
+                        if ((drives && pastTheUseCase) || serviceFromTheWeb) {
+                            events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                        }
+                    });
+                }
+
+                private boolean in(JavaClass type, String packageSuffix) {
+                    String name = type.getPackageName();
+                    return name.equals(ROOT + packageSuffix) || name.startsWith(ROOT + packageSuffix + ".");
+                }
+            })
+            .as("a driving adapter uses inbound ports only: a class that calls a use case uses no outbound port "
+                    + "and no service, and the web adapter no service at all")
+            .allowEmptyShould(false);
+
     private static final DescribedPredicate<JavaClass> FRAMEWORK = DescribedPredicate.describe("framework type",
             type -> type.getPackageName().startsWith("org.springframework")
                     || type.getPackageName().startsWith("jakarta.")

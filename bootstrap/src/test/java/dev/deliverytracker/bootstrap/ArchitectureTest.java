@@ -8,9 +8,14 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
+import dev.deliverytracker.adapter.web.fixture.ControllerCallingAService;
+import dev.deliverytracker.adapter.web.fixture.ControllerReachingPastTheUseCase;
 import dev.deliverytracker.adapter.web.fixture.WebAdapterReachingIntoPersistence;
 import dev.deliverytracker.adapter.web.fixture.WebAdapterUsingBootstrap;
 import dev.deliverytracker.application.fixture.ApplicationUsingSpring;
+import dev.deliverytracker.application.port.SharedTypeNamingAUseCase;
+import dev.deliverytracker.application.port.in.fixture.UseCaseNamingAnOutboundPort;
+import dev.deliverytracker.application.port.out.fixture.OutboundPortNamingAUseCase;
 import dev.deliverytracker.application.port.out.fixture.PortLeakingJpa;
 import dev.deliverytracker.domain.fixture.DomainUsingSpring;
 import org.junit.jupiter.api.Nested;
@@ -57,6 +62,26 @@ class ArchitectureTest {
         ArchitectureRules.PORTS_SPEAK_IN_DOMAIN_TERMS.check(PRODUCTION);
     }
 
+    @Test
+    void inbound_ports_do_not_use_outbound_ports() {
+        ArchitectureRules.INBOUND_PORTS_STAND_ALONE.check(PRODUCTION);
+    }
+
+    @Test
+    void outbound_ports_do_not_use_inbound_ports() {
+        ArchitectureRules.OUTBOUND_PORTS_STAND_ALONE.check(PRODUCTION);
+    }
+
+    @Test
+    void the_ports_shared_types_use_neither_side() {
+        ArchitectureRules.SHARED_PORT_TYPES_STAND_ALONE.check(PRODUCTION);
+    }
+
+    @Test
+    void driving_adapters_use_inbound_ports_only() {
+        ArchitectureRules.DRIVING_ADAPTERS_USE_INBOUND_PORTS.check(PRODUCTION);
+    }
+
     /** Each rule, shown failing on a class written to break it, so none can pass vacuously. */
     @Nested
     class each_rule_fails_on_a_violation {
@@ -85,6 +110,31 @@ class ArchitectureTest {
         @Test
         void a_jpa_type_in_a_port() {
             assertViolated(ArchitectureRules.PORTS_SPEAK_IN_DOMAIN_TERMS, PortLeakingJpa.class);
+        }
+
+        @Test
+        void a_use_case_naming_an_outbound_port() {
+            assertViolated(ArchitectureRules.INBOUND_PORTS_STAND_ALONE, UseCaseNamingAnOutboundPort.class);
+        }
+
+        @Test
+        void an_outbound_port_naming_a_use_case() {
+            assertViolated(ArchitectureRules.OUTBOUND_PORTS_STAND_ALONE, OutboundPortNamingAUseCase.class);
+        }
+
+        @Test
+        void a_shared_port_type_naming_one_side() {
+            assertViolated(ArchitectureRules.SHARED_PORT_TYPES_STAND_ALONE, SharedTypeNamingAUseCase.class);
+        }
+
+        @Test
+        void a_controller_reaching_past_its_use_case_to_a_store() {
+            assertViolated(ArchitectureRules.DRIVING_ADAPTERS_USE_INBOUND_PORTS, ControllerReachingPastTheUseCase.class);
+        }
+
+        @Test
+        void a_controller_calling_a_service_class_instead_of_its_use_case() {
+            assertViolated(ArchitectureRules.DRIVING_ADAPTERS_USE_INBOUND_PORTS, ControllerCallingAService.class);
         }
 
         @Test

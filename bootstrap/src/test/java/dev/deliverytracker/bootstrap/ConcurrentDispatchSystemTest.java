@@ -2,11 +2,12 @@ package dev.deliverytracker.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.deliverytracker.adapter.persistence.StoredMessages;
+import dev.deliverytracker.application.port.ApiCaller;
 import dev.deliverytracker.application.port.in.DispatchMessages;
 import dev.deliverytracker.application.port.in.SendMessage;
 import dev.deliverytracker.application.port.in.SendMessageCommand;
 import dev.deliverytracker.application.port.in.SendOutcome;
-import dev.deliverytracker.application.port.out.MessageStore;
 import dev.deliverytracker.domain.AccountSid;
 import dev.deliverytracker.domain.Address;
 import dev.deliverytracker.domain.MessageContent;
@@ -42,6 +43,8 @@ import org.springframework.test.context.DynamicPropertySource;
 class ConcurrentDispatchSystemTest {
 
     private static final int MESSAGES = 300;
+    /** An API key id no stored key has, so these in-process sends spend a send budget of their own. */
+    private static final long IN_PROCESS_KEY = 900_001;
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -55,7 +58,7 @@ class ConcurrentDispatchSystemTest {
     DispatchMessages dispatchMessages;
 
     @Autowired
-    MessageStore messages;
+    StoredMessages messages;
 
     @Autowired
     TrackerFixture fixture;
@@ -71,7 +74,7 @@ class ConcurrentDispatchSystemTest {
         String batch = "batch-" + System.nanoTime();
         List<MessageId> ids = new ArrayList<>();
         for (int i = 0; i < MESSAGES; i++) {
-            SendOutcome.Accepted accepted = (SendOutcome.Accepted) sendMessage.send(new SendMessageCommand(org,
+            SendOutcome.Accepted accepted = (SendOutcome.Accepted) sendMessage.send(new SendMessageCommand(new ApiCaller(IN_PROCESS_KEY, org),
                     Address.sms("+3162" + String.format("%07d", i)), new Sender.Number(Address.sms("+15005550006")),
                     new MessageContent.Text(batch + " #" + i), Map.of(), ""));
             ids.add(accepted.message().id().get());

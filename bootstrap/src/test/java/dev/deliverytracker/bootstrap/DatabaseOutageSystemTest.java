@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.deliverytracker.adapter.persistence.StoredMessages;
 import dev.deliverytracker.application.fake.DeliveryStoreContract;
 import dev.deliverytracker.application.port.out.DeliveryLog;
-import dev.deliverytracker.application.port.out.MessageStore;
 import dev.deliverytracker.domain.AccountSid;
 import dev.deliverytracker.domain.DeliveryEvent;
 import dev.deliverytracker.domain.DeliveryStatus;
@@ -72,7 +72,7 @@ class DatabaseOutageSystemTest {
     TrackerFixture fixture;
 
     @Autowired
-    MessageStore messages;
+    StoredMessages messages;
 
     @Autowired
     DeliveryLog log;
@@ -116,7 +116,7 @@ class DatabaseOutageSystemTest {
         acknowledged.add("delivered");
         assertThat(intake(client).path("status").asText()).isEqualTo("UP");
 
-        assertThat(log.history(message.id().get())).extracting(DeliveryEvent::reportedStatus)
+        assertThat(messages.history(message.id().get())).extracting(DeliveryEvent::reportedStatus)
                 .containsAll(acknowledged).containsExactly("queued", "sent", "delivered");
         assertThat(messages.find(message.id().get()).orElseThrow().status()).isEqualTo(DeliveryStatus.DELIVERED);
     }

@@ -2,7 +2,7 @@ package dev.deliverytracker.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.deliverytracker.application.port.out.MessageStore;
+import dev.deliverytracker.adapter.persistence.StoredMessages;
 import dev.deliverytracker.application.port.out.TwilioAccounts;
 import dev.deliverytracker.domain.AccountSid;
 import dev.deliverytracker.domain.Address;
@@ -60,7 +60,7 @@ class FirstRunSystemTest {
             TwilioSimulator simulator = first.getBean(TwilioSimulator.class);
             OrganizationId org = first.getBean(TwilioAccounts.class)
                     .findBySid(AccountSid.of(simulator.accountSid())).orElseThrow().organization();
-            stored = first.getBean(MessageStore.class).add(Message.pending(org, Address.sms("+31612345678"),
+            stored = first.getBean(StoredMessages.class).add(Message.pending(org, Address.sms("+31612345678"),
                     Sender.organizationDefault(), new MessageContent.Text("kept across restarts"), Map.of(),
                     Optional.empty(), Instant.now().truncatedTo(ChronoUnit.MICROS)));
 
@@ -68,7 +68,7 @@ class FirstRunSystemTest {
         }
         int shownBefore = output.getOut().length();
         try (ConfigurableApplicationContext second = start(data)) {
-            assertThat(second.getBean(MessageStore.class).find(stored.id().get())).contains(stored);
+            assertThat(second.getBean(StoredMessages.class).find(stored.id().get())).contains(stored);
             assertThat(output.getOut().substring(shownBefore)).as("nothing shown twice")
                     .doesNotContain("Dashboard admin").doesNotContain("API key of organization");
         }

@@ -3,8 +3,8 @@ package dev.deliverytracker.bootstrap;
 import static dev.deliverytracker.bootstrap.CallbackClient.form;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.deliverytracker.adapter.persistence.StoredMessages;
 import dev.deliverytracker.application.fake.DeliveryStoreContract;
-import dev.deliverytracker.application.port.out.MessageStore;
 import dev.deliverytracker.domain.AccountSid;
 import dev.deliverytracker.domain.DeliveryStatus;
 import dev.deliverytracker.domain.Message;
@@ -57,7 +57,7 @@ class ForgedCallbackFloodSystemTest {
     TrackerFixture fixture;
 
     @Autowired
-    MessageStore messages;
+    StoredMessages messages;
 
     @Autowired
     MeterRegistry meters;

@@ -4,9 +4,9 @@ import static dev.deliverytracker.bootstrap.ServiceInstance.portOf;
 import static dev.deliverytracker.bootstrap.CallbackClient.form;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.deliverytracker.adapter.persistence.StoredMessages;
 import dev.deliverytracker.application.fake.DeliveryStoreContract;
 import dev.deliverytracker.application.port.in.ManageApiKeys;
-import dev.deliverytracker.application.port.out.DeliveryLog;
 import dev.deliverytracker.domain.AccountSid;
 import dev.deliverytracker.domain.DeliveryEvent;
 import dev.deliverytracker.domain.Message;
@@ -67,7 +67,7 @@ class ReplayRefusedCallbacksSystemTest {
 
                 assertThat(replay.statusCode()).isEqualTo(200);
                 assertThat(replay.body()).isEqualTo("{\"examined\":2,\"replayed\":2,\"stillRefused\":0}");
-                assertThat(fixed.getBean(DeliveryLog.class).history(message.id().get()))
+                assertThat(fixed.getBean(StoredMessages.class).history(message.id().get()))
                         .extracting(DeliveryEvent::reportedStatus).containsExactly("queued", "sent", "delivered");
                 assertThat(quarantined(fixed)).isZero();
                 assertThat(api.get("/api/v1/messages/" + message.id().get()).body()).contains("\"status\":\"delivered\"");

@@ -3,8 +3,8 @@ package dev.deliverytracker.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.deliverytracker.adapter.persistence.StoredMessages;
 import dev.deliverytracker.application.port.in.RetryFailedMessages;
-import dev.deliverytracker.application.port.out.DeliveryLog;
 import dev.deliverytracker.domain.DeliveryEvent;
 import dev.deliverytracker.domain.MessageId;
 import dev.deliverytracker.simulator.Outcome;
@@ -38,7 +38,7 @@ class RetrySystemTest extends SimulatedServiceTest {
     RetryFailedMessages retries;
 
     @Autowired
-    DeliveryLog log;
+    StoredMessages messages;
 
     private final String recipient = "+3165" + (1_000_000 + ThreadLocalRandom.current().nextInt(8_999_999));
     private ApiClient api;
@@ -63,7 +63,7 @@ class RetrySystemTest extends SimulatedServiceTest {
         assertThat(body).contains("\"attempts\":2").doesNotContain("\"error\"");
         List<SimulatedMessage> sent = simulator.messages().stream().filter(m -> m.to().equals(recipient)).toList();
         assertThat(sent).hasSize(2);
-        assertThat(log.history(MessageId.parse(id))).extracting(DeliveryEvent::sid).extracting(Object::toString)
+        assertThat(messages.history(MessageId.parse(id))).extracting(DeliveryEvent::sid).extracting(Object::toString)
                 .contains(sent.get(0).sid(), sent.get(1).sid());
     }
 

@@ -96,7 +96,7 @@ class SendRateLimitSystemTest extends SimulatedServiceTest {
     }
 
     private OrganizationId defaultOrganization() {
-        return apiKeys.authenticate(API_KEY).orElseThrow();
+        return apiKeys.identify(API_KEY).orElseThrow().organization();
     }
 
     private OrganizationId newOrganization() {

@@ -28,7 +28,7 @@ class SharedSendBudgetSystemTest {
                 ConfigurableApplicationContext other = start(twilio)) {
             // A key of its own, so no earlier run's bucket is in the way.
             String key = one.getBean(ManageApiKeys.class).issue(
-                    one.getBean(ManageApiKeys.class).authenticate(CONFIGURED_KEY).orElseThrow(), "shared").secret();
+                    one.getBean(ManageApiKeys.class).identify(CONFIGURED_KEY).orElseThrow().organization(), "shared").secret();
             List<ApiClient> instances = List.of(new ApiClient(portOf(one), key), new ApiClient(portOf(other), key));
 
             for (int i = 0; i < 4; i++) {

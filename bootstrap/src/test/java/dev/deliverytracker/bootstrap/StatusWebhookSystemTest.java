@@ -3,9 +3,9 @@ package dev.deliverytracker.bootstrap;
 import static dev.deliverytracker.bootstrap.CallbackClient.form;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.deliverytracker.adapter.persistence.StoredMessages;
 import dev.deliverytracker.application.fake.DeliveryStoreContract;
 import dev.deliverytracker.application.port.out.DeliveryLog;
-import dev.deliverytracker.application.port.out.MessageStore;
 import dev.deliverytracker.application.port.out.Organizations;
 import dev.deliverytracker.application.port.out.TwilioAccountCredentials;
 import dev.deliverytracker.domain.AccountSid;
@@ -58,7 +58,7 @@ class StatusWebhookSystemTest {
     TrackerFixture fixture;
 
     @Autowired
-    MessageStore messages;
+    StoredMessages messages;
 
     @Autowired
     MeterRegistry meters;
@@ -330,7 +330,7 @@ class StatusWebhookSystemTest {
     }
 
     private List<String> statuses(Message message) {
-        return log.history(message.id().get()).stream().map(DeliveryEvent::reportedStatus).toList();
+        return messages.history(message.id().get()).stream().map(DeliveryEvent::reportedStatus).toList();
     }
 
     private int unmatchedCount(MessageSid sid) {

@@ -1,8 +1,8 @@
 package dev.deliverytracker.bootstrap;
 
+import dev.deliverytracker.adapter.persistence.StoredMessages;
 import dev.deliverytracker.application.fake.DeliveryStoreContract;
 import dev.deliverytracker.application.port.out.DeliveryLog;
-import dev.deliverytracker.application.port.out.MessageStore;
 import dev.deliverytracker.application.port.out.Organizations;
 import dev.deliverytracker.application.port.out.TwilioAccountCredentials;
 import dev.deliverytracker.domain.AccountSid;
@@ -30,10 +30,10 @@ import org.springframework.stereotype.Component;
 class TrackerFixture {
 
     private final Organizations organizations;
-    private final MessageStore messages;
+    private final StoredMessages messages;
     private final DeliveryLog log;
 
-    TrackerFixture(Organizations organizations, MessageStore messages, DeliveryLog log) {
+    TrackerFixture(Organizations organizations, StoredMessages messages, DeliveryLog log) {
         this.organizations = organizations;
         this.messages = messages;
         this.log = log;

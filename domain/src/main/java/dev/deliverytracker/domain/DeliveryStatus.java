@@ -1,7 +1,6 @@
 package dev.deliverytracker.domain;
 
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -73,15 +72,6 @@ public enum DeliveryStatus {
     /** The status that shows once {@code other} has also been seen. */
     public DeliveryStatus after(DeliveryStatus other) {
         return other.precedence > precedence ? other : this;
-    }
-
-    /** The status that shows after all of {@code seen}, in whatever order they came. */
-    public static DeliveryStatus currentOf(Collection<DeliveryStatus> seen) {
-        DeliveryStatus current = PENDING;
-        for (DeliveryStatus status : seen) {
-            current = current.after(status);
-        }
-        return current;
     }
 
     /** The word Twilio and our database use: {@code delivered}, {@code partially_delivered}. */

@@ -1,7 +1,7 @@
 package dev.deliverytracker.adapter.persistence;
 
 import dev.deliverytracker.application.port.out.SendBudgets;
-import dev.deliverytracker.application.port.out.SendLimit;
+import dev.deliverytracker.application.port.SendLimit;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class Bucket4jSendBudgets implements SendBudgets {
 
-    /** Rows of buckets that are full again are kept this much longer, then {@link #removeExpired} may drop them. */
+    /** Rows of buckets that are full again are kept this much longer, then {@link #removeIdle} may drop them. */
     private static final Duration KEEP_AFTER_FULL = Duration.ofMinutes(10);
 
     /** Bucket proxies kept for reuse: batching only merges the calls that go through one proxy. */
@@ -77,7 +77,8 @@ public class Bucket4jSendBudgets implements SendBudgets {
     }
 
     /** Drops up to {@code batch} rows of buckets that have been full for a while; answers how many. */
-    public int removeExpired(int batch) {
+    @Override
+    public int removeIdle(int batch) {
         return buckets.removeExpired(batch);
     }
 

@@ -1,11 +1,12 @@
 package dev.deliverytracker.adapter.persistence;
 
-import dev.deliverytracker.application.port.in.DeliveryStatistics.Interval;
-import dev.deliverytracker.application.port.in.FindDeliveryHistory.TimelineEvent;
-import dev.deliverytracker.application.port.in.MessageCursor;
-import dev.deliverytracker.application.port.in.MessageFilter;
-import dev.deliverytracker.application.port.in.MessageSummary;
-import dev.deliverytracker.application.port.in.TimeRange;
+import dev.deliverytracker.application.port.StatisticsInterval;
+
+import dev.deliverytracker.application.port.MessageCursor;
+import dev.deliverytracker.application.port.MessageFilter;
+import dev.deliverytracker.application.port.MessageSummary;
+import dev.deliverytracker.application.port.TimeRange;
+import dev.deliverytracker.application.port.TimelineEvent;
 import dev.deliverytracker.application.port.out.MessageQueries;
 import dev.deliverytracker.domain.Channel;
 import dev.deliverytracker.domain.DeliveryError;
@@ -123,7 +124,7 @@ class JdbcMessageQueries implements MessageQueries {
 
     @Override
     @Transactional(readOnly = true)
-    public List<StatusCount> statusCounts(OrganizationId organization, TimeRange created, Interval interval) {
+    public List<StatusCount> statusCounts(OrganizationId organization, TimeRange created, StatisticsInterval interval) {
         return jdbc.sql("""
                 select date_trunc(:unit, hour, 'UTC') as bucket, channel, status, sum(messages) as n
                 from (select day as hour, channel, status, messages from message_counts_daily
@@ -137,7 +138,7 @@ class JdbcMessageQueries implements MessageQueries {
                 group by 1, 2, 3
                 having sum(messages) <> 0
                 """).param("org", organization.value()).param("unit", unit(interval)).params(range(created))
-                .params(wholeDays(created, interval == Interval.DAY))
+                .params(wholeDays(created, interval == StatisticsInterval.DAY))
                 .query((rs, row) -> new StatusCount(instant(rs, "bucket"), Channel.parse(rs.getString("channel")),
                         DeliveryStatus.lookup(rs.getString("status")).orElse(DeliveryStatus.UNKNOWN),
                         rs.getLong("n")))
@@ -146,7 +147,7 @@ class JdbcMessageQueries implements MessageQueries {
 
     @Override
     @Transactional(readOnly = true)
-    public List<DeliveryTimeCount> deliveryTimes(OrganizationId organization, TimeRange created, Interval interval) {
+    public List<DeliveryTimeCount> deliveryTimes(OrganizationId organization, TimeRange created, StatisticsInterval interval) {
         return jdbc.sql("""
                 select date_trunc(:unit, hour, 'UTC') as bucket, channel, histogram_bucket, sum(messages) as n
                 from (select day as hour, channel, bucket as histogram_bucket, messages from message_delivery_times_daily
@@ -160,7 +161,7 @@ class JdbcMessageQueries implements MessageQueries {
                 group by 1, 2, 3
                 having sum(messages) <> 0
                 """).param("org", organization.value()).param("unit", unit(interval)).params(range(created))
-                .params(wholeDays(created, interval == Interval.DAY))
+                .params(wholeDays(created, interval == StatisticsInterval.DAY))
                 .query((rs, row) -> new DeliveryTimeCount(instant(rs, "bucket"), Channel.parse(rs.getString("channel")),
                         rs.getInt("histogram_bucket"), rs.getLong("n")))
                 .list();
@@ -168,7 +169,7 @@ class JdbcMessageQueries implements MessageQueries {
 
     @Override
     @Transactional(readOnly = true)
-    public List<ErrorCountRow> errorCounts(OrganizationId organization, TimeRange created, Interval interval) {
+    public List<ErrorCountRow> errorCounts(OrganizationId organization, TimeRange created, StatisticsInterval interval) {
         return jdbc.sql("""
                 select date_trunc(:unit, hour, 'UTC') as bucket, channel, error_code, sum(messages) as n
                 from (select day as hour, channel, error_code, messages from message_counts_daily
@@ -183,7 +184,7 @@ class JdbcMessageQueries implements MessageQueries {
                 group by 1, 2, 3
                 having sum(messages) <> 0
                 """).param("org", organization.value()).param("unit", unit(interval)).params(range(created))
-                .params(wholeDays(created, interval == Interval.DAY))
+                .params(wholeDays(created, interval == StatisticsInterval.DAY))
                 .query((rs, row) -> new ErrorCountRow(instant(rs, "bucket"), Channel.parse(rs.getString("channel")),
                         rs.getInt("error_code"), rs.getLong("n")))
                 .list();
@@ -252,8 +253,8 @@ class JdbcMessageQueries implements MessageQueries {
         return Map.of("dayFrom", Timestamp.from(dayFrom), "dayUntil", Timestamp.from(dayUntil));
     }
 
-    private static String unit(Interval interval) {
-        return interval == Interval.HOUR ? "hour" : "day";
+    private static String unit(StatisticsInterval interval) {
+        return interval == StatisticsInterval.HOUR ? "hour" : "day";
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -1,7 +1,7 @@
 package dev.deliverytracker.adapter.persistence;
 
 import dev.deliverytracker.application.port.out.OrganizationSendLimits;
-import dev.deliverytracker.application.port.out.SendLimit;
+import dev.deliverytracker.application.port.SendLimit;
 import dev.deliverytracker.application.port.out.SendLimits;
 import dev.deliverytracker.domain.OrganizationId;
 import java.sql.ResultSet;

@@ -1,6 +1,6 @@
 package dev.deliverytracker.adapter.persistence;
 
-import dev.deliverytracker.application.port.in.StatusCallback;
+import dev.deliverytracker.application.port.StatusCallback;
 import dev.deliverytracker.application.port.out.RejectedCallbacks;
 import java.sql.Timestamp;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,7 +1,7 @@
 package dev.deliverytracker.adapter.persistence;
 
-import dev.deliverytracker.application.port.in.MessageCursor;
-import dev.deliverytracker.application.port.in.MessageFilter;
+import dev.deliverytracker.application.port.MessageCursor;
+import dev.deliverytracker.application.port.MessageFilter;
 import java.sql.Timestamp;
 import java.util.HashMap;
 import java.util.Map;

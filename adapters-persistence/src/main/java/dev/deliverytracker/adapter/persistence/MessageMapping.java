@@ -28,7 +28,7 @@ final class MessageMapping {
     private MessageMapping() {
     }
 
-    static Message toDomain(MessageEntity row) {
+    static Message toDomain(MessageRow row) {
         Channel channel = Channel.parse(row.channel);
         Map<Milestone, Instant> reached = new EnumMap<>(Milestone.class);
         reached.put(Milestone.QUEUED, row.queuedAt);
@@ -45,8 +45,8 @@ final class MessageMapping {
                 Milestones.of(reached), row.attempts, row.createdAt);
     }
 
-    static MessageEntity newRow(Message message) {
-        MessageEntity row = new MessageEntity();
+    static MessageRow newRow(Message message) {
+        MessageRow row = new MessageRow();
         row.orgId = message.organization().value();
         row.channel = message.channel().wireName();
         row.toAddress = message.to().e164();
@@ -69,7 +69,7 @@ final class MessageMapping {
     }
 
     /** Copies what changes over a message's life: SID, status, error, milestones, attempts. */
-    static void copyState(Message message, MessageEntity row, Instant now) {
+    static void copyState(Message message, MessageRow row, Instant now) {
         row.providerSid = message.sid().map(MessageSid::value).orElse(null);
         row.status = message.status().wireName();
         row.errorCode = message.error().isPresent() ? message.error().code() : null;
@@ -83,7 +83,7 @@ final class MessageMapping {
         row.updatedAt = now;
     }
 
-    private static Sender sender(Channel channel, MessageEntity row) {
+    private static Sender sender(Channel channel, MessageRow row) {
         if (row.fromAddress != null) {
             return new Sender.Number(Address.parseFor(channel, row.fromAddress));
         }
@@ -93,7 +93,7 @@ final class MessageMapping {
         return Sender.organizationDefault();
     }
 
-    private static MessageContent content(MessageEntity row) {
+    private static MessageContent content(MessageRow row) {
         if (row.contentSid != null) {
             return new MessageContent.Template(ContentSid.of(row.contentSid),
                     row.contentVariables == null ? Map.of() : row.contentVariables);

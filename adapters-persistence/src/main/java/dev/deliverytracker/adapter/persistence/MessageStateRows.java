@@ -19,13 +19,14 @@ import org.springframework.stereotype.Component;
  * PostgreSQL plans it once per connection however many messages a batch holds. Used instead of
  * Hibernate's entity loading and dirty checking, which cost the group-commit writer a third of its
  * CPU, and Spring Data's derived queries, which build a criteria query on every call
- * (docs/benchmarks.md). The rows are {@link MessageEntity} objects that no persistence context
+ * (docs/benchmarks.md). The rows are {@link MessageRow} objects that no persistence context
  * manages, so {@link MessageMapping} stays the one place that maps a message.
  */
 @Component
 class MessageStateRows {
 
-    private static final String COLUMNS = """
+    /** Every column a {@link MessageRow} holds, for the queries of this table's other SQL adapters too. */
+    static final String COLUMNS = """
             select message_id, org_id, channel, to_address, from_address, messaging_service_sid, body,
                 content_sid, content_variables, tags, whatsapp_msg_sid, status, error_code, error_message,
                 idempotency_key, request_fingerprint, attempts, created_at, queued_at, sent_at, delivered_at,
@@ -41,6 +42,8 @@ class MessageStateRows {
             """;
 
     private static final String BY_IDS = COLUMNS + "where message_id = any(cast(:ids as bigint[]))";
+
+    private static final String BY_ORGANIZATION_AND_ID = COLUMNS + "where message_id = :id and org_id = :org";
 
     private static final String BY_IDEMPOTENCY_KEY = COLUMNS + "where org_id = :org and idempotency_key = :key";
 
@@ -67,7 +70,7 @@ class MessageStateRows {
     }
 
     /** The messages with one of these ids or SIDs, locked for update until the transaction ends. */
-    List<MessageEntity> lock(Collection<Long> ids, Collection<String> sids) {
+    List<MessageRow> lock(Collection<Long> ids, Collection<String> sids) {
         return jdbc.sql(LOCK)
                 .param("ids", ids.toArray(new Long[0]))
                 .param("sids", sids.toArray(new String[0]))
@@ -75,25 +78,31 @@ class MessageStateRows {
     }
 
     /** These messages, unlocked, by id; an id with no message is left out. */
-    Map<Long, MessageEntity> byIds(Collection<Long> ids) {
-        Map<Long, MessageEntity> found = new HashMap<>();
+    Map<Long, MessageRow> byIds(Collection<Long> ids) {
+        Map<Long, MessageRow> found = new HashMap<>();
         jdbc.sql(BY_IDS).param("ids", ids.toArray(new Long[0])).query(MessageStateRows::row).list()
                 .forEach(row -> found.put(row.id, row));
         return found;
     }
 
+    /** The message with this id if it is of this organization, unlocked. */
+    Optional<MessageRow> byId(long organization, long id) {
+        return jdbc.sql(BY_ORGANIZATION_AND_ID).param("org", organization).param("id", id)
+                .query(MessageStateRows::row).optional();
+    }
+
     /** The message an organization sent under this idempotency key, if any. */
-    Optional<MessageEntity> byIdempotencyKey(long organization, String key) {
+    Optional<MessageRow> byIdempotencyKey(long organization, String key) {
         return jdbc.sql(BY_IDEMPOTENCY_KEY).param("org", organization).param("key", key)
                 .query(MessageStateRows::row).optional();
     }
 
     /** Writes the state of these rows (as {@link MessageMapping#copyState} left it) in one statement. */
-    void writeState(Collection<MessageEntity> rows) {
+    void writeState(Collection<MessageRow> rows) {
         if (rows.isEmpty()) {
             return;
         }
-        List<MessageEntity> list = List.copyOf(rows);
+        List<MessageRow> list = List.copyOf(rows);
         jdbc.sql(WRITE_STATE)
                 .param("ids", list.stream().map(row -> row.id).toArray(Long[]::new))
                 .param("sids", strings(list, row -> row.providerSid))
@@ -110,17 +119,18 @@ class MessageStateRows {
                 .update();
     }
 
-    private static String[] strings(List<MessageEntity> rows, Function<MessageEntity, String> column) {
+    private static String[] strings(List<MessageRow> rows, Function<MessageRow, String> column) {
         return rows.stream().map(column).toArray(String[]::new);
     }
 
     /** ISO-8601 instants with their zone, which PostgreSQL reads as timestamptz whatever the JVM's zone. */
-    private static String[] instants(List<MessageEntity> rows, Function<MessageEntity, Instant> column) {
+    private static String[] instants(List<MessageRow> rows, Function<MessageRow, Instant> column) {
         return rows.stream().map(column).map(at -> at == null ? null : at.toString()).toArray(String[]::new);
     }
 
-    private static MessageEntity row(ResultSet rs, int index) throws SQLException {
-        MessageEntity row = new MessageEntity();
+    /** A row of {@link #COLUMNS} (or of any query that selects at least those columns). */
+    static MessageRow row(ResultSet rs, int index) throws SQLException {
+        MessageRow row = new MessageRow();
         row.id = rs.getLong("message_id");
         row.orgId = rs.getLong("org_id");
         row.channel = rs.getString("channel");

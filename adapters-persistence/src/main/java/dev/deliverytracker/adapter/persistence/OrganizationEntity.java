@@ -40,4 +40,12 @@ class OrganizationEntity {
 
     protected OrganizationEntity() {
     }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
 }

@@ -39,16 +39,14 @@ class PostgresOutbox implements Outbox {
             """;
 
     private final JdbcClient jdbc;
-    private final MessageJpaRepository messages;
     private final MessageStateRows rows;
 
     private final Clock clock;
     private final TransactionTemplate transactions;
 
-    PostgresOutbox(JdbcClient jdbc, MessageJpaRepository messages, MessageStateRows rows, Clock clock,
+    PostgresOutbox(JdbcClient jdbc, MessageStateRows rows, Clock clock,
             PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
-        this.messages = messages;
         this.rows = rows;
         this.clock = clock;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -70,7 +68,7 @@ class PostgresOutbox implements Outbox {
             // Two requests with the same key at the same moment: the second waits here and finds the first.
             jdbc.sql("select 1 from pg_advisory_xact_lock(hashtextextended(:key, 0))")
                     .param("key", pending.organization() + ":" + key.get()).query().singleValue();
-            Optional<MessageEntity> earlier = rows.byIdempotencyKey(pending.organization().value(), key.get());
+            Optional<MessageRow> earlier = rows.byIdempotencyKey(pending.organization().value(), key.get());
             if (earlier.isPresent()) {
                 return new Enqueued(MessageMapping.toDomain(earlier.get()), false, earlier.get().requestFingerprint);
             }
@@ -79,7 +77,7 @@ class PostgresOutbox implements Outbox {
     }
 
     private Enqueued inserted(Message pending, String requestFingerprint, Instant dueAt) {
-        MessageEntity row = MessageMapping.newRow(pending);
+        MessageRow row = MessageMapping.newRow(pending);
         long id = jdbc.sql(INSERT_MESSAGE_AND_OUTBOX)
                 .param("org", row.orgId).param("channel", row.channel).param("to", row.toAddress)
                 .param("from", row.fromAddress).param("service", row.messagingServiceSid).param("body", row.body)
@@ -117,7 +115,7 @@ class PostgresOutbox implements Outbox {
                         row.getBoolean("paced")))
                 .list();
         // One query for the claim's messages; the outbox row's foreign key guarantees each exists.
-        Map<Long, MessageEntity> byId = rows.byIds(claimed.stream().map(ClaimedRow::messageId).toList());
+        Map<Long, MessageRow> byId = rows.byIds(claimed.stream().map(ClaimedRow::messageId).toList());
         return claimed.stream().map(row -> new Claim(MessageMapping.toDomain(byId.get(row.messageId())),
                 row.attempt(), row.inDoubt(), row.firstAttemptAt(), row.paced())).toList();
     }
@@ -125,11 +123,11 @@ class PostgresOutbox implements Outbox {
     @Override
     @Transactional
     public Optional<Message> retry(MessageId id, Instant dueAt) {
-        Optional<MessageEntity> locked = messages.lockById(id.value());
-        if (locked.isEmpty() || !MessageMapping.toDomain(locked.get()).status().isFailure()) {
+        List<MessageRow> locked = rows.lock(List.of(id.value()), List.of());
+        if (locked.isEmpty() || !MessageMapping.toDomain(locked.get(0)).status().isFailure()) {
             return Optional.empty();
         }
-        MessageEntity row = locked.get();
+        MessageRow row = locked.get(0);
         jdbc.sql("""
                 insert into message_attempts (message_id, attempt, org_id, provider_sid, status, error_code,
                     error_message, ended_at)
@@ -141,6 +139,7 @@ class PostgresOutbox implements Outbox {
                 .param("endedAt", Timestamp.from(row.failedAt != null ? row.failedAt : clock.instant())).update();
         Message again = MessageMapping.toDomain(row).startNewAttempt();
         MessageMapping.copyState(again, row, clock.instant());
+        rows.writeState(List.of(row));
         jdbc.sql("""
                 insert into message_outbox (message_id, org_id, due_at) values (:message, :org, :due)
                 on conflict (message_id) do update set due_at = excluded.due_at, attempts = 0, claimed_until = null,

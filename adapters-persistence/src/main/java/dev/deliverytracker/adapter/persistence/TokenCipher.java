@@ -46,10 +46,6 @@ public final class TokenCipher {
         return new TokenCipher(new SecretKeySpec(bytes, "AES"));
     }
 
-    public boolean encrypts() {
-        return key != null;
-    }
-
     String seal(String token) {
         if (token == null || key == null) {
             return token;

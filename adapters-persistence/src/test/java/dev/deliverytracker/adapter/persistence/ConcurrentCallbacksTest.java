@@ -3,10 +3,9 @@ package dev.deliverytracker.adapter.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.deliverytracker.application.fake.DeliveryStoreContract;
-import dev.deliverytracker.application.port.in.RecordOutcome;
+import dev.deliverytracker.application.port.RecordOutcome;
 import dev.deliverytracker.application.port.out.DeliveryLog;
 import dev.deliverytracker.application.port.out.MessageLookup;
-import dev.deliverytracker.application.port.out.MessageStore;
 import dev.deliverytracker.application.port.out.Organizations;
 import dev.deliverytracker.application.port.out.ReportedEvent;
 import dev.deliverytracker.application.port.out.TwilioAccountCredentials;
@@ -49,7 +48,7 @@ class ConcurrentCallbacksTest {
     }
 
     @Autowired
-    MessageStore messages;
+    StoredMessages messages;
 
     @Autowired
     DeliveryLog log;
@@ -91,7 +90,7 @@ class ConcurrentCallbacksTest {
         Message accepted = log.accepted(message.id().get(), DeliveryEvent.of(sid, DeliveryStatus.QUEUED,
                 DeliveryError.NONE, EventSource.SEND_RESPONSE, Instant.now()));
         assertThat(accepted.status()).isEqualTo(DeliveryStatus.READ);
-        assertThat(log.history(message.id().get())).extracting(DeliveryEvent::reportedStatus)
+        assertThat(messages.history(message.id().get())).extracting(DeliveryEvent::reportedStatus)
                 .containsExactlyInAnyOrderElementsOf(STATUSES);
     }
 }

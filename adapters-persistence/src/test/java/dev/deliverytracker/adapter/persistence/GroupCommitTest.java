@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.deliverytracker.application.fake.DeliveryStoreContract;
-import dev.deliverytracker.application.port.in.RecordOutcome;
+import dev.deliverytracker.application.port.RecordOutcome;
 import dev.deliverytracker.application.port.out.DeliveryLog;
 import dev.deliverytracker.application.port.out.MessageLookup;
-import dev.deliverytracker.application.port.out.MessageStore;
 import dev.deliverytracker.application.port.out.Organizations;
 import dev.deliverytracker.application.port.out.ReportedEvent;
 import dev.deliverytracker.application.port.out.TwilioAccountCredentials;
@@ -61,7 +60,7 @@ class GroupCommitTest {
     DeliveryLog log;
 
     @Autowired
-    MessageStore messages;
+    StoredMessages messages;
 
     @Autowired
     Organizations organizations;
@@ -183,7 +182,7 @@ class GroupCommitTest {
     }
 
     private List<String> statuses(Message message) {
-        return log.history(message.id().get()).stream().map(DeliveryEvent::reportedStatus).toList();
+        return messages.history(message.id().get()).stream().map(DeliveryEvent::reportedStatus).toList();
     }
 
     private static boolean writerWaitsForLock(Connection connection) throws Exception {

@@ -3,20 +3,21 @@ package dev.deliverytracker.adapter.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.deliverytracker.application.fake.DeliveryStoreContract;
+import dev.deliverytracker.application.port.StatisticsInterval;
+import dev.deliverytracker.application.port.TimelineEvent;
 import dev.deliverytracker.application.port.in.DeliveryStatistics;
-import dev.deliverytracker.application.port.in.DeliveryStatistics.Interval;
-import dev.deliverytracker.application.port.in.DeliveryTimeHistogram;
+
+import dev.deliverytracker.application.port.DeliveryTimeHistogram;
 import dev.deliverytracker.application.service.DeliveryStatisticsService;
-import dev.deliverytracker.application.port.in.FindDeliveryHistory.TimelineEvent;
-import dev.deliverytracker.application.port.in.MessageCursor;
-import dev.deliverytracker.application.port.in.MessageFilter;
-import dev.deliverytracker.application.port.in.MessageSummary;
-import dev.deliverytracker.application.port.in.TimeRange;
+
+import dev.deliverytracker.application.port.MessageCursor;
+import dev.deliverytracker.application.port.MessageFilter;
+import dev.deliverytracker.application.port.MessageSummary;
+import dev.deliverytracker.application.port.TimeRange;
 import dev.deliverytracker.application.port.out.DeliveryLog;
 import dev.deliverytracker.application.port.out.MessageLookup;
 import dev.deliverytracker.application.port.out.MessageQueries;
 import dev.deliverytracker.application.port.out.MessageQueries.StatusCount;
-import dev.deliverytracker.application.port.out.MessageStore;
 import dev.deliverytracker.application.port.out.StatisticsRollup;
 import dev.deliverytracker.application.port.out.Organizations;
 import dev.deliverytracker.application.port.out.ReportedEvent;
@@ -66,7 +67,7 @@ class JdbcMessageQueriesTest {
     MessageQueries queries;
 
     @Autowired
-    MessageStore messages;
+    StoredMessages messages;
 
     @Autowired
     DeliveryLog log;
@@ -198,16 +199,16 @@ class JdbcMessageQueriesTest {
         undelivered(org, 30003, T0.plusSeconds(600));
         TimeRange day = new TimeRange(T0.minus(Duration.ofHours(10)), T0.plus(Duration.ofHours(10)));
 
-        assertThat(queries.statusCounts(org, day, Interval.HOUR)).containsExactlyInAnyOrder(
+        assertThat(queries.statusCounts(org, day, StatisticsInterval.HOUR)).containsExactlyInAnyOrder(
                 new StatusCount(T0, Channel.SMS, DeliveryStatus.DELIVERED, 4),
                 new StatusCount(T0, Channel.SMS, DeliveryStatus.UNDELIVERED, 1),
                 new StatusCount(T0.plus(Duration.ofHours(1)), Channel.WHATSAPP, DeliveryStatus.DELIVERED, 1));
-        assertThat(queries.statusCounts(org, day, Interval.DAY)).extracting(StatusCount::bucket)
+        assertThat(queries.statusCounts(org, day, StatisticsInterval.DAY)).extracting(StatusCount::bucket)
                 .containsOnly(Instant.parse("2002-03-04T00:00:00Z"));
 
         // Percentiles come from the rollup's histogram: nearest rank, within 5%.
         DeliveryStatistics.Report report = new DeliveryStatisticsService(queries).statistics(
-                new DeliveryStatistics.Query(org, day, Interval.HOUR));
+                new DeliveryStatistics.Query(org, day, StatisticsInterval.HOUR));
         DeliveryStatistics.Bucket first = report.buckets().get(0);
         assertThat(first.start()).isEqualTo(T0);
         assertThat(first.total().timeToDeliver()).hasValueSatisfying(times -> {
@@ -218,7 +219,7 @@ class JdbcMessageQueriesTest {
                 assertThat(times.p50().toMillis()).isCloseTo(3000, WITHIN_5_PERCENT));
         assertThat(report.byChannel().get(Channel.WHATSAPP).timeToDeliver()).hasValueSatisfying(times ->
                 assertThat(times.p99().toMillis()).isCloseTo(10_000, WITHIN_5_PERCENT));
-        assertThat(queries.errorCounts(org, day, Interval.HOUR))
+        assertThat(queries.errorCounts(org, day, StatisticsInterval.HOUR))
                 .containsExactly(new MessageQueries.ErrorCountRow(T0, Channel.SMS, 30003, 1));
     }
 
@@ -265,19 +266,19 @@ class JdbcMessageQueriesTest {
                 from (select date_trunc('hour', created_at, 'UTC') as hour, channel, status, count(*) as n
                       from messages where org_id = :org group by 1, 2, 3) c
                 """).param("org", org.value()).query(String.class).list();
-        assertThat(queries.statusCounts(org, range, Interval.HOUR).stream()
+        assertThat(queries.statusCounts(org, range, StatisticsInterval.HOUR).stream()
                 .map(row -> row.bucket().toString().substring(0, 13).replace('T', ' ') + " " + row.channel().wireName()
                         + " " + row.status().wireName() + " " + row.count()).toList())
                 .containsExactlyInAnyOrderElementsOf(statuses);
         long delivered = jdbc.sql("select count(*) from messages where org_id = :org and delivered_at is not null")
                 .param("org", org.value()).query(Long.class).single();
-        List<MessageQueries.DeliveryTimeCount> times = queries.deliveryTimes(org, range, Interval.DAY);
+        List<MessageQueries.DeliveryTimeCount> times = queries.deliveryTimes(org, range, StatisticsInterval.DAY);
         assertThat(times).extracting(MessageQueries.DeliveryTimeCount::histogramBucket)
                 .containsOnly(DeliveryTimeHistogram.bucketOf(Duration.ofSeconds(3)));
         assertThat(times.stream().mapToLong(MessageQueries.DeliveryTimeCount::count).sum()).isEqualTo(delivered);
         long undelivered = jdbc.sql("select count(*) from messages where org_id = :org and error_code = 30003")
                 .param("org", org.value()).query(Long.class).single();
-        assertThat(queries.errorCounts(org, range, Interval.DAY).stream().mapToLong(MessageQueries.ErrorCountRow::count)
+        assertThat(queries.errorCounts(org, range, StatisticsInterval.DAY).stream().mapToLong(MessageQueries.ErrorCountRow::count)
                 .sum()).isEqualTo(undelivered);
     }
 

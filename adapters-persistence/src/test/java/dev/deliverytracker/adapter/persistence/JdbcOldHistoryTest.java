@@ -3,7 +3,7 @@ package dev.deliverytracker.adapter.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.deliverytracker.application.fake.DeliveryStoreContract;
-import dev.deliverytracker.application.port.in.StatusCallback;
+import dev.deliverytracker.application.port.StatusCallback;
 import dev.deliverytracker.application.port.out.DeliveryLog;
 import dev.deliverytracker.application.port.out.MessageLookup;
 import dev.deliverytracker.application.port.out.OldHistory;

@@ -3,7 +3,7 @@ package dev.deliverytracker.adapter.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.deliverytracker.application.fake.DeliveryStoreContract;
-import dev.deliverytracker.application.port.in.StatusCallback;
+import dev.deliverytracker.application.port.StatusCallback;
 import dev.deliverytracker.testsupport.TestDatabase;
 import java.time.Instant;
 import java.util.List;
@@ -71,7 +71,7 @@ class JdbcRefusedCallbacksTest {
         quarantine.keep(callback(account, HOUR.plusSeconds(9), "later"), "mismatch");
         quarantine.keep(callback(other, HOUR.plusSeconds(1), "other"), "mismatch");
 
-        List<dev.deliverytracker.application.port.out.QuarantinedCallback> kept = quarantine.of(
+        List<dev.deliverytracker.application.port.QuarantinedCallback> kept = quarantine.of(
                 dev.deliverytracker.domain.AccountSid.of(account), HOUR, HOUR.plusSeconds(3600), 10);
 
         assertThat(kept).hasSize(2);

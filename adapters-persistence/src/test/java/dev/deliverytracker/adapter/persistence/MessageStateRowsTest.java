@@ -3,7 +3,6 @@ package dev.deliverytracker.adapter.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.deliverytracker.application.fake.DeliveryStoreContract;
-import dev.deliverytracker.application.port.out.MessageStore;
 import dev.deliverytracker.application.port.out.Organizations;
 import dev.deliverytracker.application.port.out.TwilioAccountCredentials;
 import dev.deliverytracker.domain.Address;
@@ -48,7 +47,7 @@ class MessageStateRowsTest {
     MessageStateRows rows;
 
     @Autowired
-    MessageStore messages;
+    StoredMessages messages;
 
     @Autowired
     Organizations organizations;
@@ -69,7 +68,7 @@ class MessageStateRowsTest {
         MessageSid sid = DeliveryStoreContract.randomSid();
 
         Message written = transactions.execute(status -> {
-            List<MessageEntity> locked = rows.lock(List.of(template.id().get().value(), text.id().get().value()),
+            List<MessageRow> locked = rows.lock(List.of(template.id().get().value(), text.id().get().value()),
                     List.of());
             assertThat(locked).extracting(row -> row.id)
                     .containsExactly(template.id().get().value(), text.id().get().value());
@@ -94,7 +93,7 @@ class MessageStateRowsTest {
         assertThat(found.sid()).contains(sid);
         assertThat(messages.find(text.id().get()).orElseThrow()).isEqualTo(text);
 
-        List<MessageEntity> bySid = transactions.execute(status -> rows.lock(List.of(), List.of(sid.value())));
+        List<MessageRow> bySid = transactions.execute(status -> rows.lock(List.of(), List.of(sid.value())));
         assertThat(bySid).extracting(row -> row.id).containsExactly(template.id().get().value());
     }
 }

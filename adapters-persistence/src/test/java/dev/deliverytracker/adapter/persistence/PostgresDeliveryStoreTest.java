@@ -8,8 +8,14 @@ import dev.deliverytracker.application.port.out.Organizations;
 import dev.deliverytracker.application.port.out.Outbox;
 import dev.deliverytracker.application.port.out.TwilioAccountCredentials;
 import dev.deliverytracker.domain.AccountSid;
+import dev.deliverytracker.domain.DeliveryEvent;
+import dev.deliverytracker.domain.Message;
+import dev.deliverytracker.domain.MessageId;
+import dev.deliverytracker.domain.MessageSid;
 import dev.deliverytracker.domain.OrganizationId;
 import dev.deliverytracker.testsupport.TestDatabase;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -36,6 +42,9 @@ class PostgresDeliveryStoreTest extends DeliveryStoreContract {
     Outbox outbox;
 
     @Autowired
+    StoredMessages storedMessages;
+
+    @Autowired
     FailedMessages failedMessages;
 
     @Override
@@ -56,6 +65,26 @@ class PostgresDeliveryStoreTest extends DeliveryStoreContract {
     @Override
     protected Outbox outbox() {
         return outbox;
+    }
+
+    @Override
+    protected Message stored(Message pending) {
+        return storedMessages.add(pending);
+    }
+
+    @Override
+    protected Optional<Message> reloaded(MessageId id) {
+        return storedMessages.find(id);
+    }
+
+    @Override
+    protected Optional<Message> reloadedBySid(MessageSid sid) {
+        return storedMessages.findBySid(sid);
+    }
+
+    @Override
+    protected List<DeliveryEvent> history(MessageId id) {
+        return storedMessages.history(id);
     }
 
     @Override

@@ -1,10 +1,11 @@
 package dev.deliverytracker.adapter.persistence;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.deliverytracker.application.port.StatisticsInterval;
 import dev.deliverytracker.application.port.in.DeliveryStatistics;
-import dev.deliverytracker.application.port.in.MessageCursor;
-import dev.deliverytracker.application.port.in.MessageFilter;
-import dev.deliverytracker.application.port.in.TimeRange;
+import dev.deliverytracker.application.port.MessageCursor;
+import dev.deliverytracker.application.port.MessageFilter;
+import dev.deliverytracker.application.port.TimeRange;
 import dev.deliverytracker.application.service.DeliveryStatisticsService;
 import dev.deliverytracker.application.service.FailureReportService;
 import dev.deliverytracker.application.service.MessageQueryService;
@@ -392,15 +393,15 @@ public final class QueryBenchmark {
         cases.add(new Case("failures", "last 31 days",
                 () -> failures.failures(big, new TimeRange(DATA_END.minus(Duration.ofDays(31)), DATA_END))));
         cases.add(new Case("statistics", "last day by hour",
-                () -> statistics.statistics(query(big, Duration.ofDays(1), DeliveryStatistics.Interval.HOUR))));
+                () -> statistics.statistics(query(big, Duration.ofDays(1), StatisticsInterval.HOUR))));
         cases.add(new Case("statistics", "last 7 days by hour",
-                () -> statistics.statistics(query(big, Duration.ofDays(7), DeliveryStatistics.Interval.HOUR))));
+                () -> statistics.statistics(query(big, Duration.ofDays(7), StatisticsInterval.HOUR))));
         cases.add(new Case("statistics", "last 31 days by hour",
-                () -> statistics.statistics(query(big, Duration.ofDays(31), DeliveryStatistics.Interval.HOUR))));
+                () -> statistics.statistics(query(big, Duration.ofDays(31), StatisticsInterval.HOUR))));
         cases.add(new Case("statistics", "all 120 days by day",
-                () -> statistics.statistics(query(big, DATA_SPAN, DeliveryStatistics.Interval.DAY))));
+                () -> statistics.statistics(query(big, DATA_SPAN, StatisticsInterval.DAY))));
         cases.add(new Case("statistics", "small org (1%), 31 days by hour",
-                () -> statistics.statistics(query(small, Duration.ofDays(31), DeliveryStatistics.Interval.HOUR))));
+                () -> statistics.statistics(query(small, Duration.ofDays(31), StatisticsInterval.HOUR))));
 
         int runs = Integer.parseInt(options.get("runs"));
         String label = options.get("label").isBlank() ? "" : "-" + options.get("label");
@@ -482,7 +483,7 @@ public final class QueryBenchmark {
                 + " change.%n", rows, with.get(1), without.get(1), (with.get(1) - without.get(1)) * 1000 / Math.max(1, rows)));
     }
 
-    private static DeliveryStatistics.Query query(OrganizationId org, Duration back, DeliveryStatistics.Interval interval) {
+    private static DeliveryStatistics.Query query(OrganizationId org, Duration back, StatisticsInterval interval) {
         return new DeliveryStatistics.Query(org, new TimeRange(DATA_END.minus(back), DATA_END), interval);
     }
 

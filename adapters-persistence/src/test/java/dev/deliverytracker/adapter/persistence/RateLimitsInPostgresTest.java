@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.deliverytracker.application.fake.MovableClock;
 import dev.deliverytracker.application.port.out.PaceRate;
-import dev.deliverytracker.application.port.out.SendLimit;
+import dev.deliverytracker.application.port.SendLimit;
 import dev.deliverytracker.application.port.out.SendLimits;
 import dev.deliverytracker.application.port.out.SendingPace.Lane;
 import dev.deliverytracker.domain.OrganizationId;
@@ -123,7 +123,7 @@ class RateLimitsInPostgresTest {
     void a_bucket_in_use_is_not_removed_as_expired() {
         Bucket4jSendBudgets budgets = new Bucket4jSendBudgets(dataSource, clock);
         budgets.take(bucket, threePerSecond);
-        budgets.removeExpired(1000);
+        budgets.removeIdle(1000);
         assertThat(rowsOf(bucket)).isEqualTo(1);
         assertThat(jdbc.sql("select expires_at from rate_limit_buckets where bucket_key like :name")
                 .param("name", bucket + ":%").query(Long.class).single()).as("an expiry is written").isPositive();

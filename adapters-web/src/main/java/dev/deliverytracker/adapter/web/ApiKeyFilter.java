@@ -1,6 +1,6 @@
 package dev.deliverytracker.adapter.web;
 
-import dev.deliverytracker.application.port.in.ApiCaller;
+import dev.deliverytracker.application.port.ApiCaller;
 import dev.deliverytracker.application.port.in.ManageApiKeys;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

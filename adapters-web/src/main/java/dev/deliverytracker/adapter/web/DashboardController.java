@@ -1,16 +1,17 @@
 package dev.deliverytracker.adapter.web;
 
+import dev.deliverytracker.application.port.OrganizationName;
 import dev.deliverytracker.application.port.in.DeliveryStatistics;
 import dev.deliverytracker.application.port.in.FindDeliveryHistory;
 import dev.deliverytracker.application.port.in.FindDeliveryHistory.DeliveryTimeline;
 import dev.deliverytracker.application.port.in.FindFailures;
 import dev.deliverytracker.application.port.in.ListMessages;
 import dev.deliverytracker.application.port.in.ManageOperators;
-import dev.deliverytracker.application.port.in.MessageCursor;
-import dev.deliverytracker.application.port.in.MessageFilter;
+import dev.deliverytracker.application.port.MessageCursor;
+import dev.deliverytracker.application.port.MessageFilter;
 import dev.deliverytracker.application.port.in.RetryMessages;
-import dev.deliverytracker.application.port.in.TimeRange;
-import dev.deliverytracker.application.port.out.OperatorAccounts.OrganizationName;
+import dev.deliverytracker.application.port.TimeRange;
+
 import dev.deliverytracker.domain.DeliveryStatus;
 import dev.deliverytracker.domain.MessageId;
 import jakarta.servlet.http.HttpServletResponse;

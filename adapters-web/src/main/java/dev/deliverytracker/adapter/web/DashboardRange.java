@@ -1,7 +1,7 @@
 package dev.deliverytracker.adapter.web;
 
-import dev.deliverytracker.application.port.in.DeliveryStatistics.Interval;
-import dev.deliverytracker.application.port.in.TimeRange;
+import dev.deliverytracker.application.port.StatisticsInterval;
+import dev.deliverytracker.application.port.TimeRange;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -11,16 +11,16 @@ import org.springframework.web.server.ResponseStatusException;
 
 /** The periods the dashboard offers, each ending with the current hour or day. */
 enum DashboardRange {
-    LAST_24_HOURS("24h", "Last 24 hours", Interval.HOUR, 24),
-    LAST_7_DAYS("7d", "Last 7 days", Interval.DAY, 7),
-    LAST_30_DAYS("30d", "Last 30 days", Interval.DAY, 30);
+    LAST_24_HOURS("24h", "Last 24 hours", StatisticsInterval.HOUR, 24),
+    LAST_7_DAYS("7d", "Last 7 days", StatisticsInterval.DAY, 7),
+    LAST_30_DAYS("30d", "Last 30 days", StatisticsInterval.DAY, 30);
 
     private final String code;
     private final String label;
-    private final Interval interval;
+    private final StatisticsInterval interval;
     private final int buckets;
 
-    DashboardRange(String code, String label, Interval interval, int buckets) {
+    DashboardRange(String code, String label, StatisticsInterval interval, int buckets) {
         this.code = code;
         this.label = label;
         this.interval = interval;
@@ -42,7 +42,7 @@ enum DashboardRange {
         return new TimeRange(until.minus(Duration.of(buckets, interval.unit())), until);
     }
 
-    Interval interval() {
+    StatisticsInterval interval() {
         return interval;
     }
 

@@ -1,6 +1,6 @@
 package dev.deliverytracker.adapter.web;
 
-import dev.deliverytracker.application.port.out.OperatorAccounts.OrganizationName;
+import dev.deliverytracker.application.port.OrganizationName;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;

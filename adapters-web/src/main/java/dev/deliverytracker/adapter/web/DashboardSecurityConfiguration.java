@@ -1,7 +1,6 @@
 package dev.deliverytracker.adapter.web;
 
 import dev.deliverytracker.application.port.in.ManageOperators;
-import dev.deliverytracker.application.port.out.PasswordHasher;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -56,11 +55,6 @@ public class DashboardSecurityConfiguration {
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
-    }
-
-    @Bean
-    PasswordHasher passwordHasher(PasswordEncoder encoder) {
-        return encoder::encode;
     }
 
     @Bean

@@ -1,10 +1,11 @@
 package dev.deliverytracker.adapter.web;
 
+import dev.deliverytracker.application.port.StatisticsInterval;
 import dev.deliverytracker.application.port.in.DeliveryStatistics;
 import dev.deliverytracker.application.port.in.DeliveryStatistics.Figures;
 import dev.deliverytracker.application.port.in.FindDeliveryHistory;
 import dev.deliverytracker.application.port.in.FindFailures.FailureGroup;
-import dev.deliverytracker.application.port.in.MessageSummary;
+import dev.deliverytracker.application.port.MessageSummary;
 import dev.deliverytracker.domain.Address;
 import dev.deliverytracker.domain.DeliveryError;
 import dev.deliverytracker.domain.DeliveryStatus;
@@ -115,7 +116,7 @@ final class DashboardViews {
     static String chart(DeliveryStatistics.Report report) {
         Map<Instant, Figures> byStart = new LinkedHashMap<>();
         report.buckets().forEach(bucket -> byStart.put(bucket.start(), bucket.total()));
-        DateTimeFormatter format = report.interval() == DeliveryStatistics.Interval.HOUR ? HOUR : DAY;
+        DateTimeFormatter format = report.interval() == StatisticsInterval.HOUR ? HOUR : DAY;
         Duration step = Duration.of(1, report.interval().unit());
         List<String> labels = new ArrayList<>();
         List<Long> delivered = new ArrayList<>();

@@ -1,13 +1,14 @@
 package dev.deliverytracker.adapter.web;
 
+import dev.deliverytracker.application.port.StatisticsInterval;
 import dev.deliverytracker.application.port.in.DeliveryStatistics;
 import dev.deliverytracker.application.port.in.ExportMessages;
 import dev.deliverytracker.application.port.in.FindDeliveryHistory;
 import dev.deliverytracker.application.port.in.FindFailures;
 import dev.deliverytracker.application.port.in.ListMessages;
-import dev.deliverytracker.application.port.in.MessageCursor;
-import dev.deliverytracker.application.port.in.MessageFilter;
-import dev.deliverytracker.application.port.in.TimeRange;
+import dev.deliverytracker.application.port.MessageCursor;
+import dev.deliverytracker.application.port.MessageFilter;
+import dev.deliverytracker.application.port.TimeRange;
 import dev.deliverytracker.domain.MessageId;
 import dev.deliverytracker.domain.OrganizationId;
 import jakarta.servlet.http.HttpServletResponse;
@@ -132,7 +133,7 @@ public class InsightsApiController {
             @RequestParam Map<String, String> params) {
         InsightsRequestReader reader = InsightsRequestReader.of(params);
         Optional<TimeRange> range = reader.range();
-        Optional<DeliveryStatistics.Interval> interval = reader.interval();
+        Optional<StatisticsInterval> interval = reader.interval();
         reader.checkSpan(range, interval);
         reader.done();
         return InsightsResponses.Statistics.of(statistics.statistics(

@@ -1,10 +1,10 @@
 package dev.deliverytracker.adapter.web;
 
-import dev.deliverytracker.application.port.in.DeliveryStatistics;
+import dev.deliverytracker.application.port.StatisticsInterval;
 import dev.deliverytracker.application.port.in.ListMessages;
-import dev.deliverytracker.application.port.in.MessageCursor;
-import dev.deliverytracker.application.port.in.MessageFilter;
-import dev.deliverytracker.application.port.in.TimeRange;
+import dev.deliverytracker.application.port.MessageCursor;
+import dev.deliverytracker.application.port.MessageFilter;
+import dev.deliverytracker.application.port.TimeRange;
 import dev.deliverytracker.domain.Address;
 import dev.deliverytracker.domain.Channel;
 import dev.deliverytracker.domain.DeliveryStatus;
@@ -133,9 +133,9 @@ final class InsightsRequestReader {
         return Optional.of(new TimeRange(from.get(), until.get()));
     }
 
-    Optional<DeliveryStatistics.Interval> interval() {
+    Optional<StatisticsInterval> interval() {
         return required("interval", value -> {
-            for (DeliveryStatistics.Interval interval : DeliveryStatistics.Interval.values()) {
+            for (StatisticsInterval interval : StatisticsInterval.values()) {
                 if (interval.name().toLowerCase(Locale.ROOT).equals(value)) {
                     return interval;
                 }
@@ -145,7 +145,7 @@ final class InsightsRequestReader {
     }
 
     /** A range short enough for the interval, named on {@code until} when it is too long. */
-    void checkSpan(Optional<TimeRange> range, Optional<DeliveryStatistics.Interval> interval) {
+    void checkSpan(Optional<TimeRange> range, Optional<StatisticsInterval> interval) {
         if (range.isPresent() && interval.isPresent()
                 && range.get().length().compareTo(interval.get().longestRange()) > 0) {
             errors.add(new InvalidRequest.FieldError("until", "a range by "

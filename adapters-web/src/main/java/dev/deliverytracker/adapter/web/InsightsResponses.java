@@ -1,9 +1,10 @@
 package dev.deliverytracker.adapter.web;
 
+import dev.deliverytracker.application.port.TimelineEvent;
 import dev.deliverytracker.application.port.in.DeliveryStatistics;
 import dev.deliverytracker.application.port.in.FindDeliveryHistory;
 import dev.deliverytracker.application.port.in.FindFailures;
-import dev.deliverytracker.application.port.in.MessageSummary;
+import dev.deliverytracker.application.port.MessageSummary;
 import dev.deliverytracker.domain.DeliveryError;
 import dev.deliverytracker.domain.TwilioError;
 import java.time.Instant;
@@ -60,7 +61,7 @@ final class InsightsResponses {
     record Event(String status, Error error, Instant receivedAt, String source, String sid,
             Map<String, Object> payload) {
 
-        static Event of(FindDeliveryHistory.TimelineEvent event) {
+        static Event of(TimelineEvent event) {
             return new Event(event.reportedStatus(), Error.of(event.error()), event.receivedAt(),
                     event.source().wireName(), event.sid().isEmpty() ? null : event.sid(),
                     event.payload().map(InsightsResponses::payload).orElse(null));

@@ -1,6 +1,6 @@
 package dev.deliverytracker.adapter.web;
 
-import dev.deliverytracker.application.port.in.ApiCaller;
+import dev.deliverytracker.application.port.ApiCaller;
 import dev.deliverytracker.application.port.in.FindMessage;
 import dev.deliverytracker.application.port.in.SendMessage;
 import dev.deliverytracker.application.port.in.SendOutcome;
@@ -28,23 +28,22 @@ public class MessageApiController {
 
     private final SendMessage sendMessage;
     private final FindMessage findMessage;
-    private final SendBudgetGate sendBudget;
 
-    MessageApiController(SendMessage sendMessage, FindMessage findMessage, SendBudgetGate sendBudget) {
+    MessageApiController(SendMessage sendMessage, FindMessage findMessage) {
         this.sendMessage = sendMessage;
         this.findMessage = findMessage;
-        this.sendBudget = sendBudget;
     }
 
     /** Answers 202 at once: the message is stored and waits for a dispatcher; follow its status URL. */
     @PostMapping
     @ResponseStatus(HttpStatus.ACCEPTED)
-    public ResponseEntity<MessageResponse> send(@RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
-            @RequestAttribute(ApiKeyFilter.CALLER) ApiCaller caller,
+    public ResponseEntity<MessageResponse> send(@RequestAttribute(ApiKeyFilter.CALLER) ApiCaller caller,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             @RequestBody(required = false) SendMessageRequest request) {
-        sendBudget.admit(caller);
-        SendOutcome outcome = sendMessage.send(SendMessageRequestReader.read(request, organization, idempotencyKey));
+        SendOutcome outcome = sendMessage.send(SendMessageRequestReader.read(request, caller, idempotencyKey));
+        if (outcome instanceof SendOutcome.OverBudget over) {
+            throw new SendBudgetExceeded(over.refusal());
+        }
         if (outcome instanceof SendOutcome.IdempotencyConflict conflict) {
             throw new ApiProblem(HttpStatus.CONFLICT, "Idempotency key reused", conflict.reason(),
                     Map.of("originalMessageId", conflict.original().toString()));

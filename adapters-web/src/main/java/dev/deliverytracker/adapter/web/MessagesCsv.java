@@ -1,6 +1,6 @@
 package dev.deliverytracker.adapter.web;
 
-import dev.deliverytracker.application.port.in.MessageSummary;
+import dev.deliverytracker.application.port.MessageSummary;
 import dev.deliverytracker.domain.Milestone;
 import dev.deliverytracker.domain.TwilioError;
 import java.io.IOException;

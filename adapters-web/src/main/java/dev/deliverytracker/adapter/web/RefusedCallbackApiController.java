@@ -2,7 +2,7 @@ package dev.deliverytracker.adapter.web;
 
 import dev.deliverytracker.application.port.in.ReplayRefusedCallbacks;
 import dev.deliverytracker.application.port.in.ReplayRefusedCallbacks.Selection;
-import dev.deliverytracker.application.port.out.QuarantinedCallback;
+import dev.deliverytracker.application.port.QuarantinedCallback;
 import dev.deliverytracker.domain.Address;
 import dev.deliverytracker.domain.OrganizationId;
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package dev.deliverytracker.adapter.web;
 
-import dev.deliverytracker.application.port.in.ApiCaller;
+import dev.deliverytracker.application.port.ApiCaller;
 import dev.deliverytracker.application.port.in.ManageRetryPolicy;
 import dev.deliverytracker.application.port.in.RetryMessages;
 import dev.deliverytracker.application.port.in.RetryMessages.RetryOutcome;

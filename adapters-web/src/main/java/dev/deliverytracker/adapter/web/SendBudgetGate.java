@@ -2,7 +2,7 @@ package dev.deliverytracker.adapter.web;
 
 import dev.deliverytracker.application.port.in.AdmitSendRequest;
 import dev.deliverytracker.application.port.in.AdmitSendRequest.Admission;
-import dev.deliverytracker.application.port.in.ApiCaller;
+import dev.deliverytracker.application.port.ApiCaller;
 import org.springframework.stereotype.Component;
 
 /** The door of every endpoint that makes Twilio traffic: over the send budget, the request stops here with a 429. */

@@ -1,12 +1,12 @@
 package dev.deliverytracker.adapter.web;
 
+import dev.deliverytracker.application.port.ApiCaller;
 import dev.deliverytracker.application.port.in.SendMessageCommand;
 import dev.deliverytracker.domain.Address;
 import dev.deliverytracker.domain.Channel;
 import dev.deliverytracker.domain.ContentSid;
 import dev.deliverytracker.domain.MessageContent;
 import dev.deliverytracker.domain.MessagingServiceSid;
-import dev.deliverytracker.domain.OrganizationId;
 import dev.deliverytracker.domain.Sender;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,11 +20,11 @@ final class SendMessageRequestReader {
 
     private final List<InvalidRequest.FieldError> errors = new ArrayList<>();
 
-    static SendMessageCommand read(SendMessageRequest request, OrganizationId organization, String idempotencyKey) {
-        return new SendMessageRequestReader().toCommand(request, organization, idempotencyKey);
+    static SendMessageCommand read(SendMessageRequest request, ApiCaller caller, String idempotencyKey) {
+        return new SendMessageRequestReader().toCommand(request, caller, idempotencyKey);
     }
 
-    private SendMessageCommand toCommand(SendMessageRequest request, OrganizationId organization,
+    private SendMessageCommand toCommand(SendMessageRequest request, ApiCaller caller,
             String idempotencyKey) {
         if (request == null) {
             throw new InvalidRequest(List.of(new InvalidRequest.FieldError("body", "a JSON object is required")));
@@ -40,7 +40,7 @@ final class SendMessageRequestReader {
         if (!errors.isEmpty()) {
             throw new InvalidRequest(errors);
         }
-        SendMessageCommand command = fieldNamedByMessage(() -> new SendMessageCommand(organization, to, sender,
+        SendMessageCommand command = fieldNamedByMessage(() -> new SendMessageCommand(caller, to, sender,
                 content, request.tags(), idempotencyKey));
         if (!errors.isEmpty()) {
             throw new InvalidRequest(errors);

@@ -1,8 +1,8 @@
 package dev.deliverytracker.adapter.web;
 
 import dev.deliverytracker.application.port.in.RecordDeliveryStatus;
-import dev.deliverytracker.application.port.in.RecordOutcome;
-import dev.deliverytracker.application.port.in.StatusCallback;
+import dev.deliverytracker.application.port.RecordOutcome;
+import dev.deliverytracker.application.port.StatusCallback;
 import dev.deliverytracker.domain.DeliveryStatus;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

@@ -2,9 +2,10 @@ package dev.deliverytracker.adapter.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.deliverytracker.application.port.StatisticsInterval;
 import dev.deliverytracker.application.port.in.DeliveryStatistics;
 import dev.deliverytracker.application.port.in.DeliveryStatistics.Figures;
-import dev.deliverytracker.application.port.in.TimeRange;
+import dev.deliverytracker.application.port.TimeRange;
 import dev.deliverytracker.domain.DeliveryStatus;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,7 +50,7 @@ class DashboardViewsTest {
     void the_chart_has_every_bucket_of_the_range_with_empty_ones_as_zero() {
         Instant from = Instant.parse("2026-11-29T08:00:00Z");
         DeliveryStatistics.Report report = new DeliveryStatistics.Report(
-                new TimeRange(from, from.plus(Duration.ofHours(3))), DeliveryStatistics.Interval.HOUR,
+                new TimeRange(from, from.plus(Duration.ofHours(3))), StatisticsInterval.HOUR,
                 figures(Map.of()), Map.of(), List.of(), List.of(new DeliveryStatistics.Bucket(from.plus(Duration.ofHours(1)),
                         figures(Map.of(DeliveryStatus.DELIVERED, 2L, DeliveryStatus.SENT, 1L, DeliveryStatus.FAILED, 1L)),
                         Map.of())));

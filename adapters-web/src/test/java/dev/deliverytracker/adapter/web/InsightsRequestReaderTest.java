@@ -3,8 +3,8 @@ package dev.deliverytracker.adapter.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.deliverytracker.application.port.in.MessageCursor;
-import dev.deliverytracker.application.port.in.MessageFilter;
+import dev.deliverytracker.application.port.MessageCursor;
+import dev.deliverytracker.application.port.MessageFilter;
 import dev.deliverytracker.domain.Channel;
 import dev.deliverytracker.domain.DeliveryStatus;
 import dev.deliverytracker.domain.MessageId;

@@ -1,6 +1,6 @@
 package dev.deliverytracker.application.service;
 
-import dev.deliverytracker.application.port.in.ApiCaller;
+import dev.deliverytracker.application.port.ApiCaller;
 import dev.deliverytracker.application.port.in.ManageApiKeys;
 import dev.deliverytracker.application.port.out.ApiKeyStore;
 import dev.deliverytracker.domain.OrganizationId;
@@ -50,11 +50,6 @@ public final class ApiKeyService implements ManageApiKeys {
     @Override
     public boolean hasKeys(OrganizationId organization) {
         return store.hasActive(organization);
-    }
-
-    @Override
-    public Optional<OrganizationId> authenticate(String presentedSecret) {
-        return identify(presentedSecret).map(ApiCaller::organization);
     }
 
     @Override

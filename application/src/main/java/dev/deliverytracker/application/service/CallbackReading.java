@@ -1,6 +1,6 @@
 package dev.deliverytracker.application.service;
 
-import dev.deliverytracker.application.port.in.StatusCallback;
+import dev.deliverytracker.application.port.StatusCallback;
 import dev.deliverytracker.application.port.out.MessageLookup;
 import dev.deliverytracker.domain.DeliveryError;
 import dev.deliverytracker.domain.DeliveryEvent;

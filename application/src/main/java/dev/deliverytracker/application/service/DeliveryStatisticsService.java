@@ -2,8 +2,8 @@ package dev.deliverytracker.application.service;
 
 import dev.deliverytracker.application.port.in.DeliveryStatistics;
 import dev.deliverytracker.application.port.out.MessageQueries;
-import dev.deliverytracker.application.port.in.DeliveryTimeHistogram;
-import dev.deliverytracker.application.port.in.TimeRange;
+import dev.deliverytracker.application.port.DeliveryTimeHistogram;
+import dev.deliverytracker.application.port.TimeRange;
 import dev.deliverytracker.application.port.out.MessageQueries.DeliveryTimeCount;
 import dev.deliverytracker.application.port.out.MessageQueries.ErrorCountRow;
 import dev.deliverytracker.application.port.out.MessageQueries.SenderCount;

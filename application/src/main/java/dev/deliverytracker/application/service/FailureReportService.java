@@ -1,7 +1,7 @@
 package dev.deliverytracker.application.service;
 
 import dev.deliverytracker.application.port.in.FindFailures;
-import dev.deliverytracker.application.port.in.TimeRange;
+import dev.deliverytracker.application.port.TimeRange;
 import dev.deliverytracker.application.port.out.MessageQueries;
 import dev.deliverytracker.domain.OrganizationId;
 import dev.deliverytracker.domain.TwilioError;

@@ -1,9 +1,10 @@
 package dev.deliverytracker.application.service;
 
+import dev.deliverytracker.application.port.OperatorAccount;
+import dev.deliverytracker.application.port.OrganizationName;
 import dev.deliverytracker.application.port.in.ManageOperators;
 import dev.deliverytracker.application.port.out.OperatorAccounts;
-import dev.deliverytracker.application.port.out.OperatorAccounts.OperatorAccount;
-import dev.deliverytracker.application.port.out.OperatorAccounts.OrganizationName;
+
 import dev.deliverytracker.application.port.out.PasswordHasher;
 import dev.deliverytracker.domain.OperatorRole;
 import dev.deliverytracker.domain.OrganizationId;

@@ -2,7 +2,7 @@ package dev.deliverytracker.application.service;
 
 import dev.deliverytracker.application.port.in.ReconcileMessages;
 import dev.deliverytracker.application.port.in.ReconcileRun;
-import dev.deliverytracker.application.port.in.RecordOutcome;
+import dev.deliverytracker.application.port.RecordOutcome;
 import dev.deliverytracker.application.port.out.DeliveryLog;
 import dev.deliverytracker.application.port.out.MessageGateway;
 import dev.deliverytracker.application.port.out.MessageLookup;

@@ -1,9 +1,9 @@
 package dev.deliverytracker.application.service;
 
 import dev.deliverytracker.application.port.in.RecordDeliveryStatus;
-import dev.deliverytracker.application.port.in.RecordOutcome;
-import dev.deliverytracker.application.port.in.RecordOutcome.Refusal;
-import dev.deliverytracker.application.port.in.StatusCallback;
+import dev.deliverytracker.application.port.RecordOutcome;
+import dev.deliverytracker.application.port.RecordOutcome.Refusal;
+import dev.deliverytracker.application.port.StatusCallback;
 import dev.deliverytracker.application.port.out.DeliveryLog;
 import dev.deliverytracker.application.port.out.MessageLookup;
 import dev.deliverytracker.application.port.out.RefusalBudget;

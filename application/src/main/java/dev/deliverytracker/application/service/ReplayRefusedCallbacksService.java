@@ -1,9 +1,9 @@
 package dev.deliverytracker.application.service;
 
-import dev.deliverytracker.application.port.in.RecordOutcome;
+import dev.deliverytracker.application.port.RecordOutcome;
 import dev.deliverytracker.application.port.in.ReplayRefusedCallbacks;
 import dev.deliverytracker.application.port.out.CurrentCallbackUrl;
-import dev.deliverytracker.application.port.out.QuarantinedCallback;
+import dev.deliverytracker.application.port.QuarantinedCallback;
 import dev.deliverytracker.application.port.out.RefusedCallbacks;
 import dev.deliverytracker.application.port.out.TwilioAccount;
 import dev.deliverytracker.application.port.out.TwilioAccounts;

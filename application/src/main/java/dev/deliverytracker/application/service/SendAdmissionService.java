@@ -1,7 +1,7 @@
 package dev.deliverytracker.application.service;
 
 import dev.deliverytracker.application.port.in.AdmitSendRequest;
-import dev.deliverytracker.application.port.in.ApiCaller;
+import dev.deliverytracker.application.port.ApiCaller;
 import dev.deliverytracker.application.port.out.OrganizationSendLimits;
 import dev.deliverytracker.application.port.out.SendBudgets;
 import dev.deliverytracker.application.port.out.SendLimits;

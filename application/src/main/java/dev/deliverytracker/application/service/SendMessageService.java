@@ -1,5 +1,6 @@
 package dev.deliverytracker.application.service;
 
+import dev.deliverytracker.application.port.in.AdmitSendRequest;
 import dev.deliverytracker.application.port.in.SendMessage;
 import dev.deliverytracker.application.port.in.SendMessageCommand;
 import dev.deliverytracker.application.port.in.SendOutcome;
@@ -12,15 +13,21 @@ import java.time.temporal.ChronoUnit;
 public final class SendMessageService implements SendMessage {
 
     private final Outbox outbox;
+    private final AdmitSendRequest admission;
     private final Clock clock;
 
-    public SendMessageService(Outbox outbox, Clock clock) {
+    public SendMessageService(Outbox outbox, AdmitSendRequest admission, Clock clock) {
         this.outbox = outbox;
+        this.admission = admission;
         this.clock = clock;
     }
 
     @Override
     public SendOutcome send(SendMessageCommand command) {
+        // The budget is a rule of sending, whoever asks: the API, or a caller in the same process.
+        if (admission.admit(command.caller()) instanceof AdmitSendRequest.Admission.OverBudget over) {
+            return new SendOutcome.OverBudget(over);
+        }
         // PostgreSQL keeps microseconds: the answer shows the time a later read will show.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String fingerprint = RequestFingerprint.of(command);

@@ -1,12 +1,16 @@
 package dev.deliverytracker.application.fake;
 
-import dev.deliverytracker.application.port.in.RecordOutcome;
+import dev.deliverytracker.application.port.RecordOutcome;
 import dev.deliverytracker.application.port.out.DeliveryLog;
 import dev.deliverytracker.application.port.out.FailedMessages;
-import dev.deliverytracker.application.port.out.MessageLookup;
+import dev.deliverytracker.application.port.out.LockedDeliveryLog;
+import dev.deliverytracker.application.port.out.LockedMessages;
+import dev.deliverytracker.application.port.out.LogEntry;
 import dev.deliverytracker.application.port.out.MessageStore;
 import dev.deliverytracker.application.port.out.Outbox;
 import dev.deliverytracker.application.port.out.ReportedEvent;
+import dev.deliverytracker.application.port.out.UnmatchedEvent;
+import dev.deliverytracker.application.service.attribution.EventRecording;
 import dev.deliverytracker.domain.DeliveryError;
 import dev.deliverytracker.domain.DeliveryEvent;
 import dev.deliverytracker.domain.Message;
@@ -18,7 +22,9 @@ import dev.deliverytracker.domain.OrganizationId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +35,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Messages and their delivery log in memory, behind one lock, as PostgreSQL holds them behind one
- * transaction. The contract tests run the same promises against this and the real adapter.
+ * transaction. What an event means is not decided here: like the PostgreSQL adapter, this store only
+ * hands facts to {@link EventRecording} and keeps what it decided. The contract tests run the same
+ * promises against this and the real adapter.
  */
 public final class InMemoryDeliveryStore implements MessageStore, DeliveryLog, Outbox, FailedMessages {
 
@@ -39,6 +47,7 @@ public final class InMemoryDeliveryStore implements MessageStore, DeliveryLog, O
     private final Map<MessageId, Entry> outbox = new LinkedHashMap<>();
     private final Map<MessageId, String> fingerprints = new HashMap<>();
     private final Map<MessageSid, MessageId> previousAttempts = new HashMap<>();
+    private final Facts locked = new Facts();
     private java.util.function.Function<OrganizationId, Optional<RetryPolicy>> policies = organization -> Optional.empty();
 
     /** Retry candidates follow these policies, as the real store joins its policy table. */
@@ -64,14 +73,12 @@ public final class InMemoryDeliveryStore implements MessageStore, DeliveryLog, O
     public record LoggedEvent(DeliveryEvent event, OrganizationId organization, MessageId messageId) {
     }
 
-    @Override
     public synchronized Message add(Message pending) {
         Message stored = pending.withId(MessageId.of(ids.incrementAndGet()));
         messages.put(stored.id().orElseThrow(), stored);
         return stored;
     }
 
-    @Override
     public synchronized Optional<Message> find(MessageId id) {
         return Optional.ofNullable(messages.get(id));
     }
@@ -81,7 +88,6 @@ public final class InMemoryDeliveryStore implements MessageStore, DeliveryLog, O
         return find(id).filter(message -> message.organization().equals(organization));
     }
 
-    @Override
     public synchronized Optional<Message> findBySid(MessageSid sid) {
         return messages.values().stream().filter(message -> message.sid().equals(Optional.of(sid))).findFirst();
     }
@@ -94,56 +100,12 @@ public final class InMemoryDeliveryStore implements MessageStore, DeliveryLog, O
 
     @Override
     public synchronized RecordOutcome append(ReportedEvent reported) {
-        DeliveryEvent event = reported.event();
-        if (log.containsKey(event.dedupeKey())) {
-            return new RecordOutcome.Duplicate(event.sid(), event.status());
-        }
-        Optional<Message> target = reported.lookup() instanceof MessageLookup.ById byId
-                ? find(reported.organization(), byId.id())
-                        .filter(message -> message.sid().map(event.sid()::equals).orElse(true))
-                : Optional.empty();
-        target = target.or(() -> findBySid(event.sid())
-                .filter(message -> message.organization().equals(reported.organization())));
-        Optional<Message> earlierAttemptOf = Optional.ofNullable(previousAttempts.get(event.sid()))
-                .flatMap(id -> find(reported.organization(), id));
-        if (target.isEmpty() && earlierAttemptOf.isPresent()) {
-            // A late report on an earlier attempt: history, but the latest attempt decides the status.
-            Message message = earlierAttemptOf.get();
-            log.put(event.dedupeKey(), new LoggedEvent(event, message.organization(), message.id().orElseThrow()));
-            return new RecordOutcome.Recorded(message.id().orElseThrow(), event.sid(), event.status(), message.status());
-        }
-        if (target.isEmpty()) {
-            log.put(event.dedupeKey(), new LoggedEvent(event, reported.organization(), null));
-            return new RecordOutcome.Unmatched(event.sid(), event.status());
-        }
-        Message message = target.get();
-        if (message.sid().isEmpty()) {
-            message = message.acceptedAs(event.sid());
-        }
-        Message moved = message.apply(event);
-        MessageId id = moved.id().orElseThrow();
-        messages.put(id, moved);
-        log.put(event.dedupeKey(), new LoggedEvent(event, moved.organization(), id));
-        return new RecordOutcome.Recorded(id, event.sid(), event.status(), moved.status());
+        return EventRecording.record(List.of(reported), locked).get(0);
     }
 
     @Override
     public synchronized Message accepted(MessageId id, DeliveryEvent firstStatus) {
-        Message message = find(id).orElseThrow(() -> new IllegalStateException("no message " + id));
-        if (message.sid().isEmpty() || !message.sid().get().equals(firstStatus.sid())) {
-            message = message.acceptedAs(firstStatus.sid());
-        }
-        log.putIfAbsent(firstStatus.dedupeKey(), new LoggedEvent(firstStatus, message.organization(), null));
-        for (Map.Entry<String, LoggedEvent> entry : new HashMap<>(log).entrySet()) {
-            LoggedEvent logged = entry.getValue();
-            boolean ours = logged.event().sid().equals(firstStatus.sid())
-                    && logged.organization().equals(message.organization());
-            if (ours && (logged.messageId() == null || logged.messageId().equals(id))) {
-                message = message.apply(logged.event());
-                log.put(entry.getKey(), new LoggedEvent(logged.event(), logged.organization(), id));
-            }
-        }
-        messages.put(id, message);
+        Message message = EventRecording.accept(id, firstStatus, locked);
         outbox.remove(id);
         return message;
     }
@@ -253,11 +215,68 @@ public final class InMemoryDeliveryStore implements MessageStore, DeliveryLog, O
         return outbox.containsKey(id);
     }
 
-    @Override
     public synchronized List<DeliveryEvent> history(MessageId id) {
         List<DeliveryEvent> events = new ArrayList<>();
         log.values().stream().filter(logged -> id.equals(logged.messageId())).map(LoggedEvent::event)
                 .forEach(events::add);
         return events;
+    }
+
+    /** The facts the shared recording steps ask for, read and written while this store's monitor is held. */
+    private final class Facts implements LockedDeliveryLog {
+
+        @Override
+        public LockedMessages lock(Set<MessageSid> sids, Set<MessageId> ids) {
+            Map<MessageSid, MessageId> earlier = new HashMap<>();
+            previousAttempts.forEach((sid, id) -> {
+                if (sids.contains(sid)) {
+                    earlier.put(sid, id);
+                }
+            });
+            List<Message> concerned = messages.values().stream()
+                    .filter(message -> ids.contains(message.id().orElseThrow())
+                            || earlier.containsValue(message.id().orElseThrow())
+                            || message.sid().map(sids::contains).orElse(false))
+                    .toList();
+            return new LockedMessages(concerned, earlier);
+        }
+
+        @Override
+        public Message lockForAcceptance(MessageId id, MessageSid sid) {
+            return find(id).orElseThrow(() -> new IllegalStateException("no message " + id));
+        }
+
+        @Override
+        public Set<String> insert(List<LogEntry> entries) {
+            Set<String> inserted = new HashSet<>();
+            for (LogEntry entry : entries) {
+                if (!log.containsKey(entry.dedupeKey())) {
+                    log.put(entry.dedupeKey(), new LoggedEvent(entry.event(), entry.organization(),
+                            entry.message().orElse(null)));
+                    inserted.add(entry.dedupeKey());
+                }
+            }
+            return inserted;
+        }
+
+        @Override
+        public List<UnmatchedEvent> unmatched(MessageSid sid) {
+            return log.values().stream()
+                    .filter(logged -> logged.messageId() == null && logged.event().sid().equals(sid))
+                    .map(logged -> new UnmatchedEvent(logged.event(), logged.organization())).toList();
+        }
+
+        @Override
+        public void attach(MessageId id, List<UnmatchedEvent> events) {
+            for (UnmatchedEvent event : events) {
+                LoggedEvent logged = log.get(event.event().dedupeKey());
+                log.put(event.event().dedupeKey(), new LoggedEvent(logged.event(), logged.organization(), id));
+            }
+        }
+
+        @Override
+        public void write(Collection<Message> changed) {
+            changed.forEach(message -> messages.put(message.id().orElseThrow(), message));
+        }
     }
 }

@@ -1,11 +1,12 @@
 package dev.deliverytracker.application.fake;
 
-import dev.deliverytracker.application.port.in.DeliveryStatistics.Interval;
-import dev.deliverytracker.application.port.in.FindDeliveryHistory.TimelineEvent;
-import dev.deliverytracker.application.port.in.MessageCursor;
-import dev.deliverytracker.application.port.in.MessageFilter;
-import dev.deliverytracker.application.port.in.MessageSummary;
-import dev.deliverytracker.application.port.in.TimeRange;
+import dev.deliverytracker.application.port.StatisticsInterval;
+
+import dev.deliverytracker.application.port.MessageCursor;
+import dev.deliverytracker.application.port.MessageFilter;
+import dev.deliverytracker.application.port.MessageSummary;
+import dev.deliverytracker.application.port.TimeRange;
+import dev.deliverytracker.application.port.TimelineEvent;
 import dev.deliverytracker.application.port.out.MessageQueries;
 import dev.deliverytracker.domain.MessageId;
 import dev.deliverytracker.domain.OrganizationId;
@@ -91,12 +92,12 @@ public class InMemoryMessageQueries implements MessageQueries {
     }
 
     @Override
-    public List<StatusCount> statusCounts(OrganizationId organization, TimeRange created, Interval interval) {
+    public List<StatusCount> statusCounts(OrganizationId organization, TimeRange created, StatisticsInterval interval) {
         return List.copyOf(statusCounts);
     }
 
     @Override
-    public List<DeliveryTimeCount> deliveryTimes(OrganizationId organization, TimeRange created, Interval interval) {
+    public List<DeliveryTimeCount> deliveryTimes(OrganizationId organization, TimeRange created, StatisticsInterval interval) {
         return List.copyOf(deliveryTimes);
     }
 
@@ -106,7 +107,7 @@ public class InMemoryMessageQueries implements MessageQueries {
     }
 
     @Override
-    public List<ErrorCountRow> errorCounts(OrganizationId organization, TimeRange created, Interval interval) {
+    public List<ErrorCountRow> errorCounts(OrganizationId organization, TimeRange created, StatisticsInterval interval) {
         return List.copyOf(errorCounts);
     }
 

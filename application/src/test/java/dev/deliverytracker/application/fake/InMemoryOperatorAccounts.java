@@ -1,5 +1,7 @@
 package dev.deliverytracker.application.fake;
 
+import dev.deliverytracker.application.port.OperatorAccount;
+import dev.deliverytracker.application.port.OrganizationName;
 import dev.deliverytracker.application.port.out.OperatorAccounts;
 import dev.deliverytracker.domain.OrganizationId;
 import java.util.Comparator;

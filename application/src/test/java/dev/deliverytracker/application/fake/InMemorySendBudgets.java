@@ -1,7 +1,7 @@
 package dev.deliverytracker.application.fake;
 
 import dev.deliverytracker.application.port.out.SendBudgets;
-import dev.deliverytracker.application.port.out.SendLimit;
+import dev.deliverytracker.application.port.SendLimit;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,11 +20,13 @@ public final class InMemorySendBudgets implements SendBudgets {
     }
 
     private static final class Bucket {
+        final SendLimit limit;
         double tokens;
         Instant refilledAt;
 
-        Bucket(double tokens, Instant refilledAt) {
-            this.tokens = tokens;
+        Bucket(SendLimit limit, Instant refilledAt) {
+            this.limit = limit;
+            this.tokens = limit.requests();
             this.refilledAt = refilledAt;
         }
     }
@@ -48,10 +50,36 @@ public final class InMemorySendBudgets implements SendBudgets {
 
     private Bucket refilled(String name, SendLimit limit) {
         Instant now = clock.instant();
-        Bucket bucket = buckets.computeIfAbsent(name + "|" + limit, key -> new Bucket(limit.requests(), now));
+        Bucket bucket = buckets.computeIfAbsent(name + "|" + limit, key -> new Bucket(limit, now));
+        refill(bucket, now);
+        return bucket;
+    }
+
+    /** Forgets buckets that are full now: one created again starts full, so nobody can tell. */
+    @Override
+    public synchronized int removeIdle(int batch) {
+        Instant now = clock.instant();
+        int removed = 0;
+        for (var entries = buckets.values().iterator(); entries.hasNext() && removed < batch; ) {
+            Bucket bucket = entries.next();
+            refill(bucket, now);
+            if (bucket.tokens >= bucket.limit.requests()) {
+                entries.remove();
+                removed++;
+            }
+        }
+        return removed;
+    }
+
+    /** How many buckets are kept. */
+    public synchronized int size() {
+        return buckets.size();
+    }
+
+    private static void refill(Bucket bucket, Instant now) {
+        SendLimit limit = bucket.limit;
         double elapsed = Duration.between(bucket.refilledAt, now).toNanos();
         bucket.tokens = Math.min(limit.requests(), bucket.tokens + elapsed * limit.requests() / limit.per().toNanos());
         bucket.refilledAt = now;
-        return bucket;
     }
 }

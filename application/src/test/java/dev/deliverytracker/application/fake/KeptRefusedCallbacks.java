@@ -1,7 +1,7 @@
 package dev.deliverytracker.application.fake;
 
-import dev.deliverytracker.application.port.in.StatusCallback;
-import dev.deliverytracker.application.port.out.QuarantinedCallback;
+import dev.deliverytracker.application.port.StatusCallback;
+import dev.deliverytracker.application.port.QuarantinedCallback;
 import dev.deliverytracker.application.port.out.RefusedCallbacks;
 import dev.deliverytracker.domain.AccountSid;
 import java.time.Instant;

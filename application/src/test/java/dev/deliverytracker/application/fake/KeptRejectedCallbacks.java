@@ -1,6 +1,6 @@
 package dev.deliverytracker.application.fake;
 
-import dev.deliverytracker.application.port.in.StatusCallback;
+import dev.deliverytracker.application.port.StatusCallback;
 import dev.deliverytracker.application.port.out.RejectedCallbacks;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

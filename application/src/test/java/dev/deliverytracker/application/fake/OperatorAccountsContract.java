@@ -2,9 +2,10 @@ package dev.deliverytracker.application.fake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.deliverytracker.application.port.OperatorAccount;
+import dev.deliverytracker.application.port.OrganizationName;
 import dev.deliverytracker.application.port.out.OperatorAccounts;
-import dev.deliverytracker.application.port.out.OperatorAccounts.OperatorAccount;
-import dev.deliverytracker.application.port.out.OperatorAccounts.OrganizationName;
+
 import dev.deliverytracker.domain.OperatorRole;
 import dev.deliverytracker.domain.OrganizationId;
 import java.util.Set;

@@ -7,6 +7,8 @@ import dev.deliverytracker.application.fake.InMemoryDeliveryStore;
 import dev.deliverytracker.application.fake.MovableClock;
 import dev.deliverytracker.application.fake.InMemoryTwilioAccounts;
 import dev.deliverytracker.application.fake.ScriptedMessageGateway;
+import dev.deliverytracker.application.port.ApiCaller;
+import dev.deliverytracker.application.port.in.AdmitSendRequest;
 import dev.deliverytracker.application.port.in.SendMessageCommand;
 import dev.deliverytracker.application.port.in.SendOutcome;
 import dev.deliverytracker.application.port.out.MessageLookup;
@@ -47,7 +49,7 @@ class DispatchMessagesServiceTest {
     private final DispatchMessagesService dispatcher = new DispatchMessagesService(store, twilio, accounts,
             id -> "https://tracker.example.com/twilio-status?mid=" + id + "#rc=3", store, store, clock, policy,
             () -> 0.5);
-    private final SendMessageService sending = new SendMessageService(store, clock);
+    private final SendMessageService sending = new SendMessageService(store, caller -> new AdmitSendRequest.Admission.Admitted(), clock);
 
     DispatchMessagesServiceTest() {
         accounts.defaultSender(org, new Sender.Number(Address.sms("+15005550006")));
@@ -271,7 +273,7 @@ class DispatchMessagesServiceTest {
     void an_organization_without_a_sender_fails_the_message_with_a_clear_reason() {
         AccountSid bare = DeliveryStoreContract.randomAccount();
         OrganizationId noSender = accounts.ensure("bare", new TwilioAccountCredentials(bare, "token", ""));
-        SendOutcome.Accepted accepted = (SendOutcome.Accepted) sending.send(new SendMessageCommand(noSender,
+        SendOutcome.Accepted accepted = (SendOutcome.Accepted) sending.send(new SendMessageCommand(new ApiCaller(1, noSender),
                 Address.sms("+31612345678"), Sender.organizationDefault(), new MessageContent.Text("hi"), Map.of(), ""));
         dispatcher.dispatchDue();
         Message failed = store.find(accepted.message().id().get()).orElseThrow();
@@ -282,7 +284,7 @@ class DispatchMessagesServiceTest {
 
     @Test
     void an_organization_without_twilio_credentials_fails_the_message_and_says_so() {
-        SendOutcome.Accepted accepted = (SendOutcome.Accepted) sending.send(new SendMessageCommand(OrganizationId.of(999),
+        SendOutcome.Accepted accepted = (SendOutcome.Accepted) sending.send(new SendMessageCommand(new ApiCaller(1, OrganizationId.of(999)),
                 Address.sms("+31612345678"), Sender.organizationDefault(), new MessageContent.Text("hi"), Map.of(), ""));
         dispatcher.dispatchDue();
         Message failed = store.find(accepted.message().id().get()).orElseThrow();
@@ -299,7 +301,7 @@ class DispatchMessagesServiceTest {
     }
 
     private MessageId send() {
-        SendOutcome.Accepted accepted = (SendOutcome.Accepted) sending.send(new SendMessageCommand(org,
+        SendOutcome.Accepted accepted = (SendOutcome.Accepted) sending.send(new SendMessageCommand(new ApiCaller(1, org),
                 new Address(Channel.WHATSAPP, "+31612345678"), Sender.organizationDefault(),
                 new MessageContent.Text("hello"), Map.of(), ""));
         return accepted.message().id().get();

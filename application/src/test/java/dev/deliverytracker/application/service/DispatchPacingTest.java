@@ -8,6 +8,8 @@ import dev.deliverytracker.application.fake.InMemorySendingPace;
 import dev.deliverytracker.application.fake.InMemoryTwilioAccounts;
 import dev.deliverytracker.application.fake.MovableClock;
 import dev.deliverytracker.application.fake.ScriptedMessageGateway;
+import dev.deliverytracker.application.port.ApiCaller;
+import dev.deliverytracker.application.port.in.AdmitSendRequest;
 import dev.deliverytracker.application.port.in.SendMessageCommand;
 import dev.deliverytracker.application.port.in.SendOutcome;
 import dev.deliverytracker.application.port.out.OutgoingMessage;
@@ -49,7 +51,7 @@ class DispatchPacingTest {
     };
     private final DispatchPolicy policy = new DispatchPolicy(50, Duration.ofMinutes(2), 3, Duration.ofSeconds(1),
             Duration.ofSeconds(30));
-    private final SendMessageService sending = new SendMessageService(store, clock);
+    private final SendMessageService sending = new SendMessageService(store, caller -> new AdmitSendRequest.Admission.Admitted(), clock);
 
     DispatchPacingTest() {
         accounts.defaultSender(org, new Sender.Number(Address.sms("+15005550006")));
@@ -168,7 +170,7 @@ class DispatchPacingTest {
 
     private MessageId sendFrom(String from, String to) {
         Sender sender = from == null ? Sender.organizationDefault() : new Sender.Number(Address.sms(from));
-        SendOutcome.Accepted accepted = (SendOutcome.Accepted) sending.send(new SendMessageCommand(org,
+        SendOutcome.Accepted accepted = (SendOutcome.Accepted) sending.send(new SendMessageCommand(new ApiCaller(1, org),
                 Address.sms(to), sender, new MessageContent.Text("hello"), Map.of(), ""));
         return accepted.message().id().orElseThrow();
     }

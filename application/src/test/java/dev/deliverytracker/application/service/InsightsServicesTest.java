@@ -4,15 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.deliverytracker.application.fake.InMemoryMessageQueries;
+import dev.deliverytracker.application.port.StatisticsInterval;
 import dev.deliverytracker.application.port.in.DeliveryStatistics;
 import dev.deliverytracker.application.port.in.FindDeliveryHistory.Step;
 import dev.deliverytracker.application.port.in.FindFailures.FailureGroup;
 import dev.deliverytracker.application.port.in.ListMessages.MessagePage;
-import dev.deliverytracker.application.port.in.MessageCursor;
-import dev.deliverytracker.application.port.in.MessageFilter;
-import dev.deliverytracker.application.port.in.MessageSummary;
-import dev.deliverytracker.application.port.in.TimeRange;
-import dev.deliverytracker.application.port.in.DeliveryTimeHistogram;
+import dev.deliverytracker.application.port.MessageCursor;
+import dev.deliverytracker.application.port.MessageFilter;
+import dev.deliverytracker.application.port.MessageSummary;
+import dev.deliverytracker.application.port.TimeRange;
+import dev.deliverytracker.application.port.DeliveryTimeHistogram;
 import dev.deliverytracker.application.port.out.MessageQueries.DeliveryTimeCount;
 import dev.deliverytracker.application.port.out.MessageQueries.SenderCount;
 import dev.deliverytracker.application.port.out.MessageQueries.ErrorCountRow;
@@ -118,7 +119,7 @@ class InsightsServicesTest {
                 List.of(new ErrorCountRow(T0, Channel.SMS, 30003, 2)));
 
         DeliveryStatistics.Report report = new DeliveryStatisticsService(queries).statistics(new DeliveryStatistics.Query(
-                ORG, new TimeRange(T0, T0.plusSeconds(7200)), DeliveryStatistics.Interval.HOUR));
+                ORG, new TimeRange(T0, T0.plusSeconds(7200)), StatisticsInterval.HOUR));
 
         assertThat(report.total().messages()).isEqualTo(10);
         assertThat(report.total().deliveryRate()).isEqualTo(0.8);
@@ -154,7 +155,7 @@ class InsightsServicesTest {
         queries.senders(counts);
 
         DeliveryStatistics.Report report = new DeliveryStatisticsService(queries).statistics(new DeliveryStatistics.Query(
-                ORG, new TimeRange(T0, T0.plusSeconds(7200)), DeliveryStatistics.Interval.HOUR));
+                ORG, new TimeRange(T0, T0.plusSeconds(7200)), StatisticsInterval.HOUR));
 
         List<DeliveryStatistics.SenderFigures> senders = report.bySender();
         assertThat(senders).hasSize(DeliveryStatistics.TOP_SENDERS + 1);
@@ -175,7 +176,7 @@ class InsightsServicesTest {
     @Test
     void a_statistics_range_is_widened_to_whole_hours() {
         DeliveryStatistics.Report report = new DeliveryStatisticsService(queries).statistics(new DeliveryStatistics.Query(
-                ORG, new TimeRange(T0.plusSeconds(1800), T0.plusSeconds(3 * 3600 + 1)), DeliveryStatistics.Interval.HOUR));
+                ORG, new TimeRange(T0.plusSeconds(1800), T0.plusSeconds(3 * 3600 + 1)), StatisticsInterval.HOUR));
 
         assertThat(report.range()).isEqualTo(new TimeRange(T0, T0.plusSeconds(4 * 3600)));
         assertThat(DeliveryStatisticsService.wholeHours(new TimeRange(T0, T0.plusSeconds(3600))))
@@ -202,7 +203,7 @@ class InsightsServicesTest {
     @Test
     void a_range_too_long_for_its_interval_is_refused() {
         assertThatThrownBy(() -> new DeliveryStatistics.Query(ORG, new TimeRange(T0, T0.plus(Duration.ofDays(32))),
-                DeliveryStatistics.Interval.HOUR)).hasMessageContaining("at most 31 days");
+                StatisticsInterval.HOUR)).hasMessageContaining("at most 31 days");
         assertThatThrownBy(() -> new TimeRange(T0, T0)).hasMessageContaining("'until' must be after 'from'");
     }
 

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.deliverytracker.application.fake.InMemoryOperatorAccounts;
-import dev.deliverytracker.application.port.out.OperatorAccounts.OperatorAccount;
+
+import dev.deliverytracker.application.port.OperatorAccount;
 import dev.deliverytracker.domain.OperatorRole;
 import dev.deliverytracker.domain.OrganizationId;
 import java.security.SecureRandom;

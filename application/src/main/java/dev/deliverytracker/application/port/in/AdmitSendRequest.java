@@ -1,6 +1,7 @@
 package dev.deliverytracker.application.port.in;
 
-import dev.deliverytracker.application.port.out.SendLimit;
+import dev.deliverytracker.application.port.ApiCaller;
+import dev.deliverytracker.application.port.SendLimit;
 import java.time.Duration;
 
 /**

@@ -1,12 +1,13 @@
 package dev.deliverytracker.application.port.in;
 
+import dev.deliverytracker.application.port.StatisticsInterval;
+import dev.deliverytracker.application.port.TimeRange;
 import dev.deliverytracker.domain.Channel;
 import dev.deliverytracker.domain.DeliveryStatus;
 import dev.deliverytracker.domain.OrganizationId;
 import dev.deliverytracker.domain.TwilioError;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,34 +28,7 @@ public interface DeliveryStatistics {
 
     Report statistics(Query query);
 
-    /** The bucket width, and how long a range may be with it. */
-    enum Interval {
-        HOUR(ChronoUnit.HOURS, Duration.ofDays(31)),
-        DAY(ChronoUnit.DAYS, Duration.ofDays(366));
-
-        private final ChronoUnit unit;
-        private final Duration longestRange;
-
-        Interval(ChronoUnit unit, Duration longestRange) {
-            this.unit = unit;
-            this.longestRange = longestRange;
-        }
-
-        public ChronoUnit unit() {
-            return unit;
-        }
-
-        public Duration longestRange() {
-            return longestRange;
-        }
-
-        /** Buckets start at whole UTC hours or days. */
-        public Instant bucketOf(Instant at) {
-            return at.truncatedTo(unit);
-        }
-    }
-
-    record Query(OrganizationId organization, TimeRange range, Interval interval) {
+    record Query(OrganizationId organization, TimeRange range, StatisticsInterval interval) {
 
         public Query {
             if (organization == null || range == null || interval == null) {
@@ -68,7 +42,7 @@ public interface DeliveryStatistics {
     }
 
     /** {@code range} is the one asked for, widened to whole UTC hours. */
-    record Report(TimeRange range, Interval interval, Figures total, Map<Channel, Figures> byChannel,
+    record Report(TimeRange range, StatisticsInterval interval, Figures total, Map<Channel, Figures> byChannel,
             List<SenderFigures> bySender, List<Bucket> buckets) {
 
         public Report {

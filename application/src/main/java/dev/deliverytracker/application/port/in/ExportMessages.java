@@ -1,5 +1,7 @@
 package dev.deliverytracker.application.port.in;
 
+import dev.deliverytracker.application.port.MessageFilter;
+import dev.deliverytracker.application.port.MessageSummary;
 import java.util.function.Consumer;
 
 /** Every message a filter selects, newest first, handed over one by one and never held all at once. */

@@ -1,13 +1,11 @@
 package dev.deliverytracker.application.port.in;
 
-import dev.deliverytracker.domain.DeliveryError;
-import dev.deliverytracker.domain.DeliveryStatus;
-import dev.deliverytracker.domain.EventSource;
+import dev.deliverytracker.application.port.MessageSummary;
+import dev.deliverytracker.application.port.TimelineEvent;
 import dev.deliverytracker.domain.MessageId;
 import dev.deliverytracker.domain.Milestone;
 import dev.deliverytracker.domain.OrganizationId;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,23 +21,6 @@ public interface FindDeliveryHistory {
         public DeliveryTimeline {
             events = List.copyOf(events);
             durations = Map.copyOf(durations);
-        }
-    }
-
-    /**
-     * One recorded event. {@code reportedStatus} is Twilio's word as it came; {@code sid} is "" for a
-     * send failure (Twilio never gave one); {@code payload} is empty unless it was asked for.
-     */
-    record TimelineEvent(String reportedStatus, DeliveryError error, EventSource source, Instant receivedAt,
-            String sid, Optional<Map<String, List<String>>> payload) {
-
-        public TimelineEvent {
-            sid = sid == null ? "" : sid;
-            payload = payload == null ? Optional.empty() : payload;
-        }
-
-        public DeliveryStatus status() {
-            return DeliveryStatus.lookup(reportedStatus).orElse(DeliveryStatus.UNKNOWN);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.deliverytracker.application.port.in;
 
+import dev.deliverytracker.application.port.TimeRange;
 import dev.deliverytracker.domain.OrganizationId;
 import dev.deliverytracker.domain.TwilioError;
 import java.util.List;

@@ -1,5 +1,8 @@
 package dev.deliverytracker.application.port.in;
 
+import dev.deliverytracker.application.port.MessageCursor;
+import dev.deliverytracker.application.port.MessageFilter;
+import dev.deliverytracker.application.port.MessageSummary;
 import java.util.List;
 import java.util.Optional;
 

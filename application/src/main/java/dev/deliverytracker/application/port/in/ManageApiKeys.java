@@ -1,5 +1,6 @@
 package dev.deliverytracker.application.port.in;
 
+import dev.deliverytracker.application.port.ApiCaller;
 import dev.deliverytracker.domain.OrganizationId;
 import java.util.Optional;
 
@@ -13,8 +14,6 @@ public interface ManageApiKeys {
     void register(OrganizationId organization, String name, String secret);
 
     boolean hasKeys(OrganizationId organization);
-
-    Optional<OrganizationId> authenticate(String presentedSecret);
 
     /** The key and its organization, for a valid key; a send budget is kept per key. */
     Optional<ApiCaller> identify(String presentedSecret);

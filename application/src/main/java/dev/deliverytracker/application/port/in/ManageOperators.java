@@ -1,7 +1,8 @@
 package dev.deliverytracker.application.port.in;
 
-import dev.deliverytracker.application.port.out.OperatorAccounts.OperatorAccount;
-import dev.deliverytracker.application.port.out.OperatorAccounts.OrganizationName;
+import dev.deliverytracker.application.port.OperatorAccount;
+
+import dev.deliverytracker.application.port.OrganizationName;
 import dev.deliverytracker.domain.OperatorRole;
 import dev.deliverytracker.domain.OrganizationId;
 import java.util.List;

@@ -1,5 +1,8 @@
 package dev.deliverytracker.application.port.in;
 
+import dev.deliverytracker.application.port.RecordOutcome;
+import dev.deliverytracker.application.port.StatusCallback;
+
 /**
  * Records what a Twilio status callback says about a message: once per distinct event, moving the
  * message's current status only forward.

@@ -1,6 +1,6 @@
 package dev.deliverytracker.application.port.in;
 
-import dev.deliverytracker.application.port.out.QuarantinedCallback;
+import dev.deliverytracker.application.port.QuarantinedCallback;
 import dev.deliverytracker.domain.OrganizationId;
 import java.time.Instant;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.deliverytracker.application.port.in;
 
+import dev.deliverytracker.application.port.ApiCaller;
 import dev.deliverytracker.domain.Address;
 import dev.deliverytracker.domain.MessageContent;
 import dev.deliverytracker.domain.OrganizationId;
@@ -15,7 +16,7 @@ import java.util.regex.Pattern;
  *
  * @param idempotencyKey the caller's key for this request, or empty when it gave none
  */
-public record SendMessageCommand(OrganizationId organization, Address to, Sender sender, MessageContent content,
+public record SendMessageCommand(ApiCaller caller, Address to, Sender sender, MessageContent content,
         Map<String, String> tags, String idempotencyKey) {
 
     public static final int MAX_TAGS = 10;
@@ -23,8 +24,8 @@ public record SendMessageCommand(OrganizationId organization, Address to, Sender
     private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
 
     public SendMessageCommand {
-        if (organization == null || to == null || sender == null || content == null) {
-            throw new IllegalArgumentException("a message needs an organization, a recipient, a sender and content");
+        if (caller == null || to == null || sender == null || content == null) {
+            throw new IllegalArgumentException("a message needs its caller, a recipient, a sender and content");
         }
         if (sender instanceof Sender.Number number && number.address().channel() != to.channel()) {
             throw new IllegalArgumentException("from: " + number.address() + " is a " + number.address().channel()
@@ -50,6 +51,11 @@ public record SendMessageCommand(OrganizationId organization, Address to, Sender
             throw new IllegalArgumentException(
                     "Idempotency-Key must be 1 to 255 visible ASCII characters without spaces");
         }
+    }
+
+    /** The organization the message is sent for: the caller's. */
+    public OrganizationId organization() {
+        return caller.organization();
     }
 
     public Optional<String> idempotencyKeyIfAny() {

@@ -14,6 +14,13 @@ public sealed interface SendOutcome {
     record Repeated(Message message) implements SendOutcome {
     }
 
+    /**
+     * The caller's send budget (its API key's or its organization's) is spent; nothing was stored.
+     * {@code refusal} says which budget and when it has a token again.
+     */
+    record OverBudget(AdmitSendRequest.Admission.OverBudget refusal) implements SendOutcome {
+    }
+
     /** The idempotency key was used before for a different request; nothing was stored. */
     record IdempotencyConflict(MessageId original, String reason) implements SendOutcome {
     }

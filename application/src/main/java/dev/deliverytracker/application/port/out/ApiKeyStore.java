@@ -1,6 +1,6 @@
 package dev.deliverytracker.application.port.out;
 
-import dev.deliverytracker.application.port.in.ApiCaller;
+import dev.deliverytracker.application.port.ApiCaller;
 import dev.deliverytracker.domain.OrganizationId;
 import java.util.Optional;
 

@@ -1,12 +1,11 @@
 package dev.deliverytracker.application.port.out;
 
-import dev.deliverytracker.application.port.in.RecordOutcome;
+import dev.deliverytracker.application.port.RecordOutcome;
 import dev.deliverytracker.domain.DeliveryError;
 import dev.deliverytracker.domain.DeliveryEvent;
 import dev.deliverytracker.domain.Message;
 import dev.deliverytracker.domain.MessageId;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * The history of every message's delivery. Each method is atomic: the event, the message's status
@@ -33,7 +32,4 @@ public interface DeliveryLog {
      * the failure in the history, fails the message by the domain's rule and takes it out of the outbox.
      */
     Message sendFailed(MessageId id, DeliveryError failure, Instant at);
-
-    /** Every event Twilio reported for a message (callbacks, send responses, polls), oldest first. */
-    List<DeliveryEvent> history(MessageId id);
 }

@@ -1,12 +1,13 @@
 package dev.deliverytracker.application.port.out;
 
-import dev.deliverytracker.application.port.in.DeliveryStatistics.Interval;
-import dev.deliverytracker.application.port.in.DeliveryTimeHistogram;
-import dev.deliverytracker.application.port.in.FindDeliveryHistory.TimelineEvent;
-import dev.deliverytracker.application.port.in.MessageCursor;
-import dev.deliverytracker.application.port.in.MessageFilter;
-import dev.deliverytracker.application.port.in.MessageSummary;
-import dev.deliverytracker.application.port.in.TimeRange;
+import dev.deliverytracker.application.port.DeliveryTimeHistogram;
+import dev.deliverytracker.application.port.StatisticsInterval;
+
+import dev.deliverytracker.application.port.MessageCursor;
+import dev.deliverytracker.application.port.MessageFilter;
+import dev.deliverytracker.application.port.MessageSummary;
+import dev.deliverytracker.application.port.TimeRange;
+import dev.deliverytracker.application.port.TimelineEvent;
 import dev.deliverytracker.domain.Channel;
 import dev.deliverytracker.domain.DeliveryStatus;
 import dev.deliverytracker.domain.MessageId;
@@ -38,13 +39,13 @@ public interface MessageQueries {
      */
 
     /** Messages created in the range, counted per bucket, channel and current status. */
-    List<StatusCount> statusCounts(OrganizationId organization, TimeRange created, Interval interval);
+    List<StatusCount> statusCounts(OrganizationId organization, TimeRange created, StatisticsInterval interval);
 
     /** Delivered messages per bucket and channel, counted by time-to-deliver bucket ({@link DeliveryTimeHistogram}). */
-    List<DeliveryTimeCount> deliveryTimes(OrganizationId organization, TimeRange created, Interval interval);
+    List<DeliveryTimeCount> deliveryTimes(OrganizationId organization, TimeRange created, StatisticsInterval interval);
 
     /** Error codes of messages created in the range, per bucket and channel. */
-    List<ErrorCountRow> errorCounts(OrganizationId organization, TimeRange created, Interval interval);
+    List<ErrorCountRow> errorCounts(OrganizationId organization, TimeRange created, StatisticsInterval interval);
 
     record FailureCount(int errorCode, long failed, long undelivered) {
     }

@@ -9,15 +9,8 @@ import java.util.Optional;
 /** Where messages live. */
 public interface MessageStore {
 
-    /** Stores a new message and answers it with the id the store gave it. */
-    Message add(Message pending);
-
-    Optional<Message> find(MessageId id);
-
     /** A message of this organization only: another organization's message is not found. */
     Optional<Message> find(OrganizationId organization, MessageId id);
-
-    Optional<Message> findBySid(MessageSid sid);
 
     /**
      * Whether Twilio gave this SID to another message of ours, or to an earlier (superseded) attempt of

@@ -1,7 +1,7 @@
 package dev.deliverytracker.application.port.out;
 
-import dev.deliverytracker.domain.OperatorRole;
-import dev.deliverytracker.domain.OrganizationId;
+import dev.deliverytracker.application.port.OperatorAccount;
+import dev.deliverytracker.application.port.OrganizationName;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -23,18 +23,4 @@ public interface OperatorAccounts {
     /** The organizations the operator belongs to, by name. */
     List<OrganizationName> organizationsOf(String username);
 
-    record OperatorAccount(String username, String passwordHash, OperatorRole role, Set<OrganizationId> organizations) {
-
-        public OperatorAccount {
-            organizations = Set.copyOf(organizations);
-        }
-
-        @Override
-        public String toString() {
-            return "OperatorAccount[username=" + username + ", role=" + role + ", organizations=" + organizations + "]";
-        }
-    }
-
-    record OrganizationName(OrganizationId id, String name) {
-    }
 }

@@ -1,6 +1,7 @@
 package dev.deliverytracker.application.port.out;
 
-import dev.deliverytracker.application.port.in.StatusCallback;
+import dev.deliverytracker.application.port.QuarantinedCallback;
+import dev.deliverytracker.application.port.StatusCallback;
 import dev.deliverytracker.domain.AccountSid;
 import java.time.Instant;
 import java.util.List;

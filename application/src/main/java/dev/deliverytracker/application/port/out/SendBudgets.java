@@ -1,5 +1,6 @@
 package dev.deliverytracker.application.port.out;
 
+import dev.deliverytracker.application.port.SendLimit;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -14,4 +15,10 @@ public interface SendBudgets {
 
     /** Puts back a token taken for a request that was refused by another budget after all. */
     void giveBack(String bucket, SendLimit limit);
+
+    /**
+     * Forgets up to {@code batch} buckets that have been full and unused for a while; a forgotten bucket
+     * is created full again when next used. Answers how many were forgotten.
+     */
+    int removeIdle(int batch);
 }

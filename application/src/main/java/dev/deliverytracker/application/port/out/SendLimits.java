@@ -1,5 +1,7 @@
 package dev.deliverytracker.application.port.out;
 
+import dev.deliverytracker.application.port.SendLimit;
+
 /** The send budgets of one organization: each of its API keys, and all of them together. */
 public record SendLimits(SendLimit perApiKey, SendLimit perOrganization) {
 

@@ -1,4 +1,4 @@
-package dev.deliverytracker.application.port.in;
+package dev.deliverytracker.application.port;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.deliverytracker.application.port.in;
+package dev.deliverytracker.application.port;
 
 import dev.deliverytracker.domain.Channel;
 import dev.deliverytracker.domain.DeliveryError;

@@ -1,4 +1,4 @@
-package dev.deliverytracker.application.port.in;
+package dev.deliverytracker.application.port;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package dev.deliverytracker.application.port.in;
+package dev.deliverytracker.application.port;
 
 import dev.deliverytracker.domain.MessageId;
 import java.time.Instant;

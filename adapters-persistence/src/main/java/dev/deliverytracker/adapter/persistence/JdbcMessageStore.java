@@ -10,40 +10,22 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+/** Messages read by SQL, as every other path of the {@code messages} table reads them. */
 @Component
 @Transactional(readOnly = true)
-class JpaMessageStore implements MessageStore {
+class JdbcMessageStore implements MessageStore {
 
-    private final MessageJpaRepository rows;
+    private final MessageStateRows rows;
     private final JdbcClient jdbc;
 
-    JpaMessageStore(MessageJpaRepository rows, JdbcClient jdbc) {
+    JdbcMessageStore(MessageStateRows rows, JdbcClient jdbc) {
         this.rows = rows;
         this.jdbc = jdbc;
     }
 
     @Override
-    @Transactional
-    public Message add(Message pending) {
-        if (pending.id().isPresent()) {
-            throw new IllegalArgumentException("message " + pending.id().get() + " is already stored");
-        }
-        return MessageMapping.toDomain(rows.saveAndFlush(MessageMapping.newRow(pending)));
-    }
-
-    @Override
-    public Optional<Message> find(MessageId id) {
-        return rows.findById(id.value()).map(MessageMapping::toDomain);
-    }
-
-    @Override
     public Optional<Message> find(OrganizationId organization, MessageId id) {
-        return rows.findByIdAndOrgId(id.value(), organization.value()).map(MessageMapping::toDomain);
-    }
-
-    @Override
-    public Optional<Message> findBySid(MessageSid sid) {
-        return rows.findByProviderSid(sid.value()).map(MessageMapping::toDomain);
+        return rows.byId(organization.value(), id.value()).map(MessageMapping::toDomain);
     }
 
     @Override

@@ -1,0 +1,61 @@
+package dev.deliverytracker.application.service.attribution;
+
+import dev.deliverytracker.application.port.RecordOutcome;
+import dev.deliverytracker.application.port.out.LockedDeliveryLog;
+import dev.deliverytracker.application.port.out.LockedMessages;
+import dev.deliverytracker.application.port.out.LogEntry;
+import dev.deliverytracker.application.port.out.MessageLookup;
+import dev.deliverytracker.application.port.out.ReportedEvent;
+import dev.deliverytracker.domain.DeliveryEvent;
+import dev.deliverytracker.domain.Message;
+import dev.deliverytracker.domain.MessageId;
+import dev.deliverytracker.domain.MessageSid;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The steps of recording, the same for every store: lock and load, attribute, keep, decide, write.
+ * A store calls these inside the unit of work it holds open (the PostgreSQL group commit's
+ * transaction, the in-memory fake's monitor), so every store takes the same decisions from
+ * {@link EventAttribution} with one round of statements per batch.
+ */
+public final class EventRecording {
+
+    private EventRecording() {
+    }
+
+    /** Records a batch of reported events; one outcome per event, in the order of the batch. */
+    public static List<RecordOutcome> record(List<ReportedEvent> batch, LockedDeliveryLog log) {
+        Set<MessageSid> sids = new LinkedHashSet<>();
+        Set<MessageId> ids = new LinkedHashSet<>();
+        for (ReportedEvent reported : batch) {
+            sids.add(reported.event().sid());
+            if (reported.lookup() instanceof MessageLookup.ById byId) {
+                ids.add(byId.id());
+            }
+        }
+        LockedMessages locked = log.lock(sids, ids);
+        EventAttribution attribution = EventAttribution.of(batch, locked);
+        Set<String> newKeys = log.insert(attribution.toLog());
+        EventAttribution.Decisions decisions = attribution.decide(newKeys);
+        log.write(decisions.changed());
+        return decisions.outcomes();
+    }
+
+    /**
+     * Twilio accepted the message and answered its first status: the answer is kept, the early
+     * callbacks the message claims are attached, and its new state is written and returned.
+     */
+    public static Message accept(MessageId id, DeliveryEvent answer, LockedDeliveryLog log) {
+        Message message = log.lockForAcceptance(id, answer.sid());
+        log.insert(List.of(LogEntry.answerTo(message, answer)));
+        EventAttribution.Acceptance acceptance = EventAttribution.accept(message, answer,
+                log.unmatched(answer.sid()));
+        if (!acceptance.attached().isEmpty()) {
+            log.attach(id, acceptance.attached());
+        }
+        log.write(List.of(acceptance.message()));
+        return acceptance.message();
+    }
+}
