@@ -6,8 +6,9 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A message we were asked to send, and what we know of its delivery. Immutable: every change
- * answers a new message, so a store can compare what it read with what it writes.
+ * A message we were asked to send, or one another application sent and we adopted from its
+ * callbacks ({@link #origin()}), and what we know of its delivery. Immutable: every change answers a
+ * new message, so a store can compare what it read with what it writes.
  */
 public final class Message {
 
@@ -24,11 +25,16 @@ public final class Message {
     private final Milestones milestones;
     private final int attempts;
     private final Instant createdAt;
+    private final Origin origin;
 
     private Message(MessageId id, OrganizationId organization, Address to, Sender sender, MessageContent content,
             Map<String, String> tags, String idempotencyKey, MessageSid sid, DeliveryStatus status,
-            DeliveryError error, Milestones milestones, int attempts, Instant createdAt) {
+            DeliveryError error, Milestones milestones, int attempts, Instant createdAt, Origin origin) {
         this.id = id;
+        this.origin = Objects.requireNonNull(origin, "origin");
+        if (origin == Origin.API && content instanceof MessageContent.Unknown) {
+            throw new IllegalArgumentException("a message sent through the API has a body or a template");
+        }
         this.organization = Objects.requireNonNull(organization, "organization");
         this.to = Objects.requireNonNull(to, "to");
         this.sender = Objects.requireNonNull(sender, "sender");
@@ -51,26 +57,38 @@ public final class Message {
     public static Message pending(OrganizationId organization, Address to, Sender sender, MessageContent content,
             Map<String, String> tags, Optional<String> idempotencyKey, Instant now) {
         return new Message(null, organization, to, sender, content, tags, idempotencyKey.orElse(null), null,
-                DeliveryStatus.PENDING, DeliveryError.NONE, Milestones.none(), 0, now);
+                DeliveryStatus.PENDING, DeliveryError.NONE, Milestones.none(), 0, now, Origin.API);
+    }
+
+    /**
+     * A message another application sent on one of the organization's accounts, first seen in a signed
+     * callback for {@code sid}: tracked from that event on, its content not known.
+     */
+    public static Message adopted(OrganizationId organization, Address to, Sender sender, MessageSid sid,
+            Instant firstSeen) {
+        return new Message(null, organization, to, sender, new MessageContent.Unknown(), Map.of(), null,
+                Objects.requireNonNull(sid, "sid"), DeliveryStatus.PENDING, DeliveryError.NONE, Milestones.none(), 1,
+                firstSeen, Origin.EXTERNAL);
     }
 
     /** A message as a store kept it; {@code sid} and {@code idempotencyKey} may be absent (null). */
     public static Message restore(MessageId id, OrganizationId organization, Address to, Sender sender,
             MessageContent content, Map<String, String> tags, String idempotencyKey, MessageSid sid,
-            DeliveryStatus status, DeliveryError error, Milestones milestones, int attempts, Instant createdAt) {
+            DeliveryStatus status, DeliveryError error, Milestones milestones, int attempts, Instant createdAt,
+            Origin origin) {
         return new Message(Objects.requireNonNull(id, "id"), organization, to, sender, content, tags,
-                idempotencyKey, sid, status, error, milestones, attempts, createdAt);
+                idempotencyKey, sid, status, error, milestones, attempts, createdAt, origin);
     }
 
     public Message withId(MessageId newId) {
         return new Message(newId, organization, to, sender, content, tags, idempotencyKey, sid, status, error,
-                milestones, attempts, createdAt);
+                milestones, attempts, createdAt, origin);
     }
 
     /** Twilio accepted the message under {@code twilioSid}; one more attempt was made. */
     public Message acceptedAs(MessageSid twilioSid) {
         return new Message(id, organization, to, sender, content, tags, idempotencyKey, twilioSid, status, error,
-                milestones, attempts + 1, createdAt);
+                milestones, attempts + 1, createdAt, origin);
     }
 
     /**
@@ -94,7 +112,7 @@ public final class Message {
                 .map(milestone -> milestones.reached(milestone, event.receivedAt()))
                 .orElse(milestones);
         return new Message(id, organization, to, sender, content, tags, idempotencyKey, sid, next, nextError,
-                nextMilestones, attempts, createdAt);
+                nextMilestones, attempts, createdAt, origin);
     }
 
     /**
@@ -108,7 +126,7 @@ public final class Message {
         DeliveryStatus next = status.after(DeliveryStatus.FAILED);
         return new Message(id, organization, to, sender, content, tags, idempotencyKey, sid, next,
                 next == DeliveryStatus.FAILED && status != DeliveryStatus.FAILED ? failure : error,
-                milestones.reached(Milestone.FAILED, at), attempts + 1, createdAt);
+                milestones.reached(Milestone.FAILED, at), attempts + 1, createdAt, origin);
     }
 
     /**
@@ -122,7 +140,7 @@ public final class Message {
                     + status.wireName());
         }
         return new Message(id, organization, to, sender, content, tags, idempotencyKey, null, DeliveryStatus.PENDING,
-                DeliveryError.NONE, Milestones.none(), attempts, createdAt);
+                DeliveryError.NONE, Milestones.none(), attempts, createdAt, origin);
     }
 
     public Optional<MessageId> id() {
@@ -181,6 +199,10 @@ public final class Message {
         return createdAt;
     }
 
+    public Origin origin() {
+        return origin;
+    }
+
     public boolean isTerminal() {
         return status.isTerminalOn(channel());
     }
@@ -192,7 +214,7 @@ public final class Message {
                 && tags.equals(that.tags) && Objects.equals(idempotencyKey, that.idempotencyKey)
                 && Objects.equals(sid, that.sid) && status == that.status && error.equals(that.error)
                 && milestones.equals(that.milestones) && attempts == that.attempts
-                && createdAt.equals(that.createdAt);
+                && createdAt.equals(that.createdAt) && origin == that.origin;
     }
 
     @Override
@@ -203,6 +225,6 @@ public final class Message {
     @Override
     public String toString() {
         return "Message[id=" + id + ", org=" + organization + ", sid=" + sid + ", to=" + to + ", status="
-                + status.wireName() + "]";
+                + status.wireName() + ", origin=" + origin.wireName() + "]";
     }
 }

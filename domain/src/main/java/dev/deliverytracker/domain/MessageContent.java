@@ -2,7 +2,10 @@ package dev.deliverytracker.domain;
 
 import java.util.Map;
 
-/** What a message says: free text, or a Twilio content template with its variables. */
+/**
+ * What a message says: free text, a Twilio content template with its variables, or, for a message
+ * another application sent, not known (yet).
+ */
 public sealed interface MessageContent {
 
     /** Twilio refuses longer bodies (error 21617). */
@@ -36,6 +39,13 @@ public sealed interface MessageContent {
                 requireText("template variable " + name.replaceAll("[^\\w.-]", "?"), value);
             });
         }
+    }
+
+    /**
+     * A message another application sent: its callbacks carry no body, so what it says is known only
+     * once its sender registers it or Twilio's resource shows it.
+     */
+    record Unknown() implements MessageContent {
     }
 
     /**

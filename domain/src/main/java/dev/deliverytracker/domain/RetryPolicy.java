@@ -31,6 +31,18 @@ public record RetryPolicy(boolean enabled, int maxAttempts, Duration firstDelay,
             return new RetryVerdict.Refused("message " + message.id().map(Object::toString).orElse("?") + " is "
                     + message.status().wireName() + ", not failed");
         }
+        if (message.origin() == Origin.EXTERNAL) {
+            // We did not send it: never again by ourselves, and by an operator only with what it said.
+            if (message.content() instanceof MessageContent.Unknown) {
+                return new RetryVerdict.Refused("message " + message.id().map(Object::toString).orElse("?")
+                        + " was sent by another application and its body or template is not known; register it "
+                        + "with its content to send it again");
+            }
+            if (!forced) {
+                return new RetryVerdict.Refused("message " + message.id().map(Object::toString).orElse("?")
+                        + " was sent by another application: it is sent again only when an operator forces it");
+            }
+        }
         if (!forced) {
             if (!enabled) {
                 return new RetryVerdict.Refused("automatic retries are off for this organization");

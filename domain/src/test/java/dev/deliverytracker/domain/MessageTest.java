@@ -2,6 +2,7 @@ package dev.deliverytracker.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.Map;
@@ -85,5 +86,28 @@ class MessageTest {
 
     private static DeliveryEvent event(String status, Instant at) {
         return new DeliveryEvent(SID, status, DeliveryError.NONE, EventSource.CALLBACK, at);
+    }
+
+    @Test
+    void a_message_another_application_sent_is_adopted_with_its_sid_and_no_content_and_moves_like_any_other() {
+        MessageSid sid = MessageSid.of("SM" + "d".repeat(32));
+        Message adopted = Message.adopted(OrganizationId.of(3), Address.whatsapp("+31612345678"),
+                new Sender.Number(Address.whatsapp("+14155238886")), sid, Instant.parse("2026-12-03T08:00:00Z"));
+
+        assertThat(adopted.origin()).isEqualTo(Origin.EXTERNAL);
+        assertThat(adopted.content()).isEqualTo(new MessageContent.Unknown());
+        assertThat(adopted.sid()).contains(sid);
+        Message read = adopted.apply(DeliveryEvent.of(sid, DeliveryStatus.READ, DeliveryError.NONE, EventSource.CALLBACK,
+                Instant.parse("2026-12-03T08:00:05Z")));
+        assertThat(read.status()).isEqualTo(DeliveryStatus.READ);
+        assertThat(read.origin()).isEqualTo(Origin.EXTERNAL);
+    }
+
+    @Test
+    void a_message_sent_through_the_api_always_says_something() {
+        assertThatThrownBy(() -> Message.pending(OrganizationId.of(3), Address.sms("+31612345678"),
+                Sender.organizationDefault(), new MessageContent.Unknown(), java.util.Map.of(), java.util.Optional.empty(),
+                Instant.now()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("body or a template");
     }
 }

@@ -28,8 +28,21 @@ class RetryPolicyTest {
         Message foreign = Message.restore(MessageId.of(9), OrganizationId.of(1), Address.sms("+31612345678"),
                 Sender.organizationDefault(), new MessageContent.Text("hi"), Map.of(), null, SID,
                 DeliveryStatus.UNDELIVERED, DeliveryError.of(30003, ""), Milestones.none().reached(Milestone.FAILED, T0), 0,
-                T0);
+                T0, Origin.API);
         assertThat(policy.verdict(foreign, T0.plusSeconds(60), false)).isInstanceOf(RetryVerdict.NotYet.class);
+    }
+
+    @Test
+    void a_message_another_application_sent_is_never_retried_by_itself_and_by_an_operator_only_with_its_content() {
+        Message adopted = Message.adopted(OrganizationId.of(1), Address.sms("+31612345678"),
+                Sender.organizationDefault(), SID, T0)
+                .withId(MessageId.of(12))
+                .apply(DeliveryEvent.of(SID, DeliveryStatus.UNDELIVERED, DeliveryError.of(30003, ""), EventSource.CALLBACK, T0));
+
+        assertThat(policy.verdict(adopted, T0.plus(Duration.ofDays(1)), false))
+                .isInstanceOfSatisfying(RetryVerdict.Refused.class, refused -> assertThat(refused.reason())
+                        .contains("sent by another application").contains("not known"));
+        assertThat(policy.verdict(adopted, T0.plus(Duration.ofDays(1)), true)).isInstanceOf(RetryVerdict.Refused.class);
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.deliverytracker.domain.MessageSid;
 import dev.deliverytracker.domain.OrganizationId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -89,6 +90,28 @@ class JdbcLockedDeliveryLog implements LockedDeliveryLog {
             throw new IllegalStateException("no message " + id + " to accept");
         }
         return MessageMapping.toDomain(locked.get(0));
+    }
+
+    @Override
+    public List<Message> adopt(List<Message> adopted) {
+        List<Message> stored = new ArrayList<>(adopted.size());
+        for (Message message : adopted) {
+            MessageRow row = MessageMapping.newRow(message);
+            long id = jdbc.sql("""
+                    insert into messages (org_id, channel, to_address, from_address, messaging_service_sid, tags,
+                        whatsapp_msg_sid, status, attempts, created_at, updated_at, origin)
+                    values (:org, :channel, :to, :from, :service, '{}'::jsonb, :sid, :status, :attempts, :createdAt,
+                        :createdAt, :origin)
+                    returning message_id
+                    """)
+                    .param("org", row.orgId).param("channel", row.channel).param("to", row.toAddress)
+                    .param("from", row.fromAddress).param("service", row.messagingServiceSid)
+                    .param("sid", row.providerSid).param("status", row.status).param("attempts", row.attempts)
+                    .param("createdAt", Timestamp.from(row.createdAt)).param("origin", row.origin)
+                    .query(Long.class).single();
+            stored.add(message.withId(MessageId.of(id)));
+        }
+        return stored;
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.deliverytracker.application.port.out.TwilioAccount;
 import dev.deliverytracker.application.port.out.TwilioAccountCredentials;
 import dev.deliverytracker.application.port.out.TwilioAccounts;
 import dev.deliverytracker.domain.AccountSid;
+import dev.deliverytracker.domain.AdoptionPolicy;
 import dev.deliverytracker.domain.Address;
 import dev.deliverytracker.domain.MessagingServiceSid;
 import dev.deliverytracker.domain.Sender;
@@ -79,6 +80,15 @@ class JpaOrganizations implements Organizations, TwilioAccounts {
         row.defaultMessagingServiceSid = sender instanceof Sender.Service service ? service.sid().value() : null;
     }
 
+    @Override
+    @Transactional
+    public void adoption(OrganizationId organization, AdoptionPolicy policy) {
+        OrganizationEntity row = rows.findById(organization.value())
+                .orElseThrow(() -> new IllegalArgumentException("no organization " + organization));
+        forget();
+        row.adoption = policy.wireName();
+    }
+
     /**
      * Every callback looks its account up; a short cache keeps that off the database. A token rotated
      * on another instance is seen here within {@link #CACHE_TIME}; one rotated here at once.
@@ -122,7 +132,7 @@ class JpaOrganizations implements Organizations, TwilioAccounts {
         List<String> tokens = Stream.of(row.twilioAuthToken, row.twilioPreviousAuthToken)
                 .filter(token -> token != null && !token.isBlank()).map(cipher::open).toList();
         return Optional.of(new TwilioAccount(OrganizationId.of(row.id), AccountSid.of(row.twilioAccountSid), tokens,
-                defaultSender(row)));
+                defaultSender(row), AdoptionPolicy.lookup(row.adoption).orElse(AdoptionPolicy.ADOPT)));
     }
 
     private static Sender defaultSender(OrganizationEntity row) {

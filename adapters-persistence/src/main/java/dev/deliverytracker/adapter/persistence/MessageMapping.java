@@ -13,6 +13,7 @@ import dev.deliverytracker.domain.MessagingServiceSid;
 import dev.deliverytracker.domain.Milestone;
 import dev.deliverytracker.domain.Milestones;
 import dev.deliverytracker.domain.OrganizationId;
+import dev.deliverytracker.domain.Origin;
 import dev.deliverytracker.domain.Sender;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -42,7 +43,8 @@ final class MessageMapping {
                 row.providerSid == null ? null : MessageSid.of(row.providerSid),
                 DeliveryStatus.lookup(row.status).orElse(DeliveryStatus.UNKNOWN),
                 row.errorCode == null ? DeliveryError.NONE : DeliveryError.of(row.errorCode, row.errorMessage),
-                Milestones.of(reached), row.attempts, row.createdAt);
+                Milestones.of(reached), row.attempts, row.createdAt,
+                Origin.lookup(row.origin).orElse(Origin.API));
     }
 
     static MessageRow newRow(Message message) {
@@ -53,6 +55,7 @@ final class MessageMapping {
         row.createdAt = message.createdAt();
         row.idempotencyKey = message.idempotencyKey().orElse(null);
         row.tags = message.tags();
+        row.origin = message.origin().wireName();
         if (message.sender() instanceof Sender.Number number) {
             row.fromAddress = number.address().e164();
         } else if (message.sender() instanceof Sender.Service service) {
@@ -94,6 +97,9 @@ final class MessageMapping {
     }
 
     private static MessageContent content(MessageRow row) {
+        if (row.contentSid == null && row.body == null) {
+            return new MessageContent.Unknown();
+        }
         if (row.contentSid != null) {
             return new MessageContent.Template(ContentSid.of(row.contentSid),
                     row.contentVariables == null ? Map.of() : row.contentVariables);

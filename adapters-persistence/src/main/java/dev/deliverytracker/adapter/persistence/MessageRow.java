@@ -36,4 +36,6 @@ final class MessageRow {
     Instant readAt;
     Instant failedAt;
     Instant updatedAt;
+    /** {@code api} or {@code external}: sent through us, or by another application and adopted. */
+    String origin;
 }

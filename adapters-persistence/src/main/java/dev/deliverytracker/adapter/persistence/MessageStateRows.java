@@ -30,7 +30,7 @@ class MessageStateRows {
             select message_id, org_id, channel, to_address, from_address, messaging_service_sid, body,
                 content_sid, content_variables, tags, whatsapp_msg_sid, status, error_code, error_message,
                 idempotency_key, request_fingerprint, attempts, created_at, queued_at, sent_at, delivered_at,
-                read_at, failed_at, updated_at
+                read_at, failed_at, updated_at, origin
             from messages
             """;
 
@@ -156,6 +156,7 @@ class MessageStateRows {
         row.readAt = instantOrNull(rs, "read_at");
         row.failedAt = instantOrNull(rs, "failed_at");
         row.updatedAt = instantOrNull(rs, "updated_at");
+        row.origin = rs.getString("origin");
         return row;
     }
 

@@ -35,6 +35,10 @@ class OrganizationEntity {
     @Column(name = "default_messaging_service_sid")
     String defaultMessagingServiceSid;
 
+    /** {@code adopt}, {@code keep_unmatched} or {@code refuse} ({@code AdoptionPolicy}). */
+    @Column(name = "adoption", nullable = false)
+    String adoption = "adopt";
+
     @Column(name = "created_at", nullable = false)
     Instant createdAt;
 

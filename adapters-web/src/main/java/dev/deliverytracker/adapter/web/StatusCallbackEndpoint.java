@@ -179,6 +179,8 @@ public class StatusCallbackEndpoint implements Filter {
             return "unmatched";
         } else if (outcome instanceof RecordOutcome.Refused) {
             return "signature_failed";
+        } else if (outcome instanceof RecordOutcome.NotTracked) {
+            return "not_tracked";
         }
         return "rejected";
     }

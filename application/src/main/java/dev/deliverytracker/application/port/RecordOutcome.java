@@ -4,7 +4,7 @@ import dev.deliverytracker.domain.DeliveryStatus;
 import dev.deliverytracker.domain.MessageId;
 import dev.deliverytracker.domain.MessageSid;
 
-/** What became of one status callback. Every case but {@link Refused} means it is durably kept. */
+/** What became of one status callback. Every case but {@link Refused} and {@link NotTracked} means it is durably kept. */
 public sealed interface RecordOutcome {
 
     /** A new event, attached to its message, whose status is now {@code current}. */
@@ -18,6 +18,13 @@ public sealed interface RecordOutcome {
 
     /** No message is known for this SID yet; the event is kept and attached when one is. */
     record Unmatched(MessageSid sid, DeliveryStatus reported) implements RecordOutcome {
+    }
+
+    /**
+     * A message another application sent, which its organization does not track
+     * ({@code AdoptionPolicy.REFUSE}): nothing was kept, and nothing needs to be retried.
+     */
+    record NotTracked(MessageSid sid, DeliveryStatus reported) implements RecordOutcome {
     }
 
     /**

@@ -104,8 +104,7 @@ public final class RecordDeliveryStatusService implements RecordDeliveryStatus {
             return new RecordOutcome.Rejected(unreadable.getMessage());
         }
         return log.append(new ReportedEvent(event, lookup, account.get().organization(), accountSid,
-                callback.parameters(),
-                callback.idempotencyToken()));
+                callback.parameters(), callback.idempotencyToken(), account.get().adoption()));
     }
 
     private Optional<RecordOutcome.Refused> refusal(StatusCallback callback, TwilioAccount account) {

@@ -247,6 +247,11 @@ public final class InMemoryDeliveryStore implements MessageStore, DeliveryLog, O
         }
 
         @Override
+        public List<Message> adopt(List<Message> adopted) {
+            return adopted.stream().map(InMemoryDeliveryStore.this::add).toList();
+        }
+
+        @Override
         public Set<String> insert(List<LogEntry> entries) {
             Set<String> inserted = new HashSet<>();
             for (LogEntry entry : entries) {

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import dev.deliverytracker.application.port.out.TwilioAccounts;
 import dev.deliverytracker.domain.AccountSid;
+import dev.deliverytracker.domain.AdoptionPolicy;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,7 +38,13 @@ public final class InMemoryTwilioAccounts implements TwilioAccounts, Organizatio
     @Override
     public synchronized void defaultSender(OrganizationId organization, Sender sender) {
         findByOrganization(organization).ifPresent(account -> accounts.put(account.sid(),
-                new TwilioAccount(organization, account.sid(), account.authTokens(), sender)));
+                new TwilioAccount(organization, account.sid(), account.authTokens(), sender, account.adoption())));
+    }
+
+    @Override
+    public synchronized void adoption(OrganizationId organization, AdoptionPolicy policy) {
+        findByOrganization(organization).ifPresent(account -> accounts.put(account.sid(),
+                new TwilioAccount(organization, account.sid(), account.authTokens(), account.defaultSender(), policy)));
     }
 
     @Override
@@ -48,7 +55,8 @@ public final class InMemoryTwilioAccounts implements TwilioAccounts, Organizatio
                 .filter(token -> !token.isBlank()).toList();
         Sender sender = findBySid(credentials.sid()).map(TwilioAccount::defaultSender)
                 .orElse(Sender.organizationDefault());
-        accounts.put(credentials.sid(), new TwilioAccount(org, credentials.sid(), tokens, sender));
+        AdoptionPolicy adoption = findBySid(credentials.sid()).map(TwilioAccount::adoption).orElse(AdoptionPolicy.ADOPT);
+        accounts.put(credentials.sid(), new TwilioAccount(org, credentials.sid(), tokens, sender, adoption));
         return org;
     }
 }

@@ -25,6 +25,12 @@ public interface LockedDeliveryLog {
     /** Locks the SID and then the message about to be accepted under it; the message must exist. */
     Message lockForAcceptance(MessageId id, MessageSid sid);
 
+    /**
+     * Stores these messages, which other applications sent and callbacks just revealed, each with its
+     * SID; answers them with their ids, in the same order. Their SIDs are locked already ({@link #lock}).
+     */
+    List<Message> adopt(List<Message> adopted);
+
     /** Keeps these entries, each once per dedupe key; answers the dedupe keys that were new. */
     Set<String> insert(List<LogEntry> entries);
 

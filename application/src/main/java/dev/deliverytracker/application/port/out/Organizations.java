@@ -1,5 +1,6 @@
 package dev.deliverytracker.application.port.out;
 
+import dev.deliverytracker.domain.AdoptionPolicy;
 import dev.deliverytracker.domain.OrganizationId;
 import dev.deliverytracker.domain.Sender;
 
@@ -14,4 +15,10 @@ public interface Organizations {
 
     /** Sets where the organization's messages come from when a request names no sender. */
     void defaultSender(OrganizationId organization, Sender sender);
+
+    /**
+     * Sets what becomes of a callback, from one of the organization's accounts, for a message it did
+     * not send through us; the change is seen by every instance within the account cache's lifetime.
+     */
+    void adoption(OrganizationId organization, AdoptionPolicy policy);
 }

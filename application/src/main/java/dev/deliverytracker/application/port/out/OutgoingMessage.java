@@ -33,7 +33,7 @@ public record OutgoingMessage(MessageId id, AccountSid account, Address to, Send
         if (to == null) {
             throw new IllegalArgumentException("outgoing message " + id + " needs a recipient");
         }
-        if (content == null) {
+        if (content == null || content instanceof MessageContent.Unknown) {
             throw new IllegalArgumentException("outgoing message " + id + " needs a body or a template");
         }
         if (sender == null || sender instanceof Sender.OrganizationDefault) {

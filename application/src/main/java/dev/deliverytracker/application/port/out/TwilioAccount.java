@@ -1,6 +1,7 @@
 package dev.deliverytracker.application.port.out;
 
 import dev.deliverytracker.domain.AccountSid;
+import dev.deliverytracker.domain.AdoptionPolicy;
 import dev.deliverytracker.domain.OrganizationId;
 import dev.deliverytracker.domain.Sender;
 import java.util.List;
@@ -10,10 +11,10 @@ import java.util.List;
  * previous token sign genuine callbacks, so both are accepted for verification.
  */
 public record TwilioAccount(OrganizationId organization, AccountSid sid, List<String> authTokens,
-        Sender defaultSender) {
+        Sender defaultSender, AdoptionPolicy adoption) {
 
     public TwilioAccount {
-        if (organization == null || sid == null || defaultSender == null) {
+        if (organization == null || sid == null || defaultSender == null || adoption == null) {
             throw new IllegalArgumentException("a Twilio account needs its organization, account SID and default "
                     + "sender (Sender.organizationDefault() when it has none)");
         }
@@ -21,6 +22,11 @@ public record TwilioAccount(OrganizationId organization, AccountSid sid, List<St
         if (authTokens.isEmpty() || authTokens.stream().anyMatch(String::isBlank)) {
             throw new IllegalArgumentException("Twilio account " + sid + " needs at least one non-empty auth token");
         }
+    }
+
+    /** An account whose organization adopts the messages other applications send on it (the default). */
+    public TwilioAccount(OrganizationId organization, AccountSid sid, List<String> authTokens, Sender defaultSender) {
+        this(organization, sid, authTokens, defaultSender, AdoptionPolicy.ADOPT);
     }
 
     public TwilioAccount(OrganizationId organization, AccountSid sid, List<String> authTokens) {

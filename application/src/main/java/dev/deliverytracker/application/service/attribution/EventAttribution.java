@@ -6,6 +6,7 @@ import dev.deliverytracker.application.port.out.LogEntry;
 import dev.deliverytracker.application.port.out.MessageLookup;
 import dev.deliverytracker.application.port.out.ReportedEvent;
 import dev.deliverytracker.application.port.out.UnmatchedEvent;
+import dev.deliverytracker.domain.AdoptionPolicy;
 import dev.deliverytracker.domain.DeliveryEvent;
 import dev.deliverytracker.domain.Message;
 import dev.deliverytracker.domain.MessageId;
@@ -32,12 +33,17 @@ import java.util.Set;
  * send teaches the message its SID, so later events of the same batch find it by SID.</li>
  * <li>A report on a superseded attempt is history of its message, but the latest attempt decides
  * the status.</li>
+ * <li>An event that no message claims, whose URL carries no id of ours, reveals a message another
+ * application sent on the organization's account: it is adopted as a message of origin external when
+ * the organization adopts (the default), kept unmatched when it says so, and not kept at all when it
+ * refuses. A callback with our id that finds nothing stays ours: it is kept unmatched.</li>
  * <li>The first report of a dedupe key that the log took as new is recorded (or unmatched, when no
  * message claims it); every other report of it is a duplicate.</li>
  * </ul>
- * Used in two steps, because the log needs the attribution to keep the events and the decision needs
- * to know which of them were new: {@link #of}, then {@link #toLog()} for the store, then
- * {@link #decide(Set)}.
+ * Used in steps, because the store gives adopted messages their ids, the log needs the attribution to
+ * keep the events, and the decision needs to know which of them were new: {@link #of}, then
+ * {@link #adoptions()} for the store and {@link #adopted(List)} with its answer, then {@link #toLog()}
+ * for the store, then {@link #decide(Set)}.
  */
 public final class EventAttribution {
 
@@ -46,14 +52,23 @@ public final class EventAttribution {
     private final List<Message> targets;
     private final List<Boolean> earlierAttempts;
     private final Map<String, Integer> firstOfKey;
+    private final List<Boolean> refused;
+    /** Messages revealed by this batch, not stored yet, and for each the events of the batch it claims. */
+    private final List<Message> adoptions;
+    private final List<List<Integer>> adoptionEvents;
+    private final Set<MessageId> adopted = new LinkedHashSet<>();
 
     private EventAttribution(List<ReportedEvent> batch, Map<MessageId, Message> locked, List<Message> targets,
-            List<Boolean> earlierAttempts, Map<String, Integer> firstOfKey) {
+            List<Boolean> earlierAttempts, Map<String, Integer> firstOfKey, List<Boolean> refused,
+            List<Message> adoptions, List<List<Integer>> adoptionEvents) {
         this.batch = batch;
         this.locked = locked;
         this.targets = targets;
         this.earlierAttempts = earlierAttempts;
         this.firstOfKey = firstOfKey;
+        this.refused = refused;
+        this.adoptions = adoptions;
+        this.adoptionEvents = adoptionEvents;
     }
 
     /** Attributes each event of the batch, in order, to one of the locked messages or to none. */
@@ -61,11 +76,34 @@ public final class EventAttribution {
         Candidates candidates = new Candidates(facts);
         List<Message> targets = new ArrayList<>();
         Map<String, Integer> firstOfKey = new LinkedHashMap<>();
+        List<Boolean> refused = new ArrayList<>();
+        List<Message> adoptions = new ArrayList<>();
+        List<List<Integer>> adoptionEvents = new ArrayList<>();
+        Map<AdoptionKey, Integer> revealed = new HashMap<>();
         for (int i = 0; i < batch.size(); i++) {
             ReportedEvent reported = batch.get(i);
             Message target = candidates.target(reported);
             if (target == null) {
                 target = candidates.earlierAttemptOf(reported);
+            }
+            boolean notOurs = target == null && reported.lookup() instanceof MessageLookup.BySid;
+            refused.add(notOurs && reported.adoption() == AdoptionPolicy.REFUSE);
+            if (notOurs && reported.adoption() == AdoptionPolicy.ADOPT) {
+                AdoptionKey key = new AdoptionKey(reported.organization(), reported.event().sid());
+                Integer adoption = revealed.get(key);
+                if (adoption == null) {
+                    Optional<Message> message = AdoptedMessages.from(reported);
+                    if (message.isPresent()) {
+                        adoption = adoptions.size();
+                        revealed.put(key, adoption);
+                        adoptions.add(message.get());
+                        adoptionEvents.add(new ArrayList<>());
+                    }
+                }
+                if (adoption != null) {
+                    target = adoptions.get(adoption);
+                    adoptionEvents.get(adoption).add(i);
+                }
             }
             targets.add(target);
             if (target != null && target.sid().isEmpty() && !candidates.isEarlierAttempt(reported)) {
@@ -75,13 +113,43 @@ public final class EventAttribution {
             firstOfKey.putIfAbsent(reported.event().dedupeKey(), i);
         }
         List<Boolean> earlier = batch.stream().map(candidates::isEarlierAttempt).toList();
-        return new EventAttribution(List.copyOf(batch), candidates.byId, targets, earlier, firstOfKey);
+        return new EventAttribution(List.copyOf(batch), candidates.byId, targets, earlier, firstOfKey, refused,
+                adoptions, adoptionEvents);
+    }
+
+    /** The messages this batch revealed, to be stored before its events; none when nothing is adopted. */
+    public List<Message> adoptions() {
+        return List.copyOf(adoptions);
+    }
+
+    /**
+     * The store kept the {@link #adoptions()}, in their order, gave them ids and attached what it had
+     * kept of them before (see {@link #revealed}): the events of the batch they claim now belong to them,
+     * and their state is written whatever the batch's events turn out to be.
+     */
+    public void adopted(List<Message> stored) {
+        if (stored.size() != adoptions.size()) {
+            throw new IllegalArgumentException("the store answered " + stored.size() + " adopted messages for "
+                    + adoptions.size());
+        }
+        for (int i = 0; i < adoptions.size(); i++) {
+            Message withId = stored.get(i);
+            MessageId id = withId.id().orElseThrow();
+            locked.put(id, withId);
+            adopted.add(id);
+            for (int event : adoptionEvents.get(i)) {
+                targets.set(event, withId);
+            }
+        }
     }
 
     /** The entries the log keeps: the first report of each dedupe key, in the organization's log it belongs to. */
     public List<LogEntry> toLog() {
         List<LogEntry> entries = new ArrayList<>(firstOfKey.size());
         for (int i : firstOfKey.values()) {
+            if (refused.get(i)) {
+                continue;
+            }
             ReportedEvent reported = batch.get(i);
             Message target = targets.get(i);
             entries.add(target == null ? LogEntry.of(reported, reported.organization(), Optional.empty())
@@ -97,12 +165,14 @@ public final class EventAttribution {
     public Decisions decide(Set<String> newKeys) {
         List<RecordOutcome> outcomes = new ArrayList<>(batch.size());
         Map<MessageId, Message> current = new HashMap<>(locked);
-        Set<MessageId> changed = new LinkedHashSet<>();
+        Set<MessageId> changed = new LinkedHashSet<>(adopted);
         for (int i = 0; i < batch.size(); i++) {
             DeliveryEvent event = batch.get(i).event();
             boolean first = firstOfKey.get(event.dedupeKey()) == i;
             Message target = targets.get(i);
-            if (!first || !newKeys.contains(event.dedupeKey())) {
+            if (refused.get(i)) {
+                outcomes.add(new RecordOutcome.NotTracked(event.sid(), event.status()));
+            } else if (!first || !newKeys.contains(event.dedupeKey())) {
                 outcomes.add(new RecordOutcome.Duplicate(event.sid(), event.status()));
             } else if (target == null) {
                 outcomes.add(new RecordOutcome.Unmatched(event.sid(), event.status()));
@@ -143,6 +213,27 @@ public final class EventAttribution {
             accepted = accepted.apply(early.event());
         }
         return new Acceptance(accepted, ours);
+    }
+
+    /**
+     * A message just adopted claims what was kept of its SID before, unmatched (callbacks that came
+     * before the organization adopted, or before its first readable one), if its own organization's
+     * account reported it.
+     */
+    public static Acceptance revealed(Message adopted, List<UnmatchedEvent> unmatched) {
+        MessageSid sid = adopted.sid().orElseThrow();
+        List<UnmatchedEvent> ours = unmatched.stream()
+                .filter(early -> early.event().sid().equals(sid))
+                .filter(early -> early.organization().equals(adopted.organization()))
+                .toList();
+        Message withHistory = adopted;
+        for (UnmatchedEvent early : ours) {
+            withHistory = withHistory.apply(early.event());
+        }
+        return new Acceptance(withHistory, ours);
+    }
+
+    private record AdoptionKey(OrganizationId organization, MessageSid sid) {
     }
 
     /** One outcome per event of the batch, in its order, and the new state of every message that moved. */

@@ -10,6 +10,7 @@ import dev.deliverytracker.domain.DeliveryEvent;
 import dev.deliverytracker.domain.Message;
 import dev.deliverytracker.domain.MessageId;
 import dev.deliverytracker.domain.MessageSid;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -37,10 +38,28 @@ public final class EventRecording {
         }
         LockedMessages locked = log.lock(sids, ids);
         EventAttribution attribution = EventAttribution.of(batch, locked);
+        if (!attribution.adoptions().isEmpty()) {
+            attribution.adopted(adopt(attribution.adoptions(), log));
+        }
         Set<String> newKeys = log.insert(attribution.toLog());
         EventAttribution.Decisions decisions = attribution.decide(newKeys);
         log.write(decisions.changed());
         return decisions.outcomes();
+    }
+
+    /** Stores the messages a batch revealed, each with what the log kept of its SID before. */
+    private static List<Message> adopt(List<Message> revealed, LockedDeliveryLog log) {
+        List<Message> stored = log.adopt(revealed);
+        List<Message> withHistory = new ArrayList<>(stored.size());
+        for (Message message : stored) {
+            EventAttribution.Acceptance earlier = EventAttribution.revealed(message,
+                    log.unmatched(message.sid().orElseThrow()));
+            if (!earlier.attached().isEmpty()) {
+                log.attach(message.id().orElseThrow(), earlier.attached());
+            }
+            withHistory.add(earlier.message());
+        }
+        return withHistory;
     }
 
     /**

@@ -10,6 +10,7 @@ import dev.deliverytracker.application.port.out.ReportedEvent;
 import dev.deliverytracker.application.port.out.UnmatchedEvent;
 import dev.deliverytracker.domain.AccountSid;
 import dev.deliverytracker.domain.Address;
+import dev.deliverytracker.domain.AdoptionPolicy;
 import dev.deliverytracker.domain.DeliveryError;
 import dev.deliverytracker.domain.DeliveryEvent;
 import dev.deliverytracker.domain.DeliveryStatus;
@@ -20,6 +21,7 @@ import dev.deliverytracker.domain.MessageId;
 import dev.deliverytracker.domain.MessageSid;
 import dev.deliverytracker.domain.Milestone;
 import dev.deliverytracker.domain.OrganizationId;
+import dev.deliverytracker.domain.Origin;
 import dev.deliverytracker.domain.Sender;
 import java.time.Instant;
 import java.util.List;
@@ -303,6 +305,109 @@ class EventAttributionTest {
 
             assertThat(acceptance.message().attempts()).isEqualTo(1);
             assertThat(acceptance.message().status()).isEqualTo(DeliveryStatus.SENT);
+        }
+    }
+
+    @Nested
+    class a_message_another_application_sent {
+
+        private final Map<String, List<String>> whatsappPayload = Map.of("To", List.of("whatsapp:+31612345678"),
+                "From", List.of("whatsapp:+14155238886"), "MessagingServiceSid", List.of("MG" + "e".repeat(32)));
+
+        @Test
+        void is_adopted_from_its_first_callback_with_channel_addresses_and_history() {
+            List<ReportedEvent> batch = List.of(
+                    external(event(UNKNOWN_SID, "sent", T0), AdoptionPolicy.ADOPT),
+                    external(event(UNKNOWN_SID, "delivered", T0.plusSeconds(1)), AdoptionPolicy.ADOPT));
+            EventAttribution attribution = EventAttribution.of(batch, locked());
+
+            assertThat(attribution.adoptions()).singleElement().satisfies(revealed -> {
+                assertThat(revealed.origin()).isEqualTo(Origin.EXTERNAL);
+                assertThat(revealed.sid()).contains(UNKNOWN_SID);
+                assertThat(revealed.organization()).isEqualTo(ORG);
+                assertThat(revealed.to()).isEqualTo(Address.whatsapp("+31612345678"));
+                assertThat(revealed.sender()).isEqualTo(new Sender.Number(Address.whatsapp("+14155238886")));
+                assertThat(revealed.content()).isEqualTo(new MessageContent.Unknown());
+            });
+            Message stored = attribution.adoptions().get(0).withId(MessageId.of(77));
+            attribution.adopted(List.of(stored));
+            List<LogEntry> log = attribution.toLog();
+            EventAttribution.Decisions decisions = attribution.decide(
+                    log.stream().map(LogEntry::dedupeKey).collect(Collectors.toSet()));
+
+            assertThat(log).containsExactly(LogEntry.of(batch.get(0), ORG, Optional.of(MessageId.of(77))),
+                    LogEntry.of(batch.get(1), ORG, Optional.of(MessageId.of(77))));
+            assertThat(decisions.outcomes()).containsExactly(
+                    new RecordOutcome.Recorded(MessageId.of(77), UNKNOWN_SID, DeliveryStatus.SENT, DeliveryStatus.SENT),
+                    new RecordOutcome.Recorded(MessageId.of(77), UNKNOWN_SID, DeliveryStatus.DELIVERED,
+                            DeliveryStatus.DELIVERED));
+            assertThat(decisions.changed()).singleElement().satisfies(message -> {
+                assertThat(message.id()).contains(MessageId.of(77));
+                assertThat(message.status()).isEqualTo(DeliveryStatus.DELIVERED);
+            });
+        }
+
+        @Test
+        void is_kept_unmatched_when_its_organization_says_so() {
+            Decided decided = decide(List.of(external(event(UNKNOWN_SID, "sent", T0), AdoptionPolicy.KEEP_UNMATCHED)),
+                    locked());
+
+            assertThat(decided.outcomes()).containsExactly(new RecordOutcome.Unmatched(UNKNOWN_SID, DeliveryStatus.SENT));
+            assertThat(decided.log()).hasSize(1);
+        }
+
+        @Test
+        void is_not_kept_at_all_when_its_organization_refuses() {
+            Decided decided = decide(List.of(external(event(UNKNOWN_SID, "sent", T0), AdoptionPolicy.REFUSE)), locked());
+
+            assertThat(decided.outcomes()).containsExactly(new RecordOutcome.NotTracked(UNKNOWN_SID, DeliveryStatus.SENT));
+            assertThat(decided.log()).isEmpty();
+            assertThat(decided.changed()).isEmpty();
+        }
+
+        @Test
+        void a_callback_with_our_id_that_finds_nothing_stays_ours_and_is_not_adopted() {
+            ReportedEvent ours = new ReportedEvent(event(UNKNOWN_SID, "sent", T0), MessageLookup.byId(MessageId.of(404)),
+                    ORG, ACCOUNT, whatsappPayload, "", AdoptionPolicy.ADOPT);
+
+            EventAttribution attribution = EventAttribution.of(List.of(ours), locked());
+
+            assertThat(attribution.adoptions()).isEmpty();
+        }
+
+        @Test
+        void a_known_message_is_never_adopted_twice() {
+            Decided decided = decide(List.of(external(event(SID, "delivered", T0), AdoptionPolicy.ADOPT)), locked(queued));
+
+            assertThat(decided.outcomes()).containsExactly(new RecordOutcome.Recorded(queued.id().get(), SID,
+                    DeliveryStatus.DELIVERED, DeliveryStatus.DELIVERED));
+        }
+
+        @Test
+        void a_callback_without_a_readable_recipient_reveals_no_message_and_is_kept_unmatched() {
+            ReportedEvent unreadable = new ReportedEvent(event(UNKNOWN_SID, "sent", T0), MessageLookup.bySid(), ORG,
+                    ACCOUNT, Map.of("From", List.of("+15005550006")), "", AdoptionPolicy.ADOPT);
+
+            Decided decided = decide(List.of(unreadable), locked());
+
+            assertThat(decided.outcomes()).containsExactly(new RecordOutcome.Unmatched(UNKNOWN_SID, DeliveryStatus.SENT));
+        }
+
+        @Test
+        void what_was_kept_of_its_sid_before_becomes_its_history_but_only_its_own_organizations() {
+            Message adopted = Message.adopted(ORG, Address.sms("+31612345678"), Sender.organizationDefault(),
+                    UNKNOWN_SID, T0.plusSeconds(5)).withId(MessageId.of(78));
+            UnmatchedEvent ownEarlier = new UnmatchedEvent(event(UNKNOWN_SID, "sent", T0), ORG);
+            UnmatchedEvent foreign = new UnmatchedEvent(event(UNKNOWN_SID, "failed", T0), OTHER_ORG);
+
+            EventAttribution.Acceptance revealed = EventAttribution.revealed(adopted, List.of(ownEarlier, foreign));
+
+            assertThat(revealed.attached()).containsExactly(ownEarlier);
+            assertThat(revealed.message().status()).isEqualTo(DeliveryStatus.SENT);
+        }
+
+        private ReportedEvent external(DeliveryEvent event, AdoptionPolicy policy) {
+            return new ReportedEvent(event, MessageLookup.bySid(), ORG, ACCOUNT, whatsappPayload, "", policy);
         }
     }
 
