@@ -10,6 +10,7 @@ import dev.deliverytracker.application.port.out.MessageStore;
 import dev.deliverytracker.application.port.out.Outbox;
 import dev.deliverytracker.application.port.out.ReportedEvent;
 import dev.deliverytracker.domain.AccountSid;
+import dev.deliverytracker.domain.AdoptionPolicy;
 import dev.deliverytracker.domain.Address;
 import dev.deliverytracker.domain.ContentSid;
 import dev.deliverytracker.domain.DeliveryError;
@@ -23,6 +24,7 @@ import dev.deliverytracker.domain.MessageSid;
 import dev.deliverytracker.domain.MessagingServiceSid;
 import dev.deliverytracker.domain.Milestone;
 import dev.deliverytracker.domain.OrganizationId;
+import dev.deliverytracker.domain.Origin;
 import dev.deliverytracker.domain.RetryPolicy;
 import dev.deliverytracker.domain.Sender;
 import java.time.Duration;
@@ -78,6 +80,45 @@ public abstract class DeliveryStoreContract {
             organization = organizationWith(account);
         }
         return organization;
+    }
+
+    @Test
+    void a_callback_for_a_message_another_application_sent_is_adopted_once_with_what_was_kept_of_it_before() {
+        OrganizationId org = organization();
+        MessageSid sid = randomSid();
+        Map<String, List<String>> payload = Map.of("To", List.of("+31612345678"), "From", List.of("+15005550006"));
+        // Kept unmatched first (the organization did not adopt yet), then adopted with its next callback.
+        assertThat(log().append(new ReportedEvent(event(sid, "sent", T0), MessageLookup.bySid(), org, account, payload,
+                "", AdoptionPolicy.KEEP_UNMATCHED))).isInstanceOf(RecordOutcome.Unmatched.class);
+
+        RecordOutcome adopted = log().append(new ReportedEvent(event(sid, "delivered", T0.plusSeconds(2)),
+                MessageLookup.bySid(), org, account, payload, "", AdoptionPolicy.ADOPT));
+        RecordOutcome again = log().append(new ReportedEvent(event(sid, "delivered", T0.plusSeconds(2)),
+                MessageLookup.bySid(), org, account, payload, "", AdoptionPolicy.ADOPT));
+
+        assertThat(adopted).isInstanceOf(RecordOutcome.Recorded.class);
+        assertThat(again).isInstanceOf(RecordOutcome.Duplicate.class);
+        Message message = reloadedBySid(sid).orElseThrow();
+        assertThat(message.origin()).isEqualTo(Origin.EXTERNAL);
+        assertThat(message.organization()).isEqualTo(org);
+        assertThat(message.status()).isEqualTo(DeliveryStatus.DELIVERED);
+        assertThat(message.to()).isEqualTo(Address.sms("+31612345678"));
+        assertThat(message.content()).isEqualTo(new MessageContent.Unknown());
+        assertThat(history(message.id().orElseThrow())).extracting(DeliveryEvent::reportedStatus)
+                .containsExactlyInAnyOrder("sent", "delivered");
+        assertThat(reloaded(message.id().orElseThrow())).contains(message);
+    }
+
+    @Test
+    void a_callback_for_a_message_another_application_sent_is_not_kept_when_its_organization_refuses() {
+        OrganizationId org = organization();
+        MessageSid sid = randomSid();
+
+        RecordOutcome outcome = log().append(new ReportedEvent(event(sid, "sent", T0), MessageLookup.bySid(), org,
+                account, Map.of("To", List.of("+31612345678")), "", AdoptionPolicy.REFUSE));
+
+        assertThat(outcome).isEqualTo(new RecordOutcome.NotTracked(sid, DeliveryStatus.SENT));
+        assertThat(reloadedBySid(sid)).isEmpty();
     }
 
     @Test
