@@ -8,6 +8,7 @@ import dev.deliverytracker.application.port.out.TwilioAccount;
 import dev.deliverytracker.application.port.out.TwilioAccountCredentials;
 import dev.deliverytracker.application.port.out.TwilioAccounts;
 import dev.deliverytracker.domain.AccountSid;
+import dev.deliverytracker.domain.AdoptionPolicy;
 import dev.deliverytracker.domain.Address;
 import dev.deliverytracker.domain.MessagingServiceSid;
 import dev.deliverytracker.domain.OrganizationId;
@@ -18,6 +19,7 @@ import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
@@ -71,10 +73,16 @@ class TwilioConfiguration {
     /** The organization 'default': the configured account (or the simulator's) and its sender. */
     @Bean
     DefaultOrganization defaultOrganization(TrackerProperties properties, Organizations organizations,
-            ObjectProvider<TwilioSimulator> simulator) {
+            ObjectProvider<TwilioSimulator> simulator, @Value("${tracker.adoption:}") String adoption) {
         TwilioAccountCredentials credentials = credentials(properties, simulator.getIfAvailable());
         OrganizationId org = organizations.ensure("default", credentials);
         organizations.defaultSender(org, defaultSender(properties, simulator.getIfAvailable() != null));
+        if (!adoption.isBlank()) {
+            // Set only when configured, so a choice made through the API survives a restart.
+            organizations.adoption(org, AdoptionPolicy.lookup(adoption.trim()).orElseThrow(() ->
+                    new IllegalStateException("tracker.adoption (TRACKER_ADOPTION) must be adopt, keep_unmatched or "
+                            + "refuse, was '" + adoption + "'")));
+        }
         LOG.info("Organization 'default' (id {}) sends through Twilio account {}", org, credentials.sid());
         return new DefaultOrganization(org);
     }

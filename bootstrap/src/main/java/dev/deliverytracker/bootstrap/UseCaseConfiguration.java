@@ -11,6 +11,7 @@ import dev.deliverytracker.application.service.ReplayRefusedCallbacksService;
 import dev.deliverytracker.application.port.in.AdmitSendRequest;
 import dev.deliverytracker.application.port.in.DispatchMessages;
 import dev.deliverytracker.application.port.in.FindMessage;
+import dev.deliverytracker.application.port.in.ManageAdoption;
 import dev.deliverytracker.application.port.in.ManageApiKeys;
 import dev.deliverytracker.application.port.in.RemoveIdleSendBudgets;
 import dev.deliverytracker.application.port.in.SendMessage;
@@ -25,6 +26,7 @@ import dev.deliverytracker.application.port.SendLimit;
 import dev.deliverytracker.application.port.out.SendLimits;
 import dev.deliverytracker.application.port.out.SendingPace;
 import dev.deliverytracker.application.port.out.StatusCallbackAddress;
+import dev.deliverytracker.application.service.AdoptionService;
 import dev.deliverytracker.application.service.ApiKeyService;
 import dev.deliverytracker.application.service.DispatchMessagesService;
 import dev.deliverytracker.application.service.DispatchPolicy;
@@ -37,6 +39,7 @@ import dev.deliverytracker.application.port.out.DeliveryLog;
 import dev.deliverytracker.application.port.out.RefusedCallbacks;
 import dev.deliverytracker.application.port.out.RejectedCallbacks;
 import dev.deliverytracker.application.port.out.SignatureVerifier;
+import dev.deliverytracker.application.port.out.Organizations;
 import dev.deliverytracker.application.port.out.TwilioAccounts;
 import dev.deliverytracker.application.service.RecordDeliveryStatusService;
 import dev.deliverytracker.application.service.RecordDeliveryStatusService.SignatureCheck;
@@ -64,6 +67,11 @@ class UseCaseConfiguration {
     @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    @Bean
+    ManageAdoption manageAdoption(Organizations organizations, TwilioAccounts accounts) {
+        return new AdoptionService(organizations, accounts);
     }
 
     @Bean

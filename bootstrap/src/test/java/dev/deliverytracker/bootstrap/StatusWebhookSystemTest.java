@@ -9,6 +9,7 @@ import dev.deliverytracker.application.port.out.DeliveryLog;
 import dev.deliverytracker.application.port.out.Organizations;
 import dev.deliverytracker.application.port.out.TwilioAccountCredentials;
 import dev.deliverytracker.domain.AccountSid;
+import dev.deliverytracker.domain.AdoptionPolicy;
 import dev.deliverytracker.domain.DeliveryError;
 import dev.deliverytracker.domain.DeliveryEvent;
 import dev.deliverytracker.domain.DeliveryStatus;
@@ -129,8 +130,10 @@ class StatusWebhookSystemTest {
     }
 
     @Test
-    void a_callback_before_the_sid_is_stored_is_attached_once_it_is() {
+    void for_an_organization_that_keeps_them_unmatched_a_callback_before_the_sid_is_stored_is_attached_once_it_is() {
         OrganizationId org = fixture.organizationOf(account, token);
+        // Without our id in its URL the callback is another application's message, adopted by default.
+        organizations.adoption(org, AdoptionPolicy.KEEP_UNMATCHED);
         Message pending = fixture.pendingMessage(org);
         MessageSid sid = DeliveryStoreContract.randomSid();
 

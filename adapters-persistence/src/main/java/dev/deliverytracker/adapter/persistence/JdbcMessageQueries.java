@@ -15,6 +15,7 @@ import dev.deliverytracker.domain.EventSource;
 import dev.deliverytracker.domain.MessageId;
 import dev.deliverytracker.domain.Milestone;
 import dev.deliverytracker.domain.Milestones;
+import dev.deliverytracker.domain.Origin;
 import dev.deliverytracker.domain.OrganizationId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -224,7 +225,8 @@ class JdbcMessageQueries implements MessageQueries {
                 rs.getString("whatsapp_msg_sid"),
                 DeliveryStatus.lookup(rs.getString("status")).orElse(DeliveryStatus.UNKNOWN),
                 error(rs.getObject("error_code", Integer.class), rs.getString("error_message")),
-                StringMapJson.read(rs.getString("tags")), Milestones.of(reached), rs.getInt("attempts"), instant(rs, "created_at"));
+                StringMapJson.read(rs.getString("tags")), Milestones.of(reached), rs.getInt("attempts"), instant(rs, "created_at"),
+                Origin.lookup(rs.getString("origin")).orElse(Origin.API));
     }
 
     private static DeliveryError error(Integer code, String message) {

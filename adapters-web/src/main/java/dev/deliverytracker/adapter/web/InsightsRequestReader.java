@@ -7,6 +7,7 @@ import dev.deliverytracker.application.port.MessageFilter;
 import dev.deliverytracker.application.port.TimeRange;
 import dev.deliverytracker.domain.Address;
 import dev.deliverytracker.domain.Channel;
+import dev.deliverytracker.domain.Origin;
 import dev.deliverytracker.domain.DeliveryStatus;
 import dev.deliverytracker.domain.MessageId;
 import dev.deliverytracker.domain.OrganizationId;
@@ -47,6 +48,8 @@ final class InsightsRequestReader {
                 () -> new IllegalArgumentException("must be a status such as 'delivered' or 'failed', was '"
                         + printable(word) + "'")));
         Optional<Channel> channel = read("channel", Channel::parse);
+        Optional<Origin> origin = read("origin", word -> Origin.lookup(word).orElseThrow(
+                () -> new IllegalArgumentException("must be 'api' or 'external', was '" + printable(word) + "'")));
         // A '+' written unencoded in a query string arrives as a space.
         Optional<Address> to = read("to", value -> Address.parseTwilio(value.startsWith(" ") ? "+" + value.substring(1)
                 : value));
@@ -81,6 +84,9 @@ final class InsightsRequestReader {
         }
         if (channel.isPresent()) {
             filter = filter.withChannel(channel.get());
+        }
+        if (origin.isPresent()) {
+            filter = filter.withOrigin(origin.get());
         }
         if (to.isPresent()) {
             filter = filter.withTo(to.get());

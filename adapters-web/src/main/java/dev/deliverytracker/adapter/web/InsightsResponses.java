@@ -21,7 +21,7 @@ final class InsightsResponses {
 
     record Summary(String id, String channel, String to, String from, String sid, String status, Error error,
             Map<String, Instant> milestones, int attempts, Map<String, String> tags, Instant createdAt,
-            String timelineUrl) {
+            String timelineUrl, String origin) {
 
         static Summary of(MessageSummary message) {
             Map<String, Instant> milestones = new LinkedHashMap<>();
@@ -30,7 +30,8 @@ final class InsightsResponses {
             return new Summary(message.id().toString(), message.channel().wireName(), message.to(),
                     message.from().isEmpty() ? null : message.from(), message.sid().isEmpty() ? null : message.sid(),
                     message.status().wireName(), Error.of(message.error()), milestones, message.attempts(),
-                    message.tags(), message.createdAt(), "/api/v1/messages/" + message.id() + "/timeline");
+                    message.tags(), message.createdAt(), "/api/v1/messages/" + message.id() + "/timeline",
+                    message.origin().wireName());
         }
     }
 

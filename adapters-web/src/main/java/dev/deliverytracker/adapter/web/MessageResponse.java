@@ -10,11 +10,14 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
-/** A message as the API shows it. */
+/**
+ * A message as the API shows it; {@code origin} is {@code api} for a message sent through us and
+ * {@code external} for one another application sent and the tracker adopted from its callbacks.
+ */
 public record MessageResponse(String id, String channel, String to, String from, String messagingServiceSid,
         String contentSid, String status, boolean terminal, String sid, Failure error,
         Map<String, Instant> milestones, int attempts, Map<String, String> tags, Instant createdAt, String statusUrl,
-        Instant pacedUntil) {
+        Instant pacedUntil, String origin) {
 
     /** Twilio's error with what it means and whether sending again can help. */
     public record Failure(int code, String message, String meaning, boolean retryable, String suggestedAction,
@@ -37,7 +40,7 @@ public record MessageResponse(String id, String channel, String to, String from,
                 message.content() instanceof MessageContent.Template template ? template.contentSid().value() : null,
                 message.status().wireName(), message.isTerminal(), message.sid().map(MessageSid::value).orElse(null),
                 failure(message), milestones, message.attempts(), message.tags(), message.createdAt(),
-                "/api/v1/messages/" + id, pacedUntil);
+                "/api/v1/messages/" + id, pacedUntil, message.origin().wireName());
     }
 
     private static Failure failure(Message message) {

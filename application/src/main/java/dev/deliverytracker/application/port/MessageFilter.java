@@ -4,6 +4,7 @@ import dev.deliverytracker.domain.Address;
 import dev.deliverytracker.domain.Channel;
 import dev.deliverytracker.domain.DeliveryStatus;
 import dev.deliverytracker.domain.OrganizationId;
+import dev.deliverytracker.domain.Origin;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -15,7 +16,7 @@ import java.util.regex.Pattern;
  */
 public record MessageFilter(OrganizationId organization, Optional<DeliveryStatus> status, Optional<Channel> channel,
         Optional<Address> to, Optional<Integer> errorCode, Optional<Tag> tag, Optional<Instant> createdFrom,
-        Optional<Instant> createdUntil, Optional<String> sidPrefix) {
+        Optional<Instant> createdUntil, Optional<String> sidPrefix, Optional<Origin> origin) {
 
     /** One {@code key:value} pair a message's tags must contain. */
     public record Tag(String key, String value) {
@@ -42,6 +43,7 @@ public record MessageFilter(OrganizationId organization, Optional<DeliveryStatus
         createdFrom = createdFrom == null ? Optional.empty() : createdFrom;
         createdUntil = createdUntil == null ? Optional.empty() : createdUntil;
         sidPrefix = sidPrefix == null ? Optional.empty() : sidPrefix;
+        origin = origin == null ? Optional.empty() : origin;
         sidPrefix.ifPresent(prefix -> {
             if (!SID_PREFIX.matcher(prefix).matches()) {
                 throw new IllegalArgumentException("must be the start of a Twilio SID: 1 to 34 letters and digits");
@@ -52,47 +54,53 @@ public record MessageFilter(OrganizationId organization, Optional<DeliveryStatus
     /** Every message of the organization. */
     public static MessageFilter all(OrganizationId organization) {
         return new MessageFilter(organization, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+                Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
     }
 
     public MessageFilter withStatus(DeliveryStatus value) {
         return new MessageFilter(organization, Optional.of(value), channel, to, errorCode, tag, createdFrom,
-                createdUntil, sidPrefix);
+                createdUntil, sidPrefix, origin);
     }
 
     public MessageFilter withChannel(Channel value) {
         return new MessageFilter(organization, status, Optional.of(value), to, errorCode, tag, createdFrom,
-                createdUntil, sidPrefix);
+                createdUntil, sidPrefix, origin);
     }
 
     public MessageFilter withTo(Address value) {
         return new MessageFilter(organization, status, channel, Optional.of(value), errorCode, tag, createdFrom,
-                createdUntil, sidPrefix);
+                createdUntil, sidPrefix, origin);
     }
 
     public MessageFilter withErrorCode(int value) {
         return new MessageFilter(organization, status, channel, to, Optional.of(value), tag, createdFrom,
-                createdUntil, sidPrefix);
+                createdUntil, sidPrefix, origin);
     }
 
     public MessageFilter withTag(Tag value) {
         return new MessageFilter(organization, status, channel, to, errorCode, Optional.of(value), createdFrom,
-                createdUntil, sidPrefix);
+                createdUntil, sidPrefix, origin);
     }
 
     public MessageFilter createdFrom(Instant value) {
         return new MessageFilter(organization, status, channel, to, errorCode, tag, Optional.of(value), createdUntil,
-                sidPrefix);
+                sidPrefix, origin);
     }
 
     public MessageFilter createdUntil(Instant value) {
         return new MessageFilter(organization, status, channel, to, errorCode, tag, createdFrom, Optional.of(value),
-                sidPrefix);
+                sidPrefix, origin);
     }
 
     /** Messages whose SID starts with {@code value} (case-sensitive, as SIDs are). */
     public MessageFilter withSidPrefix(String value) {
         return new MessageFilter(organization, status, channel, to, errorCode, tag, createdFrom, createdUntil,
-                Optional.of(value));
+                Optional.of(value), origin);
+    }
+
+    /** Messages sent through the API, or adopted from other applications' callbacks. */
+    public MessageFilter withOrigin(Origin value) {
+        return new MessageFilter(organization, status, channel, to, errorCode, tag, createdFrom, createdUntil,
+                sidPrefix, Optional.of(value));
     }
 }

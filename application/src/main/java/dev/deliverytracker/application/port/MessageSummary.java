@@ -5,22 +5,25 @@ import dev.deliverytracker.domain.DeliveryError;
 import dev.deliverytracker.domain.DeliveryStatus;
 import dev.deliverytracker.domain.MessageId;
 import dev.deliverytracker.domain.Milestones;
+import dev.deliverytracker.domain.Origin;
 import java.time.Instant;
 import java.util.Map;
 
 /**
  * A message as lists, exports and timelines show it. {@code to} is the recipient's E.164 number,
  * {@code from} the sender's number or messaging service SID ("" for the organization's default),
- * {@code sid} Twilio's SID ("" before Twilio accepted it).
+ * {@code sid} Twilio's SID ("" before Twilio accepted it), {@code origin} whether it was sent through the API
+ * or adopted from another application's callbacks.
  */
 public record MessageSummary(MessageId id, Channel channel, String to, String from, String sid,
         DeliveryStatus status, DeliveryError error, Map<String, String> tags, Milestones milestones, int attempts,
-        Instant createdAt) {
+        Instant createdAt, Origin origin) {
 
     public MessageSummary {
         tags = Map.copyOf(tags);
         from = from == null ? "" : from;
         sid = sid == null ? "" : sid;
+        origin = origin == null ? Origin.API : origin;
     }
 
     public MessageCursor cursor() {

@@ -120,6 +120,7 @@ public class InMemoryMessageQueries implements MessageQueries {
         return of(filter.organization())
                 .filter(message -> filter.status().map(message.status()::equals).orElse(true))
                 .filter(message -> filter.channel().map(message.channel()::equals).orElse(true))
+                .filter(message -> filter.origin().map(message.origin()::equals).orElse(true))
                 .filter(message -> filter.to().map(to -> to.e164().equals(message.to())).orElse(true))
                 .filter(message -> filter.errorCode().map(code -> code == message.error().code()).orElse(true))
                 .filter(message -> filter.tag().map(tag -> tag.value().equals(message.tags().get(tag.key())))
@@ -133,6 +134,7 @@ public class InMemoryMessageQueries implements MessageQueries {
     private static MessageSummary probe(MessageCursor cursor) {
         return new MessageSummary(cursor.id(), dev.deliverytracker.domain.Channel.SMS, "", "", "",
                 dev.deliverytracker.domain.DeliveryStatus.PENDING, dev.deliverytracker.domain.DeliveryError.NONE,
-                Map.of(), dev.deliverytracker.domain.Milestones.none(), 0, cursor.createdAt());
+                Map.of(), dev.deliverytracker.domain.Milestones.none(), 0, cursor.createdAt(),
+                dev.deliverytracker.domain.Origin.API);
     }
 }

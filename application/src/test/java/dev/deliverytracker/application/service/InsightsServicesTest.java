@@ -209,6 +209,6 @@ class InsightsServicesTest {
 
     private static MessageSummary message(long id, Instant createdAt, DeliveryStatus status, Milestones milestones) {
         return new MessageSummary(MessageId.of(id), Channel.SMS, "+31612345678", "", "", status, DeliveryError.NONE,
-                Map.of(), milestones, 1, createdAt);
+                Map.of(), milestones, 1, createdAt, dev.deliverytracker.domain.Origin.API);
     }
 }

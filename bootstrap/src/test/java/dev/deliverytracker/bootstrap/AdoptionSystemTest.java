@@ -1,0 +1,155 @@
+package dev.deliverytracker.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.twilio.http.TwilioRestClient;
+import com.twilio.rest.api.v2010.account.Message;
+import com.twilio.type.PhoneNumber;
+import dev.deliverytracker.adapter.twilio.BaseUrlOverridingHttpClient;
+import dev.deliverytracker.simulator.Outcome;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+
+/**
+ * Another application sends with twilio-java straight to Twilio (the embedded simulator), with its
+ * own status callback pointing at the tracker and no call to the tracker's API, as a team already
+ * sending does. The tracker adopts each such message from its signed callbacks and shows it beside
+ * the messages sent through its API, each counted once.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "tracker.api-key=" + AdoptionSystemTest.API_KEY,
+        "tracker.dispatch.interval=50ms",
+        "tracker.simulator.min-delay=0ms",
+        "tracker.simulator.max-delay=20ms"})
+@DirtiesContext
+class AdoptionSystemTest extends SimulatedServiceTest {
+
+    static final String API_KEY = "dt_adoption-system-test-key-long-enough";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SERVICE = "MG" + "c".repeat(32);
+
+    private ApiClient api;
+    private TwilioRestClient otherApplication;
+    private final String recipient = "+3163" + (1_000_000 + ThreadLocalRandom.current().nextInt(8_999_999));
+
+    @BeforeEach
+    void clients() {
+        api = new ApiClient(port, API_KEY);
+        simulator.behaviour(simulator.behaviour().withoutRules().withDefaultOutcome(Outcome.read()));
+        otherApplication = new TwilioRestClient.Builder(simulator.accountSid(), simulator.authToken())
+                .httpClient(new BaseUrlOverridingHttpClient(simulator.baseUrl())).build();
+    }
+
+    @AfterEach
+    void adoptAgain() {
+        api.put("/api/v1/adoption", "{\"policy\":\"adopt\"}");
+    }
+
+    @Test
+    void a_message_sent_by_another_application_is_adopted_from_its_callbacks_with_its_whole_history() {
+        Message sent = Message.creator(new PhoneNumber("whatsapp:" + recipient), new PhoneNumber("whatsapp:+14155238886"),
+                "Sent by the shop's own app").setStatusCallback(URI.create("http://localhost:" + port + "/twilio-status"))
+                .create(otherApplication);
+
+        JsonNode adopted = awaitListed(sent.getSid(), "read");
+
+        assertThat(adopted.path("origin").asText()).isEqualTo("external");
+        assertThat(adopted.path("channel").asText()).isEqualTo("whatsapp");
+        assertThat(adopted.path("to").asText()).isEqualTo(recipient);
+        JsonNode message = json(api.get("/api/v1/messages/" + adopted.path("id").asText()));
+        assertThat(message.path("origin").asText()).isEqualTo("external");
+        assertThat(message.path("milestones").has("sent")).isTrue();
+        assertThat(message.path("milestones").has("delivered")).isTrue();
+        assertThat(message.path("milestones").has("read")).isTrue();
+        JsonNode timeline = json(api.get("/api/v1/messages/" + adopted.path("id").asText() + "/timeline"));
+        assertThat(timeline.toString()).contains("\"sent\"").contains("\"delivered\"").contains("\"read\"");
+    }
+
+    @Test
+    void a_callback_set_on_the_messaging_service_is_enough_no_code_change_at_all() {
+        simulator.serviceStatusCallback(SERVICE, "http://localhost:" + port + "/twilio-status");
+        try {
+            Message sent = Message.creator(new PhoneNumber(recipient), SERVICE, "Through the service").create(otherApplication);
+
+            JsonNode adopted = awaitListed(sent.getSid(), "delivered");
+
+            assertThat(adopted.path("origin").asText()).isEqualTo("external");
+            assertThat(adopted.path("channel").asText()).isEqualTo("sms");
+        } finally {
+            simulator.serviceStatusCallback(SERVICE, "");
+        }
+    }
+
+    @Test
+    void messages_sent_through_the_api_and_adopted_ones_are_listed_apart_by_origin_each_once() {
+        HttpResponse<String> ours = api.post("/api/v1/messages",
+                "{\"channel\":\"sms\",\"to\":\"" + recipient + "\",\"body\":\"Sent through the tracker\"}");
+        assertThat(ours.statusCode()).isEqualTo(202);
+        String ourId = idOf(ours);
+        Message theirs = Message.creator(new PhoneNumber(recipient), new PhoneNumber("+15005550006"), "Sent elsewhere")
+                .setStatusCallback(URI.create("http://localhost:" + port + "/twilio-status")).create(otherApplication);
+        awaitListed(theirs.getSid(), "delivered");
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                json(api.get("/api/v1/messages/" + ourId)).path("status").asText().equals("delivered"));
+
+        JsonNode all = json(api.get("/api/v1/messages?to=" + recipient.replace("+", "%2B") + "&limit=50"));
+        JsonNode external = json(api.get("/api/v1/messages?to=" + recipient.replace("+", "%2B") + "&origin=external"));
+        JsonNode viaApi = json(api.get("/api/v1/messages?to=" + recipient.replace("+", "%2B") + "&origin=api"));
+
+        assertThat(all.path("items").size()).isEqualTo(2);
+        assertThat(external.path("items")).singleElement()
+                .satisfies(message -> assertThat(message.path("sid").asText()).isEqualTo(theirs.getSid()));
+        assertThat(viaApi.path("items")).singleElement()
+                .satisfies(message -> assertThat(message.path("id").asText()).isEqualTo(ourId));
+        assertThat(api.get("/api/v1/messages?origin=elsewhere").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void an_organization_that_refuses_keeps_nothing_of_what_other_applications_send() {
+        HttpResponse<String> refused = api.put("/api/v1/adoption", "{\"policy\":\"refuse\"}");
+        assertThat(refused.statusCode()).isEqualTo(200);
+        assertThat(json(api.get("/api/v1/adoption")).path("policy").asText()).isEqualTo("refuse");
+
+        Message sent = Message.creator(new PhoneNumber(recipient), new PhoneNumber("+15005550006"), "Not tracked")
+                .setStatusCallback(URI.create("http://localhost:" + port + "/twilio-status")).create(otherApplication);
+        await().atMost(Duration.ofSeconds(20)).until(() -> simulator.callbackAttempts().stream()
+                .filter(attempt -> attempt.messageSid().equals(sent.getSid()))
+                .anyMatch(attempt -> attempt.status().equals("delivered") && attempt.responseCode() == 200));
+
+        assertThat(json(api.get("/api/v1/messages?sid=" + sent.getSid())).path("items")).isEmpty();
+        assertThat(api.put("/api/v1/adoption", "{\"policy\":\"maybe\"}").statusCode()).isEqualTo(400);
+    }
+
+    private JsonNode awaitListed(String sid, String status) {
+        JsonNode[] found = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            JsonNode page = json(api.get("/api/v1/messages?sid=" + sid));
+            if (page.path("items").size() != 1) {
+                return false;
+            }
+            found[0] = page.path("items").get(0);
+            return status.equals(found[0].path("status").asText());
+        });
+        return found[0];
+    }
+
+    private static JsonNode json(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
