@@ -11,6 +11,7 @@ import dev.deliverytracker.application.service.ReplayRefusedCallbacksService;
 import dev.deliverytracker.application.port.in.AdmitSendRequest;
 import dev.deliverytracker.application.port.in.DispatchMessages;
 import dev.deliverytracker.application.port.in.FindMessage;
+import dev.deliverytracker.application.port.in.AdoptStoredUnmatched;
 import dev.deliverytracker.application.port.in.ManageAdoption;
 import dev.deliverytracker.application.port.in.ManageApiKeys;
 import dev.deliverytracker.application.port.in.RemoveIdleSendBudgets;
@@ -26,6 +27,7 @@ import dev.deliverytracker.application.port.SendLimit;
 import dev.deliverytracker.application.port.out.SendLimits;
 import dev.deliverytracker.application.port.out.SendingPace;
 import dev.deliverytracker.application.port.out.StatusCallbackAddress;
+import dev.deliverytracker.application.service.AdoptStoredUnmatchedService;
 import dev.deliverytracker.application.service.AdoptionService;
 import dev.deliverytracker.application.service.ApiKeyService;
 import dev.deliverytracker.application.service.DispatchMessagesService;
@@ -40,6 +42,7 @@ import dev.deliverytracker.application.port.out.RefusedCallbacks;
 import dev.deliverytracker.application.port.out.RejectedCallbacks;
 import dev.deliverytracker.application.port.out.SignatureVerifier;
 import dev.deliverytracker.application.port.out.Organizations;
+import dev.deliverytracker.application.port.out.StoredUnmatchedEvents;
 import dev.deliverytracker.application.port.out.TwilioAccounts;
 import dev.deliverytracker.application.service.RecordDeliveryStatusService;
 import dev.deliverytracker.application.service.RecordDeliveryStatusService.SignatureCheck;
@@ -72,6 +75,11 @@ class UseCaseConfiguration {
     @Bean
     ManageAdoption manageAdoption(Organizations organizations, TwilioAccounts accounts) {
         return new AdoptionService(organizations, accounts);
+    }
+
+    @Bean
+    AdoptStoredUnmatched adoptStoredUnmatched(StoredUnmatchedEvents stored, DeliveryLog log) {
+        return new AdoptStoredUnmatchedService(stored, log);
     }
 
     @Bean

@@ -132,6 +132,29 @@ class AdoptionSystemTest extends SimulatedServiceTest {
         assertThat(api.put("/api/v1/adoption", "{\"policy\":\"maybe\"}").statusCode()).isEqualTo(400);
     }
 
+    @Test
+    void callbacks_kept_unmatched_before_the_organization_adopted_are_adopted_by_the_one_off_action() {
+        api.put("/api/v1/adoption", "{\"policy\":\"keep_unmatched\"}");
+        Message sent = Message.creator(new PhoneNumber(recipient), new PhoneNumber("+15005550006"), "Before adoption")
+                .setStatusCallback(URI.create("http://localhost:" + port + "/twilio-status")).create(otherApplication);
+        await().atMost(Duration.ofSeconds(20)).until(() -> simulator.callbackAttempts().stream()
+                .filter(attempt -> attempt.messageSid().equals(sent.getSid()))
+                .anyMatch(attempt -> attempt.status().equals("delivered") && attempt.responseCode() == 200));
+        assertThat(json(api.get("/api/v1/messages?sid=" + sent.getSid())).path("items")).isEmpty();
+
+        api.put("/api/v1/adoption", "{\"policy\":\"adopt\"}");
+        HttpResponse<String> report = api.post("/api/v1/adoption/unmatched", "");
+
+        assertThat(report.statusCode()).isEqualTo(200);
+        assertThat(json(report).path("events").asInt()).isGreaterThanOrEqualTo(2);
+        assertThat(json(report).path("messages").asInt()).isGreaterThanOrEqualTo(1);
+        JsonNode adopted = awaitListed(sent.getSid(), "delivered");
+        assertThat(adopted.path("origin").asText()).isEqualTo("external");
+        assertThat(adopted.path("milestones").has("sent")).isTrue();
+        assertThat(json(api.post("/api/v1/adoption/unmatched", "")).path("messages").asInt())
+                .as("read again, nothing is adopted twice").isZero();
+    }
+
     private JsonNode awaitListed(String sid, String status) {
         JsonNode[] found = new JsonNode[1];
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() -> {

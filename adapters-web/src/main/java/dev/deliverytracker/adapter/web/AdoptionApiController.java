@@ -1,11 +1,13 @@
 package dev.deliverytracker.adapter.web;
 
+import dev.deliverytracker.application.port.in.AdoptStoredUnmatched;
 import dev.deliverytracker.application.port.in.ManageAdoption;
 import dev.deliverytracker.domain.AdoptionPolicy;
 import dev.deliverytracker.domain.OrganizationId;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -19,9 +21,21 @@ import org.springframework.web.bind.annotation.RestController;
 public class AdoptionApiController {
 
     private final ManageAdoption adoption;
+    private final AdoptStoredUnmatched storedUnmatched;
 
-    AdoptionApiController(ManageAdoption adoption) {
+    AdoptionApiController(ManageAdoption adoption, AdoptStoredUnmatched storedUnmatched) {
         this.adoption = adoption;
+        this.storedUnmatched = storedUnmatched;
+    }
+
+    /**
+     * The one-off action for callbacks kept unmatched before the organization adopted: each is read
+     * again, and the messages they reveal are adopted with their history.
+     */
+    @PostMapping("/api/v1/adoption/unmatched")
+    public AdoptStoredUnmatched.AdoptionReport adoptStored(
+            @RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization) {
+        return storedUnmatched.adoptStored(organization);
     }
 
     public record AdoptionBody(String policy) {
