@@ -13,6 +13,7 @@ import dev.deliverytracker.application.port.in.DispatchMessages;
 import dev.deliverytracker.application.port.in.FindMessage;
 import dev.deliverytracker.application.port.in.AdoptStoredUnmatched;
 import dev.deliverytracker.application.port.in.ManageAdoption;
+import dev.deliverytracker.application.port.in.RegisterMessage;
 import dev.deliverytracker.application.port.in.ManageApiKeys;
 import dev.deliverytracker.application.port.in.RemoveIdleSendBudgets;
 import dev.deliverytracker.application.port.in.SendMessage;
@@ -29,6 +30,7 @@ import dev.deliverytracker.application.port.out.SendingPace;
 import dev.deliverytracker.application.port.out.StatusCallbackAddress;
 import dev.deliverytracker.application.service.AdoptStoredUnmatchedService;
 import dev.deliverytracker.application.service.AdoptionService;
+import dev.deliverytracker.application.service.RegisterMessageService;
 import dev.deliverytracker.application.service.ApiKeyService;
 import dev.deliverytracker.application.service.DispatchMessagesService;
 import dev.deliverytracker.application.service.DispatchPolicy;
@@ -75,6 +77,11 @@ class UseCaseConfiguration {
     @Bean
     ManageAdoption manageAdoption(Organizations organizations, TwilioAccounts accounts) {
         return new AdoptionService(organizations, accounts);
+    }
+
+    @Bean
+    RegisterMessage registerMessage(DeliveryLog log, Clock clock) {
+        return new RegisterMessageService(log, clock);
     }
 
     @Bean

@@ -155,6 +155,42 @@ class AdoptionSystemTest extends SimulatedServiceTest {
                 .as("read again, nothing is adopted twice").isZero();
     }
 
+    @Test
+    void a_message_registered_after_its_first_callback_stays_one_message_and_takes_its_tags() {
+        Message early = Message.creator(new PhoneNumber(recipient), new PhoneNumber("+15005550006"), "Registered later")
+                .setStatusCallback(URI.create("http://localhost:" + port + "/twilio-status")).create(otherApplication);
+        awaitListed(early.getSid(), "delivered");
+        HttpResponse<String> after = api.put("/api/v1/registered-messages/" + early.getSid(),
+                "{\"channel\":\"sms\",\"to\":\"" + recipient + "\",\"from\":\"+15005550006\","
+                        + "\"body\":\"Registered later\",\"tags\":{\"order\":\"4711\"}}");
+
+        assertThat(after.statusCode()).isEqualTo(200);
+        assertThat(json(after).path("origin").asText()).isEqualTo("external");
+        assertThat(json(after).path("status").asText()).isEqualTo("delivered");
+        assertThat(json(after).path("tags").path("order").asText()).isEqualTo("4711");
+        assertThat(json(api.get("/api/v1/messages?sid=" + early.getSid())).path("items").size()).isEqualTo(1);
+
+        // Registering before the first callback is the contract's case (DeliveryStoreContract); here: a SID of a
+        // message sent through the tracker is never taken by a registration.
+        HttpResponse<String> conflict = api.put("/api/v1/registered-messages/" + idOfOurs(),
+                "{\"channel\":\"sms\",\"to\":\"" + recipient + "\",\"from\":\"+15005550006\",\"body\":\"x\"}");
+        assertThat(conflict.statusCode()).isEqualTo(409);
+        assertThat(api.put("/api/v1/registered-messages/not-a-sid", "{}").statusCode()).isEqualTo(400);
+    }
+
+    /** The SID of a message sent through the tracker's API, once Twilio took it. */
+    private String idOfOurs() {
+        HttpResponse<String> ours = api.post("/api/v1/messages",
+                "{\"channel\":\"sms\",\"to\":\"" + recipient + "\",\"body\":\"Ours\"}");
+        String id = idOf(ours);
+        String[] sid = new String[1];
+        await().atMost(Duration.ofSeconds(20)).until(() -> {
+            sid[0] = json(api.get("/api/v1/messages/" + id)).path("sid").asText("");
+            return !sid[0].isEmpty();
+        });
+        return sid[0];
+    }
+
     private JsonNode awaitListed(String sid, String status) {
         JsonNode[] found = new JsonNode[1];
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() -> {

@@ -71,6 +71,34 @@ public final class Message {
                 firstSeen, Origin.EXTERNAL);
     }
 
+    /**
+     * A message another application sent, registered by that application with what only it knows:
+     * what it said and its tags. Its SID names it; callbacks may have revealed it already.
+     */
+    public static Message registered(OrganizationId organization, Address to, Sender sender, MessageSid sid,
+            MessageContent content, Map<String, String> tags, Instant sentAt) {
+        if (content instanceof MessageContent.Unknown) {
+            throw new IllegalArgumentException("a registration says what the message said: a body or a template");
+        }
+        return new Message(null, organization, to, sender, content, tags, null, Objects.requireNonNull(sid, "sid"),
+                DeliveryStatus.PENDING, DeliveryError.NONE, Milestones.none(), 1, sentAt, Origin.EXTERNAL);
+    }
+
+    /**
+     * What the sender of a message another application sent registered: its content and tags join
+     * what the callbacks told; the delivery state stays as the callbacks decided it.
+     */
+    public Message describedBy(Message registration) {
+        if (origin != Origin.EXTERNAL) {
+            throw new IllegalStateException("message " + id + " was sent through the tracker; it is not registered");
+        }
+        java.util.Map<String, String> mergedTags = new java.util.HashMap<>(tags);
+        mergedTags.putAll(registration.tags());
+        Instant firstKnown = registration.createdAt().isBefore(createdAt) ? registration.createdAt() : createdAt;
+        return new Message(id, organization, to, sender, registration.content(), mergedTags, idempotencyKey, sid,
+                status, error, milestones, attempts, firstKnown, origin);
+    }
+
     /** A message as a store kept it; {@code sid} and {@code idempotencyKey} may be absent (null). */
     public static Message restore(MessageId id, OrganizationId organization, Address to, Sender sender,
             MessageContent content, Map<String, String> tags, String idempotencyKey, MessageSid sid,

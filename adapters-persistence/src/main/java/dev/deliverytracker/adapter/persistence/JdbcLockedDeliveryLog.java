@@ -115,6 +115,19 @@ class JdbcLockedDeliveryLog implements LockedDeliveryLog {
     }
 
     @Override
+    public void describe(Message message) {
+        MessageRow row = MessageMapping.newRow(message);
+        jdbc.sql("""
+                update messages set body = :body, content_sid = :contentSid,
+                    content_variables = cast(:variables as jsonb), tags = cast(:tags as jsonb), created_at = :createdAt
+                where message_id = :id
+                """).param("body", row.body).param("contentSid", row.contentSid)
+                .param("variables", row.contentVariables == null ? null : StringMapJson.write(row.contentVariables))
+                .param("tags", StringMapJson.write(row.tags)).param("createdAt", Timestamp.from(row.createdAt))
+                .param("id", message.id().orElseThrow().value()).update();
+    }
+
+    @Override
     public Set<String> insert(List<LogEntry> entries) {
         return log.insert(entries.stream().map(this::row).toList());
     }

@@ -57,6 +57,12 @@ class PostgresDeliveryLog implements DeliveryLog {
 
     @Override
     @Transactional
+    public Message register(Message registration) {
+        return EventRecording.register(registration, locked);
+    }
+
+    @Override
+    @Transactional
     public Message sendFailed(MessageId id, DeliveryError failure, Instant at) {
         List<MessageRow> found = rows.lock(List.of(id.value()), List.of());
         if (found.isEmpty()) {

@@ -110,6 +110,58 @@ public abstract class DeliveryStoreContract {
     }
 
     @Test
+    void a_registration_and_the_callbacks_of_its_sid_end_in_one_message_whichever_comes_first() {
+        OrganizationId org = organization();
+        Map<String, List<String>> payload = Map.of("To", List.of("+31612345678"));
+        MessageSid registeredFirst = randomSid();
+        Message registered = log().register(registration(org, registeredFirst, Map.of("campaign", "spring")));
+        log().append(new ReportedEvent(event(registeredFirst, "delivered", T0.plusSeconds(3)), MessageLookup.bySid(), org,
+                account, payload, "", AdoptionPolicy.ADOPT));
+
+        MessageSid callbackFirst = randomSid();
+        log().append(new ReportedEvent(event(callbackFirst, "sent", T0.plusSeconds(1)), MessageLookup.bySid(), org,
+                account, payload, "", AdoptionPolicy.ADOPT));
+        Message adopted = reloadedBySid(callbackFirst).orElseThrow();
+        Message merged = log().register(registration(org, callbackFirst, Map.of("order", "4711")));
+        Message again = log().register(registration(org, callbackFirst, Map.of("order", "4711")));
+
+        assertThat(reloadedBySid(registeredFirst).orElseThrow()).satisfies(message -> {
+            assertThat(message.id()).isEqualTo(registered.id());
+            assertThat(message.status()).isEqualTo(DeliveryStatus.DELIVERED);
+            assertThat(message.content()).isEqualTo(new MessageContent.Text("Sent by the shop"));
+            assertThat(message.tags()).containsEntry("campaign", "spring");
+        });
+        assertThat(merged.id()).isEqualTo(adopted.id());
+        assertThat(again.id()).isEqualTo(adopted.id());
+        assertThat(reloadedBySid(callbackFirst).orElseThrow()).satisfies(message -> {
+            assertThat(message.status()).isEqualTo(DeliveryStatus.SENT);
+            assertThat(message.content()).isEqualTo(new MessageContent.Text("Sent by the shop"));
+            assertThat(message.tags()).containsEntry("order", "4711");
+            assertThat(message.origin()).isEqualTo(Origin.EXTERNAL);
+        });
+    }
+
+    @Test
+    void a_registration_never_takes_a_sid_sent_through_the_tracker_or_another_organizations() {
+        Message ours = acceptedMessage();
+        org.assertj.core.api.Assertions.assertThatIllegalStateException().isThrownBy(() ->
+                log().register(registration(organization(), ours.sid().orElseThrow(), Map.of())))
+                .withMessageContaining("sent through the tracker");
+
+        MessageSid theirs = randomSid();
+        log().register(registration(organization(), theirs, Map.of()));
+        OrganizationId other = organizationWith(randomAccount());
+        org.assertj.core.api.Assertions.assertThatIllegalStateException().isThrownBy(() ->
+                log().register(registration(other, theirs, Map.of())))
+                .withMessageContaining("another organization");
+    }
+
+    private static Message registration(OrganizationId org, MessageSid sid, Map<String, String> tags) {
+        return Message.registered(org, Address.sms("+31612345678"), new Sender.Number(Address.sms("+15005550006")), sid,
+                new MessageContent.Text("Sent by the shop"), tags, T0);
+    }
+
+    @Test
     void a_callback_for_a_message_another_application_sent_is_not_kept_when_its_organization_refuses() {
         OrganizationId org = organization();
         MessageSid sid = randomSid();

@@ -111,6 +111,11 @@ public final class InMemoryDeliveryStore implements MessageStore, DeliveryLog, O
     }
 
     @Override
+    public synchronized Message register(Message registration) {
+        return EventRecording.register(registration, locked);
+    }
+
+    @Override
     public synchronized Message sendFailed(MessageId id, DeliveryError failure, Instant at) {
         Message failed = find(id).orElseThrow(() -> new IllegalStateException("no message " + id)).sendFailed(failure, at);
         messages.put(id, failed);
@@ -244,6 +249,11 @@ public final class InMemoryDeliveryStore implements MessageStore, DeliveryLog, O
         @Override
         public Message lockForAcceptance(MessageId id, MessageSid sid) {
             return find(id).orElseThrow(() -> new IllegalStateException("no message " + id));
+        }
+
+        @Override
+        public void describe(Message message) {
+            messages.put(message.id().orElseThrow(), message);
         }
 
         @Override

@@ -32,4 +32,14 @@ public interface DeliveryLog {
      * the failure in the history, fails the message by the domain's rule and takes it out of the outbox.
      */
     Message sendFailed(MessageId id, DeliveryError failure, Instant at);
+
+    /**
+     * Another application registered a message it sent: a message of origin external with this SID is
+     * created, or the one its callbacks revealed already takes the registered content and tags; the
+     * SID's unmatched events become its history. Atomic and idempotent by SID.
+     *
+     * @throws IllegalStateException when the SID belongs to another organization or to a message sent
+     *         through the tracker
+     */
+    Message register(Message registration);
 }

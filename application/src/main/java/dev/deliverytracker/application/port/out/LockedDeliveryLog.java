@@ -31,6 +31,9 @@ public interface LockedDeliveryLog {
      */
     List<Message> adopt(List<Message> adopted);
 
+    /** Writes what a message says and its tags (a registration), beside its state. */
+    void describe(Message message);
+
     /** Keeps these entries, each once per dedupe key; answers the dedupe keys that were new. */
     Set<String> insert(List<LogEntry> entries);
 

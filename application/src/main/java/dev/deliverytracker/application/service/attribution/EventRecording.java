@@ -10,9 +10,11 @@ import dev.deliverytracker.domain.DeliveryEvent;
 import dev.deliverytracker.domain.Message;
 import dev.deliverytracker.domain.MessageId;
 import dev.deliverytracker.domain.MessageSid;
+import dev.deliverytracker.domain.Origin;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -45,6 +47,35 @@ public final class EventRecording {
         EventAttribution.Decisions decisions = attribution.decide(newKeys);
         log.write(decisions.changed());
         return decisions.outcomes();
+    }
+
+    /**
+     * A registration: the message its SID names takes the registered content and tags, or a new message
+     * of origin external is stored with its SID's history. The decision is the registration's own rule:
+     * a SID is one message, of one organization, and never one sent through the tracker.
+     */
+    public static Message register(Message registration, LockedDeliveryLog log) {
+        MessageSid sid = registration.sid().orElseThrow();
+        LockedMessages locked = log.lock(Set.of(sid), Set.of());
+        Optional<Message> known = locked.messages().stream().filter(message -> message.sid().equals(Optional.of(sid)))
+                .findFirst();
+        if (known.isPresent()) {
+            Message message = known.get();
+            if (!message.organization().equals(registration.organization())) {
+                throw new IllegalStateException("SID " + sid + " belongs to another organization");
+            }
+            if (message.origin() != Origin.EXTERNAL) {
+                throw new IllegalStateException("SID " + sid + " is message " + message.id().orElseThrow()
+                        + ", sent through the tracker; only messages other applications sent are registered");
+            }
+            Message described = message.describedBy(registration);
+            log.describe(described);
+            return described;
+        }
+        Message stored = adopt(List.of(registration), log).get(0);
+        log.write(List.of(stored));
+        log.describe(stored);
+        return stored;
     }
 
     /** Stores the messages a batch revealed, each with what the log kept of its SID before. */
