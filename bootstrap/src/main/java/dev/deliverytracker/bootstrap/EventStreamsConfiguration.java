@@ -1,0 +1,76 @@
+package dev.deliverytracker.bootstrap;
+
+import dev.deliverytracker.adapter.twilio.TwilioSignatureVerifier;
+import dev.deliverytracker.adapter.web.eventstreams.EventStreamsSettings;
+import dev.deliverytracker.application.port.in.RecordStreamedEvents;
+import dev.deliverytracker.application.port.out.BodySignatureVerifier;
+import dev.deliverytracker.application.port.out.DeliveryLog;
+import dev.deliverytracker.application.port.out.KeptStreamEvents;
+import dev.deliverytracker.application.port.out.RefusalBudget;
+import dev.deliverytracker.application.port.out.RefusedEventBatches;
+import dev.deliverytracker.application.port.out.TwilioAccounts;
+import dev.deliverytracker.application.service.RecordStreamedEventsService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Twilio Event Streams: the sink's settings, the use case and what it needs. */
+@Configuration(proxyBeanMethods = false)
+class EventStreamsConfiguration {
+
+    @Bean
+    EventStreamsSettings eventStreamsSettings(EventStreamsProperties properties) {
+        try {
+            return new EventStreamsSettings(properties.path(), properties.maxBodyBytes(), properties.username(),
+                    properties.password());
+        } catch (IllegalArgumentException invalid) {
+            throw new IllegalStateException("tracker.event-streams.*: " + invalid.getMessage(), invalid);
+        }
+    }
+
+    /** Only the JSON-body check: a bean of its own type, so the callbacks' verifier stays the one of its type. */
+    @Bean
+    BodySignatureVerifier bodySignatureVerifier() {
+        TwilioSignatureVerifier verifier = new TwilioSignatureVerifier();
+        return verifier::isSignedBy;
+    }
+
+    /**
+     * The threads that hand a batch's events to the delivery log together, so they share commits. Not an
+     * {@code Executor} bean: Spring Boot would take it for the application's task executor.
+     */
+    @Bean
+    AppendThreads eventStreamsAppends(EventStreamsProperties properties) {
+        return new AppendThreads(properties.appendThreads());
+    }
+
+    static final class AppendThreads implements DisposableBean {
+
+        private final ExecutorService pool;
+
+        AppendThreads(int size) {
+            AtomicInteger threads = new AtomicInteger();
+            this.pool = Executors.newFixedThreadPool(size, task -> {
+                Thread thread = new Thread(task, "event-streams-append-" + threads.incrementAndGet());
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+
+        @Override
+        public void destroy() {
+            pool.shutdown();
+        }
+    }
+
+    @Bean
+    RecordStreamedEvents recordStreamedEvents(TwilioAccounts accounts, BodySignatureVerifier verifier,
+            DeliveryLog log, KeptStreamEvents kept, RefusedEventBatches quarantine, RefusalBudget refusalBudget,
+            TrackerProperties properties, AppendThreads eventStreamsAppends) {
+        return new RecordStreamedEventsService(accounts, verifier, log, kept, quarantine, refusalBudget,
+                UseCaseConfiguration.signatureCheck(properties), eventStreamsAppends.pool);
+    }
+}
