@@ -1,6 +1,6 @@
 package dev.deliverytracker.bootstrap;
 
-import dev.deliverytracker.adapter.twilio.TwilioSignatureVerifier;
+import dev.deliverytracker.adapter.twilio.TwilioBodySignatureVerifier;
 import dev.deliverytracker.adapter.web.eventstreams.EventStreamsSettings;
 import dev.deliverytracker.application.port.in.RecordStreamedEvents;
 import dev.deliverytracker.application.port.out.BodySignatureVerifier;
@@ -31,11 +31,9 @@ class EventStreamsConfiguration {
         }
     }
 
-    /** Only the JSON-body check: a bean of its own type, so the callbacks' verifier stays the one of its type. */
     @Bean
     BodySignatureVerifier bodySignatureVerifier() {
-        TwilioSignatureVerifier verifier = new TwilioSignatureVerifier();
-        return verifier::isSignedBy;
+        return new TwilioBodySignatureVerifier();
     }
 
     /**

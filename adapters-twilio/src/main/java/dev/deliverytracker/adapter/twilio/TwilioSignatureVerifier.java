@@ -1,9 +1,7 @@
 package dev.deliverytracker.adapter.twilio;
 
 import com.twilio.security.RequestValidator;
-import dev.deliverytracker.application.port.out.BodySignatureVerifier;
 import dev.deliverytracker.application.port.out.SignatureVerifier;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -22,12 +20,8 @@ import javax.crypto.spec.SecretKeySpec;
  * change that). It always computes both, so the usual case, a signature over exactly the URL that
  * reached us, is checked first with Twilio's documented algorithm, one HMAC instead of two; only a
  * signature that does not match that goes to the validator.
- *
- * <p>A JSON body (Twilio Event Streams) is signed over the URL alone, whose {@code bodySHA256} query
- * parameter is the hex SHA-256 of the body: the validator's {@code validate(url, body, signature)}
- * checks both, and refuses a URL without that parameter.
  */
-public final class TwilioSignatureVerifier implements SignatureVerifier, BodySignatureVerifier {
+public final class TwilioSignatureVerifier implements SignatureVerifier {
 
     private static final String HMAC_SHA1 = "HmacSHA1";
     private static final ThreadLocal<Mac> MAC = ThreadLocal.withInitial(() -> {
@@ -52,24 +46,6 @@ public final class TwilioSignatureVerifier implements SignatureVerifier, BodySig
             if (signsExactly(token, signedUrl, form, signature)
                     || new RequestValidator(token).validate(signedUrl, form, signature)) {
                 return true;
-            }
-        }
-        return false;
-    }
-
-    @Override
-    public boolean isSignedBy(List<String> authTokens, String url, String body, String signature) {
-        if (signature == null || body == null) {
-            return false;
-        }
-        String signedUrl = withoutFragment(url);
-        for (String token : authTokens) {
-            try {
-                if (new RequestValidator(token).validate(signedUrl, body, signature)) {
-                    return true;
-                }
-            } catch (URISyntaxException unparseable) {
-                return false;
             }
         }
         return false;

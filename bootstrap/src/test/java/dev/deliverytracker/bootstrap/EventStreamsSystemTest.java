@@ -1,0 +1,193 @@
+package dev.deliverytracker.bootstrap;
+
+import static dev.deliverytracker.bootstrap.CallbackClient.form;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.deliverytracker.adapter.persistence.StoredMessages;
+import dev.deliverytracker.application.fake.DeliveryStoreContract;
+import dev.deliverytracker.domain.AccountSid;
+import dev.deliverytracker.domain.DeliveryEvent;
+import dev.deliverytracker.domain.DeliveryStatus;
+import dev.deliverytracker.domain.Message;
+import dev.deliverytracker.domain.MessageSid;
+import dev.deliverytracker.domain.OrganizationId;
+import dev.deliverytracker.testsupport.TestDatabase;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The Event Streams sink through the real HTTP server and PostgreSQL, with batches signed as Twilio
+ * documents it for JSON bodies (the URL with {@code bodySHA256}, HMAC-SHA1 with the auth token), and
+ * status callbacks for the same messages through the status webhook. Every test has its own account.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "tracker.twilio.account-sid=AC0123456789abcdef0123456789abcdef",
+        "tracker.twilio.auth-token=configured-token",
+        "tracker.dispatch.enabled=false"})
+class EventStreamsSystemTest {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TrackerFixture fixture;
+
+    @Autowired
+    StoredMessages messages;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    private final AccountSid account = DeliveryStoreContract.randomAccount();
+    private final String token = "token-" + account.value().substring(30);
+
+    @Test
+    void a_batch_of_statuses_is_recorded_once_each_also_when_callbacks_bring_the_same_statuses() {
+        OrganizationId org = fixture.organizationOf(account, token);
+        Message first = fixture.acceptedMessage(org);
+        Message second = fixture.acceptedMessage(org);
+        MessageSid firstSid = first.sid().get();
+        MessageSid secondSid = second.sid().get();
+        assertThat(callback(firstSid, "sent").statusCode()).isEqualTo(200);
+
+        String batch = batch(status(firstSid, "SENT"), status(firstSid, "DELIVERED"), status(secondSid, "SENT"),
+                status(firstSid, "READ"), status(secondSid, "UNDELIVERED", 30003));
+        assertThat(postSigned(batch).statusCode()).isEqualTo(200);
+        assertThat(postSigned(batch).statusCode()).as("Twilio's retry of the same batch").isEqualTo(200);
+        assertThat(callback(firstSid, "delivered").statusCode()).isEqualTo(200);
+
+        assertThat(statuses(first)).containsExactly("queued", "sent", "delivered", "read");
+        assertThat(statuses(second)).containsExactly("queued", "sent", "undelivered");
+        assertThat(messages.findBySid(firstSid).orElseThrow().status()).isEqualTo(DeliveryStatus.READ);
+        Message failed = messages.findBySid(secondSid).orElseThrow();
+        assertThat(failed.status()).isEqualTo(DeliveryStatus.UNDELIVERED);
+        assertThat(failed.error().code()).isEqualTo(30003);
+        assertThat(jdbc.sql("""
+                select provider_payload->>'EventStreamsType' || '|' || (provider_payload->>'ErrorCode')
+                from message_delivery_log where provider_sid = :sid and status = 'undelivered'""")
+                .param("sid", secondSid.value()).query(String.class).single())
+                .isEqualTo("com.twilio.messaging.message.undelivered|30003");
+    }
+
+    @Test
+    void a_status_for_a_message_not_known_yet_is_kept_unmatched_like_a_callback() {
+        fixture.organizationOf(account, token);
+        MessageSid unknown = DeliveryStoreContract.randomSid();
+
+        assertThat(postSigned(batch(status(unknown, "DELIVERED"))).statusCode()).isEqualTo(200);
+
+        assertThat(jdbc.sql("select count(*) from message_delivery_log where provider_sid = :sid and message_id is null")
+                .param("sid", unknown.value()).query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void a_wrongly_signed_batch_or_one_whose_body_does_not_match_bodySHA256_is_refused_and_quarantined() {
+        Message message = fixture.acceptedMessage(fixture.organizationOf(account, token));
+        String batch = batch(status(message.sid().get(), "DELIVERED"));
+        String url = client().local("/twilio-events?bodySHA256=" + sha256(batch));
+
+        HttpResponse<String> wrongToken = client().send("/twilio-events?bodySHA256=" + sha256(batch),
+                "application/json", batch, TwilioDocumentedSignature.sign("not-" + token, url, Map.of()));
+        String tampered = batch.replace("DELIVERED", "READ");
+        HttpResponse<String> changedBody = client().send("/twilio-events?bodySHA256=" + sha256(batch),
+                "application/json", tampered, TwilioDocumentedSignature.sign(token, url, Map.of()));
+
+        assertThat(wrongToken.statusCode()).isEqualTo(403);
+        assertThat(wrongToken.headers().firstValue("Content-Type")).contains("application/problem+json");
+        assertThat(wrongToken.body()).contains("Batch signature refused").contains(account.value());
+        assertThat(changedBody.statusCode()).isEqualTo(403);
+        assertThat(statuses(message)).containsExactly("queued");
+        assertThat(jdbc.sql("select body from refused_event_batches where account_sids = :account order by refused_id")
+                .param("account", account.value()).query(String.class).list()).containsExactly(batch, tampered);
+    }
+
+    @Test
+    void unknown_types_are_kept_and_answered_200_and_unreadable_json_is_a_400_problem() {
+        OrganizationId org = fixture.organizationOf(account, token);
+        String eventId = "EZ" + UUID.randomUUID().toString().replace("-", "");
+        String voice = """
+                {"specversion":"1.0","type":"com.twilio.voice.status-callback.call.completed","id":"%s",
+                 "source":"/2010-04-01/Accounts/%s/Calls","time":"2026-11-24T12:00:00.000Z",
+                 "data":{"accountSid":"%s","callSid":"CA0123"}}""".formatted(eventId, account, account);
+
+        assertThat(postSigned("[" + voice + "]").statusCode()).isEqualTo(200);
+        assertThat(postSigned("[" + voice + "]").statusCode()).isEqualTo(200);
+        HttpResponse<String> garbage = client().send("/twilio-events", "application/json", "[{\"id\":", null);
+
+        assertThat(jdbc.sql("select type || '|' || disposition from stream_events_kept where org_id = :org")
+                .param("org", org.value()).query(String.class).list())
+                .containsExactly("com.twilio.voice.status-callback.call.completed|unhandled_type");
+        assertThat(garbage.statusCode()).isEqualTo(400);
+        assertThat(garbage.body()).contains("Batch not readable").contains("not JSON");
+    }
+
+    private HttpResponse<String> postSigned(String batch) {
+        String pathAndQuery = "/twilio-events?bodySHA256=" + sha256(batch);
+        return client().send(pathAndQuery, "application/json", batch,
+                TwilioDocumentedSignature.sign(token, client().local(pathAndQuery), Map.of()));
+    }
+
+    private HttpResponse<String> callback(MessageSid sid, String status) {
+        Map<String, List<String>> form = form("MessageSid", sid.value(), "MessageStatus", status,
+                "AccountSid", account.value(), "To", "whatsapp:+31612345678");
+        return client().post("/twilio-status", form,
+                TwilioDocumentedSignature.sign(token, client().local("/twilio-status"), form));
+    }
+
+    private String status(MessageSid sid, String status) {
+        return status(sid, status, 0);
+    }
+
+    /** A status event as Twilio's Event Streams documents it (Messaging.MessageStatus). */
+    private String status(MessageSid sid, String status, int errorCode) {
+        String type = "com.twilio.messaging.message." + status.toLowerCase(java.util.Locale.ROOT);
+        return """
+                {"specversion":"1.0","type":"%s","source":"/2010-04-01/Accounts/%s/Messages/%s.json",
+                 "id":"EZ%s","dataschema":"https://events-schemas.twilio.com/Messaging.MessageStatus/8",
+                 "datacontenttype":"application/json","time":"2026-11-24T12:00:00.000Z",
+                 "data":{"messageSid":"%s","timestamp":"2026-11-24T12:00:00.000Z","accountSid":"%s",
+                   "eventName":"%s","apiVersion":"2010-04-01","from":"whatsapp:+14155550100",
+                   "to":"whatsapp:+31612345678","messageStatus":"%s",%s"numberOfSegments":1}}"""
+                .formatted(type, account, sid, UUID.randomUUID().toString().replace("-", ""), sid, account, type,
+                        status, errorCode == 0 ? "" : "\"errorCode\":" + errorCode + ",");
+    }
+
+    private static String batch(String... events) {
+        return "[" + String.join(",", events) + "]";
+    }
+
+    static String sha256(String body) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(body.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<String> statuses(Message message) {
+        return messages.history(message.id().get()).stream().map(DeliveryEvent::reportedStatus).toList();
+    }
+
+    private CallbackClient client() {
+        return new CallbackClient(port);
+    }
+}
