@@ -9,6 +9,7 @@ import dev.deliverytracker.application.port.in.BatchOutcome.EventOutcome;
 import dev.deliverytracker.application.port.in.RecordStreamedEvents;
 import dev.deliverytracker.application.port.out.BodySignatureVerifier;
 import dev.deliverytracker.application.port.out.DeliveryLog;
+import dev.deliverytracker.application.port.out.InboundMessages;
 import dev.deliverytracker.application.port.out.KeptStreamEvents;
 import dev.deliverytracker.application.port.out.KeptStreamEvents.Disposition;
 import dev.deliverytracker.application.port.out.MessageLookup;
@@ -20,6 +21,7 @@ import dev.deliverytracker.application.port.out.TwilioAccounts;
 import dev.deliverytracker.application.service.RecordDeliveryStatusService.SignatureCheck;
 import dev.deliverytracker.domain.AccountSid;
 import dev.deliverytracker.domain.DeliveryEvent;
+import dev.deliverytracker.domain.InboundMessage;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,7 +36,8 @@ import java.util.function.Supplier;
  * Verifies and records a batch of Twilio Event Streams events. The batch is signed as a whole with the
  * auth token of the account whose sink it is; the token is found through the accounts the events name.
  * Message status events go to the same {@link DeliveryLog} as status callbacks, read into the same
- * event, so a status that comes by both feeds is one row. An event the tracker cannot read, or a type
+ * event, so a status that comes by both feeds is one row. Inbound messages are stored once each: they
+ * open the WhatsApp customer service window. An event the tracker cannot read, or a type
  * it does not read, is kept and never makes Twilio send the batch again; only a store that cannot take
  * an event does (the caller answers 5xx, and what was recorded is absorbed as duplicates next time).
  *
@@ -48,14 +51,17 @@ public final class RecordStreamedEventsService implements RecordStreamedEvents {
     private final BodySignatureVerifier verifier;
     private final DeliveryLog log;
     private final KeptStreamEvents kept;
+    private final InboundMessages inbound;
     private final RefusedEventBatches quarantine;
     private final RefusalBudget refusalBudget;
     private final SignatureCheck signatureCheck;
     private final Executor appends;
 
     public RecordStreamedEventsService(TwilioAccounts accounts, BodySignatureVerifier verifier, DeliveryLog log,
-            KeptStreamEvents kept, RefusedEventBatches quarantine, RefusalBudget refusalBudget,
+            KeptStreamEvents kept, InboundMessages inbound, RefusedEventBatches quarantine,
+            RefusalBudget refusalBudget,
             SignatureCheck signatureCheck, Executor appends) {
+        this.inbound = inbound;
         this.accounts = accounts;
         this.verifier = verifier;
         this.log = log;
@@ -86,6 +92,9 @@ public final class RecordStreamedEventsService implements RecordStreamedEvents {
     }
 
     private Supplier<EventOutcome> outcomeOf(StreamedEvent event, TwilioAccount signer, EventBatch batch) {
+        if (event.isInboundMessage()) {
+            return inboundOutcome(event, signer, batch);
+        }
         if (!event.isMessageStatus()) {
             return () -> {
                 kept.keep(signer.organization(), signer.sid(), event, Disposition.UNHANDLED_TYPE,
@@ -107,6 +116,21 @@ public final class RecordStreamedEventsService implements RecordStreamedEvents {
         ReportedEvent entry = new ReportedEvent(reported, MessageLookup.bySid(), signer.organization(), signer.sid(),
                 StreamedEventReading.payload(event), event.id());
         return () -> new BatchOutcome.StatusRecorded(event.id(), event.type(), log.append(entry));
+    }
+
+    private Supplier<EventOutcome> inboundOutcome(StreamedEvent event, TwilioAccount signer, EventBatch batch) {
+        InboundMessage message;
+        try {
+            requireSignerNamed(event, signer);
+            message = StreamedEventReading.inboundMessage(event, signer.organization(), batch.receivedAt());
+        } catch (IllegalArgumentException unreadable) {
+            return () -> {
+                kept.keep(signer.organization(), signer.sid(), event, Disposition.UNREADABLE,
+                        unreadable.getMessage(), batch.receivedAt());
+                return new BatchOutcome.Rejected(event.id(), event.type(), unreadable.getMessage());
+            };
+        }
+        return () -> new BatchOutcome.InboundRecorded(event.id(), event.type(), inbound.add(message));
     }
 
     /**

@@ -1,11 +1,15 @@
 package dev.deliverytracker.application.service;
 
 import dev.deliverytracker.application.port.StreamedEvent;
+import dev.deliverytracker.domain.Address;
 import dev.deliverytracker.domain.DeliveryError;
 import dev.deliverytracker.domain.DeliveryEvent;
 import dev.deliverytracker.domain.EventSource;
+import dev.deliverytracker.domain.InboundMessage;
 import dev.deliverytracker.domain.MessageSid;
+import dev.deliverytracker.domain.OrganizationId;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -47,6 +51,30 @@ final class StreamedEventReading {
                 .orElseGet(() -> event.type().substring(StreamedEvent.STATUS_TYPE_PREFIX.length()));
         DeliveryError error = DeliveryError.parse(event.field("errorCode").orElse(null), null);
         return new DeliveryEvent(MessageSid.of(sid), status, error, EventSource.CALLBACK, receivedAt);
+    }
+
+    /**
+     * Reads an inbound message event: the customer in {@code from}, the organization's number in
+     * {@code to}, both as Twilio writes addresses ({@code whatsapp:+...} on WhatsApp); its time is
+     * Twilio's {@code timestamp}, or when the batch reached us if that is missing.
+     */
+    static InboundMessage inboundMessage(StreamedEvent event, OrganizationId organization, Instant receivedAt) {
+        String sid = event.field("messageSid")
+                .orElseThrow(() -> new IllegalArgumentException("data.messageSid is required"));
+        Address from = Address.parseTwilio(event.field("from")
+                .orElseThrow(() -> new IllegalArgumentException("data.from is required")));
+        Address to = Address.parseTwilio(event.field("to")
+                .orElseThrow(() -> new IllegalArgumentException("data.to is required")));
+        Instant at = event.field("timestamp").map(StreamedEventReading::instant).orElse(receivedAt);
+        return new InboundMessage(organization, MessageSid.of(sid), from, to, event.field("body").orElse(""), at);
+    }
+
+    private static Instant instant(String timestamp) {
+        try {
+            return Instant.parse(timestamp);
+        } catch (DateTimeParseException unreadable) {
+            throw new IllegalArgumentException("data.timestamp is not an ISO-8601 instant");
+        }
     }
 
     /**

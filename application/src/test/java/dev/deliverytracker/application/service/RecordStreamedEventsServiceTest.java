@@ -7,6 +7,7 @@ import dev.deliverytracker.application.fake.BodyEchoSignatureVerifier;
 import dev.deliverytracker.application.fake.CountedRefusalBudget;
 import dev.deliverytracker.application.fake.DeliveryStoreContract;
 import dev.deliverytracker.application.fake.InMemoryDeliveryStore;
+import dev.deliverytracker.application.fake.InMemoryInboundMessages;
 import dev.deliverytracker.application.fake.InMemoryStreamEvents;
 import dev.deliverytracker.application.fake.InMemoryTwilioAccounts;
 import dev.deliverytracker.application.fake.KeptRefusedCallbacks;
@@ -53,6 +54,7 @@ class RecordStreamedEventsServiceTest {
     private final AccountSid otherAccount = DeliveryStoreContract.randomAccount();
     private final InMemoryDeliveryStore store = new InMemoryDeliveryStore();
     private final InMemoryStreamEvents streamEvents = new InMemoryStreamEvents();
+    private final InMemoryInboundMessages inbound = new InMemoryInboundMessages();
     private final InMemoryTwilioAccounts accounts = new InMemoryTwilioAccounts()
             .with(new TwilioAccount(OrganizationId.of(1), account, List.of("new-token", "old-token")))
             .with(new TwilioAccount(OrganizationId.of(2), otherAccount, List.of("other-token")));
@@ -190,7 +192,7 @@ class RecordStreamedEventsServiceTest {
                 fourth -> assertThat(fourth).isInstanceOfSatisfying(BatchOutcome.Rejected.class,
                         rejected -> assertThat(rejected.reason()).contains("another account")));
         assertThat(streamEvents.kept()).extracting(InMemoryStreamEvents.Kept::disposition)
-                .containsExactly(Disposition.UNHANDLED_TYPE, Disposition.UNREADABLE, Disposition.UNREADABLE);
+                .containsExactlyInAnyOrder(Disposition.UNHANDLED_TYPE, Disposition.UNREADABLE, Disposition.UNREADABLE);
         assertThat(streamEvents.kept()).allSatisfy(kept -> assertThat(kept.organization()).isEqualTo(OrganizationId.of(1)));
         assertThat(store.find(message.id().get()).orElseThrow().status()).isEqualTo(DeliveryStatus.SENT);
     }
@@ -215,9 +217,41 @@ class RecordStreamedEventsServiceTest {
                 .outcome().getClass().getSimpleName()).containsExactly("Duplicate", "Recorded");
     }
 
+    @Test
+    void an_inbound_message_is_stored_once_and_opens_the_window_from_twilio_s_timestamp() {
+        StreamedEvent received = event(StreamedEvent.INBOUND_TYPE, Map.of("messageSid", DeliveryStoreContract.randomSid()
+                .value(), "accountSid", account.value(), "from", "whatsapp:+31612345678", "to", "whatsapp:+14155238886",
+                "body", "Where is my parcel?", "timestamp", "2026-11-24T11:58:00.000Z"));
+
+        BatchOutcome first = service.record(signed("new-token", received));
+        BatchOutcome again = service.record(signed("new-token", received));
+
+        assertThat(((BatchOutcome.Taken) first).events()).singleElement().isEqualTo(
+                new BatchOutcome.InboundRecorded(received.id(), StreamedEvent.INBOUND_TYPE, true));
+        assertThat(((BatchOutcome.Taken) again).events()).singleElement().isEqualTo(
+                new BatchOutcome.InboundRecorded(received.id(), StreamedEvent.INBOUND_TYPE, false));
+        assertThat(inbound.latestWindow(OrganizationId.of(1), Address.whatsapp("+31612345678"))).hasValueSatisfying(
+                window -> {
+                    assertThat(window.business()).isEqualTo(Address.whatsapp("+14155238886"));
+                    assertThat(window.closesAt()).isEqualTo(Instant.parse("2026-11-25T11:58:00Z"));
+                });
+        assertThat(inbound.all()).singleElement().satisfies(message ->
+                assertThat(message.body()).isEqualTo("Where is my parcel?"));
+    }
+
+    @Test
+    void an_inbound_message_without_a_sender_is_kept_unread() {
+        StreamedEvent noFrom = event(StreamedEvent.INBOUND_TYPE, Map.of("messageSid", sid.value(),
+                "accountSid", account.value(), "to", "whatsapp:+14155238886"));
+
+        assertThat(((BatchOutcome.Taken) service.record(signed("new-token", noFrom))).events()).singleElement()
+                .isInstanceOfSatisfying(BatchOutcome.Rejected.class, r -> assertThat(r.reason()).contains("data.from"));
+        assertThat(inbound.all()).isEmpty();
+    }
+
     private RecordStreamedEventsService service(DeliveryLog log, RefusalBudget budget) {
         return new RecordStreamedEventsService(accounts, new BodyEchoSignatureVerifier(), log, streamEvents,
-                streamEvents, budget, SignatureCheck.REQUIRED, Executors.newFixedThreadPool(4));
+                inbound, streamEvents, budget, SignatureCheck.REQUIRED, Executors.newFixedThreadPool(4));
     }
 
     private static Refusal cause(BatchOutcome outcome) {
