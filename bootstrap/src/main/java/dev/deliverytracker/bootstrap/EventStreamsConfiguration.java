@@ -4,7 +4,15 @@ import dev.deliverytracker.adapter.twilio.TwilioBodySignatureVerifier;
 import dev.deliverytracker.adapter.web.eventstreams.EventStreamsSettings;
 import dev.deliverytracker.application.port.in.RecordStreamedEvents;
 import dev.deliverytracker.application.port.out.BodySignatureVerifier;
+import dev.deliverytracker.application.port.in.SendMessage;
 import dev.deliverytracker.application.port.out.DeliveryLog;
+import dev.deliverytracker.application.port.out.InboundMessages;
+import dev.deliverytracker.application.port.out.WindowEnforcements;
+import dev.deliverytracker.application.service.CustomerServiceWindowService;
+import dev.deliverytracker.application.service.WindowCheckedSendMessage;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import dev.deliverytracker.application.port.out.KeptStreamEvents;
 import dev.deliverytracker.application.port.out.RefusalBudget;
 import dev.deliverytracker.application.port.out.RefusedEventBatches;
@@ -20,6 +28,8 @@ import org.springframework.context.annotation.Configuration;
 /** Twilio Event Streams: the sink's settings, the use case and what it needs. */
 @Configuration(proxyBeanMethods = false)
 class EventStreamsConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventStreamsConfiguration.class);
 
     @Bean
     EventStreamsSettings eventStreamsSettings(EventStreamsProperties properties) {
@@ -66,9 +76,23 @@ class EventStreamsConfiguration {
 
     @Bean
     RecordStreamedEvents recordStreamedEvents(TwilioAccounts accounts, BodySignatureVerifier verifier,
-            DeliveryLog log, KeptStreamEvents kept, RefusedEventBatches quarantine, RefusalBudget refusalBudget,
-            TrackerProperties properties, AppendThreads eventStreamsAppends) {
-        return new RecordStreamedEventsService(accounts, verifier, log, kept, quarantine, refusalBudget,
+            DeliveryLog log, KeptStreamEvents kept, InboundMessages inbound, RefusedEventBatches quarantine,
+            RefusalBudget refusalBudget, TrackerProperties properties, AppendThreads eventStreamsAppends) {
+        return new RecordStreamedEventsService(accounts, verifier, log, kept, inbound, quarantine, refusalBudget,
                 UseCaseConfiguration.signatureCheck(properties), eventStreamsAppends.pool);
+    }
+
+    @Bean
+    CustomerServiceWindowService customerServiceWindows(InboundMessages inbound, WindowEnforcements enforcements,
+            Clock clock) {
+        return new CustomerServiceWindowService(inbound, enforcements, clock);
+    }
+
+    /** The send use case with the window in front; a send let through under {@code warn} is logged. */
+    static SendMessage windowChecked(SendMessage send, InboundMessages inbound, WindowEnforcements enforcements,
+            Clock clock) {
+        return new WindowCheckedSendMessage(send, inbound, enforcements, clock, command -> LOG.warn(
+                "free-form WhatsApp message accepted outside the customer service window (enforcement warn): org={} "
+                        + "to={}; Twilio will likely fail it with 63016", command.organization(), command.to()));
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.deliverytracker.adapter.persistence.StoredMessages;
 import dev.deliverytracker.application.fake.DeliveryStoreContract;
+import dev.deliverytracker.application.port.in.ManageApiKeys;
 import dev.deliverytracker.domain.AccountSid;
 import dev.deliverytracker.domain.DeliveryEvent;
 import dev.deliverytracker.domain.DeliveryStatus;
@@ -16,10 +17,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -56,6 +60,9 @@ class EventStreamsSystemTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    ManageApiKeys apiKeys;
+
     private final AccountSid account = DeliveryStoreContract.randomAccount();
     private final String token = "token-" + account.value().substring(30);
 
@@ -74,8 +81,9 @@ class EventStreamsSystemTest {
         assertThat(postSigned(batch).statusCode()).as("Twilio's retry of the same batch").isEqualTo(200);
         assertThat(callback(firstSid, "delivered").statusCode()).isEqualTo(200);
 
-        assertThat(statuses(first)).containsExactly("queued", "sent", "delivered", "read");
-        assertThat(statuses(second)).containsExactly("queued", "sent", "undelivered");
+        // The events of a batch are recorded together: the history holds each once, the status follows precedence.
+        assertThat(statuses(first)).containsExactlyInAnyOrder("queued", "sent", "delivered", "read");
+        assertThat(statuses(second)).containsExactlyInAnyOrder("queued", "sent", "undelivered");
         assertThat(messages.findBySid(firstSid).orElseThrow().status()).isEqualTo(DeliveryStatus.READ);
         Message failed = messages.findBySid(secondSid).orElseThrow();
         assertThat(failed.status()).isEqualTo(DeliveryStatus.UNDELIVERED);
@@ -137,6 +145,56 @@ class EventStreamsSystemTest {
                 .containsExactly("com.twilio.voice.status-callback.call.completed|unhandled_type");
         assertThat(garbage.statusCode()).isEqualTo(400);
         assertThat(garbage.body()).contains("Batch not readable").contains("not JSON");
+    }
+
+    @Test
+    void an_inbound_whatsapp_message_opens_the_window_inside_which_a_free_form_send_is_accepted_and_outside_refused() {
+        OrganizationId org = fixture.organizationOf(account, token);
+        ApiClient api = new ApiClient(port, apiKeys.issue(org, "window test").secret());
+        String customer = "+316" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+        String lapsed = "+317" + String.format("%08d", ThreadLocalRandom.current().nextInt(100_000_000));
+        assertThat(api.put("/api/v1/whatsapp-windows/enforcement", "{\"mode\":\"refuse\"}").statusCode())
+                .isEqualTo(200);
+
+        HttpResponse<String> beforeWriting = api.post("/api/v1/messages", freeForm(customer));
+        assertThat(beforeWriting.statusCode()).isEqualTo(422);
+        assertThat(beforeWriting.body()).contains("63016").contains("has not written").contains("template");
+
+        Instant now = Instant.now();
+        assertThat(postSigned(batch(inbound(customer, now), inbound(lapsed, now.minus(Duration.ofHours(25)))))
+                .statusCode()).isEqualTo(200);
+
+        assertThat(api.get("/api/v1/whatsapp-windows?recipient=" + customer.replace("+", "%2B")).body())
+                .contains("\"open\":true").contains("\"business\":\"whatsapp:+14155238886\"");
+        assertThat(api.get("/api/v1/whatsapp-windows").body()).contains("\"enforcement\":\"refuse\"")
+                .contains("whatsapp:" + customer).doesNotContain(lapsed);
+        assertThat(api.post("/api/v1/messages", freeForm(customer)).statusCode()).isEqualTo(202);
+        HttpResponse<String> outside = api.post("/api/v1/messages", freeForm(lapsed));
+        assertThat(outside.statusCode()).isEqualTo(422);
+        assertThat(outside.body()).contains("\"twilioErrorCode\":63016").contains("lastInboundAt");
+        assertThat(api.post("/api/v1/messages", "{\"channel\":\"whatsapp\",\"to\":\"" + lapsed
+                + "\",\"template\":{\"contentSid\":\"HX0123456789abcdef0123456789abcdef\"}}").statusCode())
+                .as("a template may be sent at any time").isEqualTo(202);
+        assertThat(jdbc.sql("select count(*) from inbound_messages where org_id = :org").param("org", org.value())
+                .query(Integer.class).single()).isEqualTo(2);
+    }
+
+    private static String freeForm(String to) {
+        return "{\"channel\":\"whatsapp\",\"to\":\"" + to + "\",\"body\":\"Your parcel is on its way\"}";
+    }
+
+    /** An inbound message event as Twilio's Event Streams documents it (Messaging.InboundMessageV1). */
+    private String inbound(String from, Instant at) {
+        String sid = DeliveryStoreContract.randomSid().value();
+        return """
+                {"specversion":"1.0","type":"com.twilio.messaging.inbound-message.received",
+                 "source":"/2010-04-01/Accounts/%s/Messages/%s.json","id":"EZ%s",
+                 "dataschema":"https://events-schemas.twilio.com/Messaging.InboundMessageV1/6",
+                 "datacontenttype":"application/json","time":"%s",
+                 "data":{"messageSid":"%s","timestamp":"%s","accountSid":"%s",
+                   "eventName":"com.twilio.messaging.inbound-message.received","from":"whatsapp:%s",
+                   "to":"whatsapp:+14155238886","numMedia":0,"body":"Where is my parcel?"}}"""
+                .formatted(account, sid, UUID.randomUUID().toString().replace("-", ""), at, sid, at, account, from);
     }
 
     private HttpResponse<String> postSigned(String batch) {

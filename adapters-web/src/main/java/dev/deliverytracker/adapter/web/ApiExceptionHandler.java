@@ -19,7 +19,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 // Ahead of Spring's generic problem handler, so these answers say what exactly is wrong.
 @Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(assignableTypes = {MessageApiController.class, ApiKeyController.class, RetryApiController.class,
-        AlertApiController.class, InsightsApiController.class, RefusedCallbackApiController.class})
+        AlertApiController.class, InsightsApiController.class, RefusedCallbackApiController.class,
+        CustomerServiceWindowApiController.class})
 public class ApiExceptionHandler {
 
     @ExceptionHandler(InvalidRequest.class)
