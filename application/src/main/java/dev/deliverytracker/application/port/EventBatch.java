@@ -25,6 +25,11 @@ public record EventBatch(String url, List<String> alternativeUrls, String body, 
         source = source == null || source.isBlank() ? StatusCallback.UNKNOWN_SOURCE : source;
     }
 
+    /** A query parameter of the URL, such as the sink's own {@code account}. */
+    public java.util.Optional<String> queryParameter(String name) {
+        return new StatusCallback(url, java.util.Map.of(), "", "", receivedAt).queryParameter(name);
+    }
+
     /** The URL first, then its other spellings. */
     public List<String> signedUrlCandidates() {
         return java.util.stream.Stream.concat(java.util.stream.Stream.of(url), alternativeUrls.stream()).toList();

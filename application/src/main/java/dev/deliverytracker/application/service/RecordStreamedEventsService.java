@@ -47,6 +47,9 @@ import java.util.function.Supplier;
  */
 public final class RecordStreamedEventsService implements RecordStreamedEvents {
 
+    /** The query parameter of the sink URL that names the account whose sink it is. */
+    public static final String SINK_ACCOUNT_PARAMETER = "account";
+
     private final TwilioAccounts accounts;
     private final BodySignatureVerifier verifier;
     private final DeliveryLog log;
@@ -167,9 +170,13 @@ public final class RecordStreamedEventsService implements RecordStreamedEvents {
     private Verification verify(EventBatch batch) {
         Set<String> named = new LinkedHashSet<>();
         batch.events().forEach(event -> event.field("accountSid").ifPresent(named::add));
+        // The sink's destination may name its account ("?account=AC..."): the URL is signed, and Twilio's
+        // test event, sent to validate a new sink, names no account of its own.
+        batch.queryParameter(SINK_ACCOUNT_PARAMETER).ifPresent(named::add);
         if (named.isEmpty()) {
             return Verification.failed(Refusal.NO_ACCOUNT,
-                    "no event of the batch names an accountSid, so no auth token can verify the signature");
+                    "no event of the batch names an accountSid, nor does the URL (?account=AC...), so no auth token "
+                            + "can verify the signature");
         }
         List<TwilioAccount> known = new ArrayList<>();
         for (String sid : named) {

@@ -164,6 +164,20 @@ class RecordStreamedEventsServiceTest {
     }
 
     @Test
+    void twilio_s_test_event_names_no_account_and_verifies_through_the_account_in_the_sink_url() {
+        String url = "https://tracker.example.com/twilio-events?account=" + account + "&bodySHA256=abc";
+        StreamedEvent test = event("com.twilio.eventstreams.test-event", Map.of("test_id", "cae2f9e2"));
+        String body = body(test);
+        EventBatch batch = new EventBatch(url, List.of(), body, BodyEchoSignatureVerifier.sign("new-token", url, body),
+                List.of(test), NOW, "x");
+
+        assertThat(service.record(batch)).isEqualTo(new BatchOutcome.Taken(List.of(new BatchOutcome.Unhandled(test.id(),
+                "com.twilio.eventstreams.test-event"))));
+        assertThat(streamEvents.kept()).singleElement().satisfies(kept ->
+                assertThat(kept.event().data()).containsEntry("test_id", "cae2f9e2"));
+    }
+
+    @Test
     void the_previous_token_and_the_url_with_the_sink_s_credentials_verify_too() {
         StreamedEvent sent = status("SENT", account);
         String withCredentials = "https://user:secret@tracker.example.com/twilio-events?bodySHA256=abc";

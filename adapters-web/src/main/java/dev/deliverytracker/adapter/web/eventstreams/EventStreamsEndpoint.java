@@ -156,6 +156,9 @@ public class EventStreamsEndpoint implements Filter {
             return;
         }
         taken((BatchOutcome.Taken) outcome);
+        batch.events().stream().filter(event -> TEST_EVENT.equals(event.type())).forEach(event ->
+                LOG.info("Event Streams test event received: test_id={} (validate the sink with it)",
+                        LogSafe.text(event.field("test_id").orElse("none"))));
         countBatch("taken");
         response.setStatus(HttpStatus.OK.value());
         response.setContentLength(0);
@@ -187,11 +190,8 @@ public class EventStreamsEndpoint implements Filter {
                         "rejected");
                 LOG.warn("streamed event kept unread: {} id={} type={}", LogSafe.text(rejected.reason()),
                         LogSafe.text(rejected.eventId()), LogSafe.text(rejected.type()));
-            } else if (event instanceof BatchOutcome.Unhandled unhandled) {
+            } else if (event instanceof BatchOutcome.Unhandled) {
                 countEvent("other", "kept");
-                if (TEST_EVENT.equals(unhandled.type())) {
-                    LOG.info("Event Streams test event received and kept: id={}", LogSafe.text(unhandled.eventId()));
-                }
             }
         }
     }
