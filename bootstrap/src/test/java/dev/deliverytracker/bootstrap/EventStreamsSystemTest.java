@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.deliverytracker.adapter.persistence.StoredMessages;
 import dev.deliverytracker.application.fake.DeliveryStoreContract;
 import dev.deliverytracker.application.port.in.ManageApiKeys;
+import dev.deliverytracker.application.port.in.ManageOperators;
+import dev.deliverytracker.domain.Address;
+import dev.deliverytracker.domain.OperatorRole;
 import dev.deliverytracker.domain.AccountSid;
 import dev.deliverytracker.domain.DeliveryEvent;
 import dev.deliverytracker.domain.DeliveryStatus;
@@ -22,6 +25,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
@@ -62,6 +66,9 @@ class EventStreamsSystemTest {
 
     @Autowired
     ManageApiKeys apiKeys;
+
+    @Autowired
+    ManageOperators operators;
 
     private final AccountSid account = DeliveryStoreContract.randomAccount();
     private final String token = "token-" + account.value().substring(30);
@@ -177,6 +184,16 @@ class EventStreamsSystemTest {
                 .as("a template may be sent at any time").isEqualTo(202);
         assertThat(jdbc.sql("select count(*) from inbound_messages where org_id = :org").param("org", org.value())
                 .query(Integer.class).single()).isEqualTo(2);
+
+        String operator = "op-" + UUID.randomUUID().toString().substring(0, 8);
+        operators.define(operator, "a-long-enough-password", OperatorRole.VIEWER, Set.of("org " + account));
+        DashboardSession browser = new DashboardSession(port);
+        browser.signIn(operator, "a-long-enough-password");
+        HttpResponse<String> page = browser.get("/dashboard/whatsapp-windows?org=" + org.value());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("WhatsApp windows").contains(Address.whatsapp(customer).toString())
+                .doesNotContain(customer).doesNotContain(Address.whatsapp(lapsed).toString())
+                .contains("<span id=\"window-enforcement\">refuse</span>");
     }
 
     private static String freeForm(String to) {
