@@ -21,13 +21,15 @@ create index stream_events_kept_type_idx on stream_events_kept (org_id, type, re
 create index stream_events_kept_age_idx on stream_events_kept (received_at);
 
 -- Batches the signature check refused, kept as received (the body as text: the signature covers its
--- bytes, and jsonb would not keep them). Bounded per hour and by age, like refused_callbacks.
+-- bytes, and jsonb would not keep them) up to a size: a refused body proves nothing, and a batch may be
+-- a megabyte. Bounded per hour and by age, like refused_callbacks.
 create table refused_event_batches (
     refused_id     bigint generated always as identity primary key,
     account_sids   text        not null,
     reason         text        not null,
     url            text        not null,
     body           text        not null,
+    body_length    integer     not null,
     signature      text,
     source_address text,
     received_at    timestamptz not null

@@ -14,12 +14,16 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The quarantine of refused Event Streams batches: at most {@code cap} per hour (the oldest of the hour
- * go beyond it) and none older than {@code maxAge}, so forged posts cost a bounded amount of space.
+ * go beyond it), none older than {@code maxAge}, and of each body at most {@link #KEPT_BODY_CHARS}
+ * characters ({@code body_length} tells the whole), so forged posts cost a bounded amount of space.
  */
 @Component
 class JdbcRefusedEventBatches implements RefusedEventBatches {
 
     private static final int AGED_OUT_PER_KEEP = 20;
+
+    /** As much of a refused body as is kept: enough to see what came, as much as a callback's whole form. */
+    static final int KEPT_BODY_CHARS = 64 * 1024;
 
     private final JdbcClient jdbc;
     private final int cap;
@@ -41,12 +45,15 @@ class JdbcRefusedEventBatches implements RefusedEventBatches {
                 .map(sid -> sid.length() > 64 ? sid.substring(0, 64) : sid).collect(Collectors.joining(","));
         Timestamp hour = Timestamp.from(batch.receivedAt().truncatedTo(ChronoUnit.HOURS));
         jdbc.sql("""
-                insert into refused_event_batches (account_sids, reason, url, body, signature, source_address,
-                                                   received_at)
-                values (:accounts, :reason, :url, :body, :signature, :source, :receivedAt)
+                insert into refused_event_batches (account_sids, reason, url, body, body_length, signature,
+                                                   source_address, received_at)
+                values (:accounts, :reason, :url, :body, :length, :signature, :source, :receivedAt)
                 """)
                 .param("accounts", accounts.isEmpty() ? "none" : accounts).param("reason", reason)
-                .param("url", batch.url()).param("body", batch.body().replace("\u0000", ""))
+                .param("url", batch.url())
+                .param("body", batch.body().length() > KEPT_BODY_CHARS ? batch.body().substring(0, KEPT_BODY_CHARS)
+                        : batch.body())
+                .param("length", batch.body().length())
                 .param("signature", batch.signature().isBlank() ? null : batch.signature())
                 .param("source", batch.source()).param("receivedAt", Timestamp.from(batch.receivedAt())).update();
         jdbc.sql("""

@@ -79,4 +79,17 @@ class JdbcStreamEventsTest {
                         "sig2|" + account + "|[ {\"id\": \"" + marker + "2\",  \"data\": {\"accountSid\": \"" + account + "\"}} ]",
                         "sig3|" + account + "|[ {\"id\": \"" + marker + "3\",  \"data\": {\"accountSid\": \"" + account + "\"}} ]");
     }
+
+    @Test
+    void of_a_large_refused_batch_only_the_head_is_kept_with_its_whole_length() {
+        JdbcRefusedEventBatches quarantine = new JdbcRefusedEventBatches(jdbc, 1000, Duration.ofDays(7));
+        String marker = UUID.randomUUID().toString();
+        String body = "[\"" + marker + "\"," + "\"x\",".repeat(100_000) + "\"y\"]";
+        quarantine.keep(new EventBatch("https://tracker.example.com/twilio-events?m=" + marker, List.of(), body, "s",
+                List.of(), Instant.now(), "198.51.100.7"), "X-Twilio-Signature does not match");
+
+        assertThat(jdbc.sql("select length(body) || '|' || body_length from refused_event_batches where url like :url")
+                .param("url", "%" + marker).query(String.class).single())
+                .isEqualTo(JdbcRefusedEventBatches.KEPT_BODY_CHARS + "|" + body.length());
+    }
 }
