@@ -4,7 +4,10 @@ import dev.deliverytracker.adapter.twilio.TwilioBodySignatureVerifier;
 import dev.deliverytracker.adapter.web.eventstreams.EventStreamsSettings;
 import dev.deliverytracker.application.port.in.RecordStreamedEvents;
 import dev.deliverytracker.application.port.out.BodySignatureVerifier;
+import dev.deliverytracker.application.port.in.FindConversation;
 import dev.deliverytracker.application.port.in.SendMessage;
+import dev.deliverytracker.application.port.out.MessageQueries;
+import dev.deliverytracker.application.service.ConversationService;
 import dev.deliverytracker.application.port.out.DeliveryLog;
 import dev.deliverytracker.application.port.out.InboundMessages;
 import dev.deliverytracker.application.port.out.WindowEnforcements;
@@ -86,6 +89,11 @@ class EventStreamsConfiguration {
     CustomerServiceWindowService customerServiceWindows(InboundMessages inbound, WindowEnforcements enforcements,
             Clock clock) {
         return new CustomerServiceWindowService(inbound, enforcements, clock);
+    }
+
+    @Bean
+    FindConversation findConversation(MessageQueries queries, InboundMessages inbound) {
+        return new ConversationService(queries, inbound);
     }
 
     /** The send use case with the window in front; a send let through under {@code warn} is logged. */

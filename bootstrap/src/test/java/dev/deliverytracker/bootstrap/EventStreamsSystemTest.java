@@ -185,6 +185,11 @@ class EventStreamsSystemTest {
         assertThat(jdbc.sql("select count(*) from inbound_messages where org_id = :org").param("org", org.value())
                 .query(Integer.class).single()).isEqualTo(2);
 
+        HttpResponse<String> conversation = api.get("/api/v1/conversations?recipient=whatsapp:" + customer.replace("+", "%2B"));
+        assertThat(conversation.statusCode()).isEqualTo(200);
+        assertThat(conversation.body()).contains("\"direction\":\"incoming\"").contains("Where is my parcel?")
+                .contains("\"direction\":\"outgoing\"").contains("\"open\":true");
+
         String operator = "op-" + UUID.randomUUID().toString().substring(0, 8);
         operators.define(operator, "a-long-enough-password", OperatorRole.VIEWER, Set.of("org " + account));
         DashboardSession browser = new DashboardSession(port);

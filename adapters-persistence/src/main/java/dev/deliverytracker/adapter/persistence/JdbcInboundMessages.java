@@ -6,6 +6,7 @@ import dev.deliverytracker.application.port.out.WindowEnforcements;
 import dev.deliverytracker.domain.Address;
 import dev.deliverytracker.domain.CustomerServiceWindow;
 import dev.deliverytracker.domain.InboundMessage;
+import dev.deliverytracker.domain.MessageSid;
 import dev.deliverytracker.domain.OrganizationId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -68,6 +69,22 @@ class JdbcInboundMessages implements InboundMessages, WindowEnforcements {
                 """)
                 .param("org", organization.value()).param("since", Timestamp.from(since)).param("limit", limit)
                 .query(JdbcInboundMessages::window).list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<InboundMessage> from(OrganizationId organization, Address customer, int limit) {
+        return jdbc.sql("""
+                select message_sid, from_address, to_address, body, received_at from inbound_messages
+                where org_id = :org and from_address = :customer
+                order by received_at desc limit :limit
+                """)
+                .param("org", organization.value()).param("customer", customer.toTwilio()).param("limit", limit)
+                .query((row, index) -> new InboundMessage(organization, MessageSid.of(row.getString("message_sid")),
+                        Address.parseTwilio(row.getString("from_address")),
+                        Address.parseTwilio(row.getString("to_address")), row.getString("body"),
+                        row.getTimestamp("received_at").toInstant()))
+                .list();
     }
 
     @Override

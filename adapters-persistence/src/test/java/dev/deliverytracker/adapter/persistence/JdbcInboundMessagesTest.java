@@ -58,6 +58,9 @@ class JdbcInboundMessagesTest {
                 new CustomerServiceWindow(CUSTOMER, BUSINESS, T.plus(Duration.ofHours(3))),
                 new CustomerServiceWindow(OTHER_CUSTOMER, BUSINESS, T.plus(Duration.ofHours(1))));
         assertThat(inbound.windowsSince(org, T.plus(Duration.ofHours(2)), 10)).hasSize(1);
+        assertThat(inbound.from(org, CUSTOMER, 10)).extracting(InboundMessage::receivedAt)
+                .containsExactly(T.plus(Duration.ofHours(3)), T);
+        assertThat(inbound.from(org, CUSTOMER, 1)).hasSize(1);
     }
 
     @Test

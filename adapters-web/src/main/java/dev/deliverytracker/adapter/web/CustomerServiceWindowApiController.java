@@ -1,12 +1,14 @@
 package dev.deliverytracker.adapter.web;
 
 import dev.deliverytracker.application.port.WindowEnforcement;
+import dev.deliverytracker.application.port.in.FindConversation;
 import dev.deliverytracker.application.port.in.FindCustomerServiceWindows;
 import dev.deliverytracker.application.port.in.ManageWindowEnforcement;
 import dev.deliverytracker.application.port.in.SendOutcome;
 import dev.deliverytracker.domain.Address;
 import dev.deliverytracker.domain.Channel;
 import dev.deliverytracker.domain.CustomerServiceWindow;
+import dev.deliverytracker.domain.InboundMessage;
 import dev.deliverytracker.domain.OrganizationId;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,33 +20,48 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The WhatsApp customer service windows the organization's inbound messages (Twilio Event Streams)
- * opened, and what the send API does with free-form messages outside them.
+ * opened, what the send API does with free-form messages outside them, and a recipient's conversation.
  */
 @RestController
-@RequestMapping("/api/v1/whatsapp-windows")
 public class CustomerServiceWindowApiController {
 
     private static final int MAX_LISTED = 500;
 
     private final FindCustomerServiceWindows windows;
     private final ManageWindowEnforcement enforcement;
+    private final FindConversation conversations;
     private final Clock clock;
 
     CustomerServiceWindowApiController(FindCustomerServiceWindows windows, ManageWindowEnforcement enforcement,
-            Clock clock) {
+            FindConversation conversations, Clock clock) {
         this.windows = windows;
         this.enforcement = enforcement;
+        this.conversations = conversations;
         this.clock = clock;
     }
 
+    /**
+     * The messages sent to a recipient and the ones they sent back, newest first: {@code
+     * ?recipient=whatsapp:%2B31612345678} (without {@code whatsapp:} it is the SMS conversation).
+     */
+    @GetMapping("/api/v1/conversations")
+    public ConversationResponse conversation(@RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
+            @RequestParam String recipient, @RequestParam(defaultValue = "50") int limit) {
+        FindConversation.Conversation conversation = conversations.with(organization, Address.parseTwilio(recipient),
+                limit);
+        Instant now = clock.instant();
+        return new ConversationResponse(conversation.recipient().toTwilio(),
+                conversation.window().map(window -> WindowResponse.of(window, now)).orElse(null),
+                conversation.entries().stream().map(ConversationEntry::of).toList());
+    }
+
     /** One recipient's window: {@code ?recipient=+31612345678} (with or without {@code whatsapp:}). */
-    @GetMapping(params = "recipient")
+    @GetMapping(path = "/api/v1/whatsapp-windows", params = "recipient")
     public WindowResponse one(@RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
             @RequestParam String recipient) {
         Address customer = Address.parseFor(Channel.WHATSAPP, recipient);
@@ -53,7 +70,7 @@ public class CustomerServiceWindowApiController {
     }
 
     /** The windows open now, latest first, with the organization's enforcement. */
-    @GetMapping
+    @GetMapping("/api/v1/whatsapp-windows")
     public OpenWindowsResponse open(@RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization) {
         return new OpenWindowsResponse(windows.enforcement(organization).wireName(),
                 windows.openNow(organization, MAX_LISTED).stream()
@@ -61,7 +78,7 @@ public class CustomerServiceWindowApiController {
     }
 
     /** {@code {"mode":"refuse"}} (or {@code warn}, {@code off}). */
-    @PutMapping("/enforcement")
+    @PutMapping("/api/v1/whatsapp-windows/enforcement")
     public Map<String, String> enforce(@RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
             @RequestBody(required = false) Map<String, String> body) {
         WindowEnforcement mode = WindowEnforcement.parse(body == null ? null : body.get("mode"));
@@ -94,5 +111,28 @@ public class CustomerServiceWindowApiController {
     }
 
     public record OpenWindowsResponse(String enforcement, List<WindowResponse> open) {
+    }
+
+    public record ConversationResponse(String recipient, WindowResponse window, List<ConversationEntry> messages) {
+    }
+
+    /**
+     * One message of a conversation: {@code direction} {@code outgoing} (with our {@code id}, its {@code
+     * status} and {@code errorCode}) or {@code incoming} (with its {@code body} and the number it reached).
+     */
+    public record ConversationEntry(String direction, String id, String sid, String status, Integer errorCode,
+            String to, String body, Instant at) {
+
+        static ConversationEntry of(FindConversation.Entry entry) {
+            if (entry instanceof FindConversation.Outgoing outgoing) {
+                var message = outgoing.message();
+                return new ConversationEntry("outgoing", message.id().toString(),
+                        message.sid().isEmpty() ? null : message.sid(), message.status().wireName(),
+                        message.error().isPresent() ? message.error().code() : null, null, null, entry.at());
+            }
+            InboundMessage message = ((FindConversation.Incoming) entry).message();
+            return new ConversationEntry("incoming", null, message.sid().value(), null, null, message.to().toTwilio(),
+                    message.body(), entry.at());
+        }
     }
 }

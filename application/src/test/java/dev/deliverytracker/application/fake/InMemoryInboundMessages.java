@@ -49,6 +49,13 @@ public final class InMemoryInboundMessages implements InboundMessages, WindowEnf
     }
 
     @Override
+    public synchronized List<InboundMessage> from(OrganizationId organization, Address customer, int limit) {
+        return messages.values().stream()
+                .filter(message -> message.organization().equals(organization) && message.from().equals(customer))
+                .sorted(Comparator.comparing(InboundMessage::receivedAt).reversed()).limit(limit).toList();
+    }
+
+    @Override
     public synchronized WindowEnforcement of(OrganizationId organization) {
         return enforcements.getOrDefault(organization, WindowEnforcement.OFF);
     }

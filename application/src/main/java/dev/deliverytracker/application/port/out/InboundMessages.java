@@ -22,4 +22,7 @@ public interface InboundMessages {
      * latest first, at most {@code limit}.
      */
     List<CustomerServiceWindow> windowsSince(OrganizationId organization, Instant since, int limit);
+
+    /** The customer's messages to the organization, newest first, at most {@code limit}. */
+    List<InboundMessage> from(OrganizationId organization, Address customer, int limit);
 }
