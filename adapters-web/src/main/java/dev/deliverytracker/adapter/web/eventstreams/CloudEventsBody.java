@@ -67,7 +67,8 @@ final class CloudEventsBody {
         }
         List<StreamedEvent> events = new ArrayList<>();
         int index = 0;
-        for (JsonNode event : root) {
+        for (JsonNode given : root) {
+            JsonNode event = storable(given);
             if (!event.isObject()) {
                 throw new Unreadable("element " + index + " of the array is not a CloudEvent object");
             }
@@ -76,6 +77,50 @@ final class CloudEventsBody {
             index++;
         }
         return events;
+    }
+
+    /**
+     * The node with every string (names too) storable: an escaped NUL ({@code \\u0000}) or a lone
+     * surrogate is valid JSON, but PostgreSQL stores neither in text or jsonb, so each becomes U+FFFD.
+     * Twilio sends neither; the body as received, which the signature covers, is left as it is.
+     */
+    static JsonNode storable(JsonNode node) {
+        if (node.isObject()) {
+            tools.jackson.databind.node.ObjectNode copy = JSON.getNodeFactory().objectNode();
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                copy.set(storable(field.getKey()), storable(field.getValue()));
+            }
+            return copy;
+        }
+        if (node.isArray()) {
+            tools.jackson.databind.node.ArrayNode copy = JSON.getNodeFactory().arrayNode();
+            node.values().forEach(element -> copy.add(storable(element)));
+            return copy;
+        }
+        if (node.isString()) {
+            String value = node.stringValue();
+            String clean = storable(value);
+            return clean.equals(value) ? node : JSON.getNodeFactory().stringNode(clean);
+        }
+        return node;
+    }
+
+    static String storable(String text) {
+        StringBuilder clean = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean pairedHigh = Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1));
+            boolean bad = c == '\u0000' || (Character.isSurrogate(c) && !pairedHigh
+                    && !(Character.isLowSurrogate(c) && i > 0 && Character.isHighSurrogate(text.charAt(i - 1))));
+            if (bad && clean == null) {
+                clean = new StringBuilder(text.length()).append(text, 0, i);
+            }
+            if (clean != null) {
+                clean.append(bad ? '\uFFFD' : c);
+            }
+        }
+        return clean == null ? text : clean.toString();
     }
 
     private static Map<String, String> data(JsonNode data) {

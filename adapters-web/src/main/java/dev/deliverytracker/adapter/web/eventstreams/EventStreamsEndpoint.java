@@ -198,6 +198,9 @@ public class EventStreamsEndpoint implements Filter {
 
     /** The status word of a known status type, else {@code other}, so no request can mint new series. */
     private static String statusTag(String type) {
+        if (!type.startsWith(StreamedEvent.STATUS_TYPE_PREFIX)) {
+            return "other";
+        }
         String word = type.substring(StreamedEvent.STATUS_TYPE_PREFIX.length()).toLowerCase(Locale.ROOT);
         return DeliveryStatus.lookup(word).map(DeliveryStatus::wireName).orElse("other");
     }

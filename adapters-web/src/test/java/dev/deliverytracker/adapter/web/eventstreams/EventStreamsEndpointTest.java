@@ -76,6 +76,22 @@ class EventStreamsEndpointTest {
     }
 
     @Test
+    void an_escaped_nul_or_lone_surrogate_is_made_storable_in_the_events_but_the_body_is_kept_as_received()
+            throws Exception {
+        String body = "[{\"id\":\"E\\u0000Z\",\"type\":\"t\",\"data\":{\"body\":\"a\\u0000b\\ud800c\\ud83d\\ude00\","
+                + "\"k\\u0000\":\"v\"}}]";
+        assertThat(post(endpoint(EventStreamsSettings.defaults(), taken()), request(body)).getStatus()).isEqualTo(200);
+
+        assertThat(received).singleElement().satisfies(batch -> {
+            assertThat(batch.body()).isEqualTo(body);
+            assertThat(batch.events().get(0).id()).isEqualTo("E\uFFFDZ");
+            assertThat(batch.events().get(0).data()).containsEntry("body", "a\uFFFDb\uFFFDc\uD83D\uDE00")
+                    .containsEntry("k\uFFFD", "v");
+            assertThat(batch.events().get(0).json()).doesNotContain("\\u0000").doesNotContain("\\ud800");
+        });
+    }
+
+    @Test
     void a_refused_signature_is_403_with_the_reason() throws Exception {
         MockHttpServletResponse response = post(endpoint(EventStreamsSettings.defaults(), batch ->
                 new BatchOutcome.Refused(new RecordOutcome.Refused(Refusal.MISMATCH, "X-Twilio-Signature does not match",
