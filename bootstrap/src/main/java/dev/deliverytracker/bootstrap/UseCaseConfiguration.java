@@ -40,6 +40,8 @@ import dev.deliverytracker.application.service.SendAdmissionService;
 import dev.deliverytracker.application.service.RemoveIdleSendBudgetsService;
 import dev.deliverytracker.application.service.SendMessageService;
 import dev.deliverytracker.application.port.out.DeliveryLog;
+import dev.deliverytracker.application.port.out.InboundMessages;
+import dev.deliverytracker.application.port.out.WindowEnforcements;
 import dev.deliverytracker.application.port.out.RefusedCallbacks;
 import dev.deliverytracker.application.port.out.RejectedCallbacks;
 import dev.deliverytracker.application.port.out.SignatureVerifier;
@@ -119,9 +121,12 @@ class UseCaseConfiguration {
         return new ReplayRefusedCallbacksService(accounts, quarantine, recorder, currentUrl);
     }
 
+    /** The send use case behind the WhatsApp window check (issue 22, {@link EventStreamsConfiguration}). */
     @Bean
-    SendMessage sendMessage(Outbox outbox, AdmitSendRequest admission, Clock clock) {
-        return new SendMessageService(outbox, admission, clock);
+    SendMessage sendMessage(Outbox outbox, AdmitSendRequest admission, Clock clock, InboundMessages inbound,
+            WindowEnforcements enforcements) {
+        return EventStreamsConfiguration.windowChecked(new SendMessageService(outbox, admission, clock), inbound,
+                enforcements, clock);
     }
 
     @Bean

@@ -121,6 +121,69 @@ class HostileInputPropertiesTest {
         }
     }
 
+    // ---- the Event Streams sink ----
+
+    @Property(tries = 30)
+    void any_bytes_or_json_sent_to_the_event_streams_sink_unsigned_get_a_4xx_and_record_nothing(
+            @ForAll("sendBodies") byte[] body, @ForAll("apiContentTypes") String contentType) {
+        long before = logRows();
+        HttpResponse<String> response = post("/twilio-events?bodySHA256=00", contentType, body,
+                "X-Twilio-Signature", "c2lnbmF0dXJl");
+        assertThat(response.statusCode()).as(response.body()).isBetween(400, 499);
+        assertThat(logRows()).isEqualTo(before);
+    }
+
+    @Property(tries = 40)
+    void a_signed_batch_of_random_events_is_taken_whole_or_refused_with_a_4xx(
+            @ForAll("streamedEvents") List<Map<String, Object>> events) {
+        String body = tools.jackson.databind.json.JsonMapper.shared().writeValueAsString(events);
+        String path = "/twilio-events?bodySHA256=" + EventStreamsSystemTest.sha256(body);
+        String signature = TwilioDocumentedSignature.sign(token, "http://localhost:" + port + path, Map.of());
+        long before = logRows();
+
+        HttpResponse<String> response = post(path, "application/json", body.getBytes(StandardCharsets.UTF_8),
+                "X-Twilio-Signature", signature);
+
+        int status = response.statusCode();
+        assertThat(status).as(response.body()).isIn(200, 400, 403);
+        long statusEvents = events.stream().filter(event -> String.valueOf(event.get("type"))
+                .startsWith("com.twilio.messaging.message.")).count();
+        assertThat(logRows() - before).isBetween(0L, status == 200 ? statusEvents : 0L);
+        net.jqwik.api.statistics.Statistics.collect(status);
+        // The batches are signed: most must get through, or this property tests only the refusal.
+        net.jqwik.api.statistics.Statistics.coverage(coverage -> coverage.check(200).count(count -> count > 10));
+    }
+
+    @Provide
+    Arbitrary<List<Map<String, Object>>> streamedEvents() {
+        Arbitrary<String> types = Arbitraries.frequencyOf(
+                Tuple.of(4, Arbitraries.of("com.twilio.messaging.message.sent", "com.twilio.messaging.message.delivered",
+                        "com.twilio.messaging.message.failed", "com.twilio.messaging.inbound-message.received")),
+                Tuple.of(1, text(60)));
+        Arbitrary<Object> values = Arbitraries.frequencyOf(
+                Tuple.of(5, text(80).map(value -> (Object) value)),
+                Tuple.of(1, Arbitraries.integers().map(value -> (Object) value)),
+                Tuple.of(1, Arbitraries.just((Object) "whatsapp:+31612345678")),
+                Tuple.of(1, Arbitraries.strings().withCharRange('a', 'f').numeric().ofLength(32)
+                        .map(hex -> (Object) ("SM" + hex))));
+        Arbitrary<String> names = Arbitraries.frequencyOf(
+                Tuple.of(3, Arbitraries.of("messageSid", "messageStatus", "errorCode", "from", "to", "body",
+                        "timestamp")),
+                Tuple.of(1, text(20)));
+        Arbitrary<Map<String, Object>> data = Arbitraries.maps(names, values).ofMaxSize(8);
+        Arbitrary<Map<String, Object>> event = Combinators.combine(types, data, text(40)).as((type, fields, id) -> {
+            Map<String, Object> withAccount = new LinkedHashMap<>(fields);
+            withAccount.put("accountSid", account.value());
+            Map<String, Object> cloudEvent = new LinkedHashMap<>();
+            cloudEvent.put("specversion", "1.0");
+            cloudEvent.put("type", type);
+            cloudEvent.put("id", id);
+            cloudEvent.put("data", withAccount);
+            return cloudEvent;
+        });
+        return event.list().ofMinSize(1).ofMaxSize(20);
+    }
+
     // ---- the send API ----
 
     @Property(tries = 40)

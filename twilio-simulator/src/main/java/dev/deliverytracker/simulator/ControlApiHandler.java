@@ -24,6 +24,13 @@ import org.slf4j.LoggerFactory;
  *       Messaging Service's Status Callback URL</li>
  *   <li>{@code POST /simulator/reset}</li>
  *   <li>{@code GET /simulator/messages}, {@code GET /simulator/callbacks[?messageSid=SM...]}</li>
+ *   <li>{@code POST /simulator/event-streams/sinks} {@code {"destination":"https://...","accountSid":"AC...",
+ *       "types":[...],"batchWindowMs":..,"maxBatch":..,"retryBaseMs":..,"retryMaxMs":..,"retryBudgetMs":..}}
+ *       (types and timing optional: all messaging types, Twilio's timing), {@code GET} lists them,
+ *       {@code DELETE /simulator/event-streams/sinks/DG...} removes one</li>
+ *   <li>{@code GET /simulator/event-streams/deliveries}: every try to deliver a batch</li>
+ *   <li>{@code POST /simulator/event-streams/inbound} {@code {"accountSid":"AC...","from":"whatsapp:+31...",
+ *       "to":"whatsapp:+14...","body":"..."}}: an inbound message, answered with its SID</li>
  * </ul>
  */
 final class ControlApiHandler implements HttpHandler {
@@ -53,7 +60,38 @@ final class ControlApiHandler implements HttpHandler {
     }
 
     private void route(HttpExchange exchange, String route) throws IOException {
+        if (route.startsWith("DELETE /simulator/event-streams/sinks/")) {
+            simulator.removeEventStreamsSink(route.substring("DELETE /simulator/event-streams/sinks/".length()));
+            json.reply(exchange, 200, Map.of("removed", true));
+            return;
+        }
         switch (route) {
+            case "POST /simulator/event-streams/sinks": {
+                JsonNode body = json.mapper().readTree(JsonExchange.body(exchange));
+                java.util.Set<String> types = new java.util.LinkedHashSet<>();
+                body.path("types").forEach(type -> types.add(type.asText()));
+                EventStreamsSink sink = simulator.addEventStreamsSink(java.net.URI.create(body.path("destination").asText()),
+                        body.path("accountSid").asText(simulator.accountSid()), types,
+                        body.path("batchWindowMs").asLong(1000), body.path("maxBatch").asInt(100),
+                        body.path("retryBaseMs").asLong(1000), body.path("retryMaxMs").asLong(600_000),
+                        body.path("retryBudgetMs").asLong(EventStreamsSink.TWILIO_RETRY_BUDGET_MS));
+                json.reply(exchange, 201, sinkJson(sink));
+                break;
+            }
+            case "GET /simulator/event-streams/sinks":
+                json.reply(exchange, 200, simulator.eventStreamsSinks().stream().map(ControlApiHandler::sinkJson)
+                        .collect(Collectors.toList()));
+                break;
+            case "GET /simulator/event-streams/deliveries":
+                json.reply(exchange, 200, simulator.streamDeliveries());
+                break;
+            case "POST /simulator/event-streams/inbound": {
+                JsonNode body = json.mapper().readTree(JsonExchange.body(exchange));
+                String sid = simulator.receiveInboundMessage(body.path("accountSid").asText(simulator.accountSid()),
+                        body.path("from").asText(), body.path("to").asText(), body.path("body").asText(""));
+                json.reply(exchange, 201, Map.of("sid", sid));
+                break;
+            }
             case "GET /simulator/behaviour":
                 json.reply(exchange, 200, simulator.behaviour());
                 break;
@@ -107,6 +145,19 @@ final class ControlApiHandler implements HttpHandler {
         }
         tree.setAll((ObjectNode) changes);
         return json.mapper().treeToValue(tree, Behaviour.class);
+    }
+
+    /** A sink as the control API shows it: the destination without its credentials. */
+    private static Map<String, Object> sinkJson(EventStreamsSink sink) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("sid", sink.sid());
+        java.net.URI destination = sink.destination();
+        body.put("destination", destination.getUserInfo() == null ? destination.toString()
+                : destination.toString().replace(destination.getRawUserInfo() + "@", "***@"));
+        body.put("accountSid", sink.accountSid());
+        body.put("types", new java.util.TreeSet<>(sink.types()));
+        body.put("retryBudgetMs", sink.retryBudgetMs());
+        return body;
     }
 
     private Map<String, Object> faults() {

@@ -43,10 +43,12 @@ final class MessageIntake {
     private final ServiceCallbacks serviceCallbacks;
     private final ScheduledExecutorService scheduler;
     private final AtomicLong sequence = new AtomicLong();
+    private final EventStreams streams;
 
     MessageIntake(MessageStore store, CallbackPlanner planner, CallbackDispatcher dispatcher, SidGenerator sids,
                   Random random, Clock clock, Supplier<Behaviour> behaviour, ServiceCallbacks serviceCallbacks,
-                  ScheduledExecutorService scheduler) {
+                  ScheduledExecutorService scheduler, EventStreams streams) {
+        this.streams = streams;
         this.serviceCallbacks = serviceCallbacks;
         this.scheduler = scheduler;
         this.store = store;
@@ -72,6 +74,10 @@ final class MessageIntake {
         }
         SimulatedMessage message = newMessage(accountSid, request);
         store.save(message);
+        if ("queued".equals(message.status())) {
+            // No callback is posted for the initial status, but Event Streams has an event for it.
+            streams.statusChanged(message, "queued", 0);
+        }
         LOG.info("message created sid={} account={} channel={} to={} status={} outcome={}",
                 message.sid(), accountSid, message.channel(), PhoneMask.mask(message.to()), message.status(), outcome);
         // A silent outcome moves the status as callbacks are "emitted" but posts nothing: no URL to post to.
@@ -99,6 +105,12 @@ final class MessageIntake {
 
     private void emit(CallbackEvent event) {
         store.update(event.messageSid(), message -> message.movedTo(event.status(), event.step(), event.errorCode(), clock.instant()));
+        if (!event.duplicate()) {
+            // Event Streams reports each status once (its own duplicates are its own), also when the
+            // callbacks are silent: that is what it is for.
+            store.find(event.messageSid()).ifPresent(message -> streams.statusChanged(message, event.status(),
+                    event.errorCode()));
+        }
         store.find(event.messageSid()).filter(SimulatedMessage::isFinal).filter(message -> message.price().isEmpty())
                 .ifPresent(this::priceLater);
     }

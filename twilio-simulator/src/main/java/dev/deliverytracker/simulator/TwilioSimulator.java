@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -51,6 +52,7 @@ public final class TwilioSimulator implements AutoCloseable {
     private final CreateFaults faults = new CreateFaults();
     private final AtomicReference<Behaviour> behaviour;
     private final CallbackDispatcher dispatcher;
+    private final EventStreams streams;
 
     private TwilioSimulator(SimulatorSettings settings) throws IOException {
         this.settings = settings;
@@ -61,8 +63,10 @@ public final class TwilioSimulator implements AutoCloseable {
         this.scheduler = Executors.newScheduledThreadPool(2, daemonThreads("twilio-sim-scheduler"));
         this.callbackThreads = Executors.newFixedThreadPool(4, daemonThreads("twilio-sim-callback"));
         this.dispatcher = new CallbackDispatcher(accounts, scheduler, callbackThreads, random, settings.clock(), settings.retryBackoffMs());
+        this.streams = new EventStreams(accounts, scheduler, callbackThreads, sids, random, settings.clock(),
+                () -> behaviour.get().duplicateRate());
         MessageIntake intake = new MessageIntake(store, new CallbackPlanner(random, sids, settings.clock()), dispatcher,
-                sids, random, settings.clock(), behaviour::get, serviceCallbacks, scheduler);
+                sids, random, settings.clock(), behaviour::get, serviceCallbacks, scheduler, streams);
         JsonExchange json = new JsonExchange(new ObjectMapper());
         // Bounded on both sides: a flood of requests queues up to a limit, then is served by the
         // accepting thread itself, which slows the senders down instead of eating memory.
@@ -182,12 +186,50 @@ public final class TwilioSimulator implements AutoCloseable {
     }
 
     /**
+     * Adds an Event Streams webhook sink with its subscription: from now on, events of its types for its
+     * account go to it in signed batches (see {@link EventStreamsSink} for the timing).
+     */
+    public EventStreamsSink addEventStreamsSink(URI destination, String accountSid, Set<String> types,
+            long batchWindowMs, int maxBatch, long retryBaseMs, long retryMaxMs, long retryBudgetMs) {
+        return streams.add(new EventStreamsSink(streams.newSinkSid(), destination, accountSid, types, batchWindowMs,
+                maxBatch, retryBaseMs, retryMaxMs, retryBudgetMs));
+    }
+
+    /** Adds a sink with Twilio's own timing (batches of up to a second, retried for four hours). */
+    public EventStreamsSink addEventStreamsSink(URI destination, String accountSid) {
+        return streams.add(EventStreamsSink.twilioTimed(streams.newSinkSid(), destination, accountSid, Set.of()));
+    }
+
+    /** Removes a sink; its batches still being retried are given up. */
+    public void removeEventStreamsSink(String sinkSid) {
+        streams.remove(sinkSid);
+    }
+
+    public List<EventStreamsSink> eventStreamsSinks() {
+        return streams.sinks();
+    }
+
+    /** Every try to deliver a batch to a sink, oldest first; the newest 10,000 are kept. */
+    public List<StreamDelivery> streamDeliveries() {
+        return streams.deliveries();
+    }
+
+    /**
+     * Someone wrote to one of the account's numbers: an inbound message event goes to the sinks that
+     * subscribe to it. Answers the new message's SID.
+     */
+    public String receiveInboundMessage(String accountSid, String from, String to, String body) {
+        return streams.inboundMessage(accountSid, from, to, body);
+    }
+
+    /**
      * Forgets messages and callback tries, disarms faults, restores the start-up behaviour and
      * reseeds the Random. Callbacks already scheduled still run.
      */
     public void reset() {
         store.clear();
         dispatcher.clear();
+        streams.clear();
         faults.arm(null, 0);
         behaviour.set(settings.behaviour());
         synchronized (random) {

@@ -20,7 +20,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(assignableTypes = {MessageApiController.class, ApiKeyController.class, RetryApiController.class,
         AdoptionApiController.class, RegistrationApiController.class,
-        AlertApiController.class, InsightsApiController.class, RefusedCallbackApiController.class})
+        AlertApiController.class, InsightsApiController.class, RefusedCallbackApiController.class,
+        CustomerServiceWindowApiController.class})
 public class ApiExceptionHandler {
 
     @ExceptionHandler(InvalidRequest.class)

@@ -6,14 +6,14 @@ package dev.deliverytracker.adapter.web;
  * reader takes) become {@code ?}, and it is cut to a length a reader can take in, never inside a
  * character.
  */
-final class LogSafe {
+public final class LogSafe {
 
     private static final int LONGEST = 300;
 
     private LogSafe() {
     }
 
-    static String text(String value) {
+    public static String text(String value) {
         if (value == null) {
             return "none";
         }

@@ -48,6 +48,9 @@ public class MessageApiController {
             throw new ApiProblem(HttpStatus.CONFLICT, "Idempotency key reused", conflict.reason(),
                     Map.of("originalMessageId", conflict.original().toString()));
         }
+        if (outcome instanceof SendOutcome.OutsideWindow outside) {
+            throw CustomerServiceWindowApiController.outsideWindow(outside);
+        }
         boolean replayed = outcome instanceof SendOutcome.Repeated;
         Message message = replayed ? ((SendOutcome.Repeated) outcome).message()
                 : ((SendOutcome.Accepted) outcome).message();

@@ -10,14 +10,14 @@ import tools.jackson.databind.json.JsonMapper;
  * An RFC 9457 problem written straight to the servlet response, for the answers given outside Spring
  * MVC (the webhook, the firewall's refusals), in the same shape as the problems MVC writes.
  */
-final class ProblemResponse {
+public final class ProblemResponse {
 
     static final String MEDIA_TYPE = "application/problem+json";
 
     private ProblemResponse() {
     }
 
-    static void write(HttpServletResponse response, int status, String title, String detail, String instance)
+    public static void write(HttpServletResponse response, int status, String title, String detail, String instance)
             throws IOException {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "about:blank");

@@ -4,12 +4,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 
 /** The URL Twilio requested, rebuilt from what reached us (see {@link WebhookSettings}). */
-final class SignedUrl {
+public final class SignedUrl {
 
     private SignedUrl() {
     }
 
-    static String of(HttpServletRequest request, WebhookSettings settings) {
+    public static String of(HttpServletRequest request, WebhookSettings settings) {
         String pathAndQuery = request.getRequestURI()
                 + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
         URI base = settings.publicBaseUrl();

@@ -29,7 +29,7 @@ public class WebhookIntake implements SmartLifecycle {
     }
 
     /** Takes a callback, or answers false when the service is stopping; a taken one must be {@link #done()}. */
-    boolean take() {
+    public boolean take() {
         if (!open) {
             return false;
         }
@@ -41,7 +41,7 @@ public class WebhookIntake implements SmartLifecycle {
         return true;
     }
 
-    void done() {
+    public void done() {
         if (answering.decrementAndGet() == 0) {
             synchronized (drained) {
                 drained.notifyAll();

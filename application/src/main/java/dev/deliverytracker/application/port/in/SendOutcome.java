@@ -1,5 +1,6 @@
 package dev.deliverytracker.application.port.in;
 
+import dev.deliverytracker.domain.Address;
 import dev.deliverytracker.domain.Message;
 import dev.deliverytracker.domain.MessageId;
 
@@ -23,5 +24,14 @@ public sealed interface SendOutcome {
 
     /** The idempotency key was used before for a different request; nothing was stored. */
     record IdempotencyConflict(MessageId original, String reason) implements SendOutcome {
+    }
+
+    /**
+     * A free-form WhatsApp message to a recipient whose customer service window is not open (they never
+     * wrote, or last wrote at {@code lastInboundAt}, more than 24 hours ago): Twilio would fail it with
+     * 63016. Refused under the organization's window enforcement; nothing was stored. Send a template.
+     */
+    record OutsideWindow(Address recipient, java.util.Optional<java.time.Instant> lastInboundAt)
+            implements SendOutcome {
     }
 }

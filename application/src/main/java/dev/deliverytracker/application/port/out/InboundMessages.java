@@ -1,0 +1,28 @@
+package dev.deliverytracker.application.port.out;
+
+import dev.deliverytracker.domain.Address;
+import dev.deliverytracker.domain.CustomerServiceWindow;
+import dev.deliverytracker.domain.InboundMessage;
+import dev.deliverytracker.domain.OrganizationId;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Messages customers sent to an organization's numbers, and the windows they open. */
+public interface InboundMessages {
+
+    /** Stores the message once per organization and SID; answers whether it was new. */
+    boolean add(InboundMessage message);
+
+    /** The window of the customer's latest message to any of the organization's numbers. */
+    Optional<CustomerServiceWindow> latestWindow(OrganizationId organization, Address customer);
+
+    /**
+     * One window per customer and business number whose customer wrote at or after {@code since},
+     * latest first, at most {@code limit}.
+     */
+    List<CustomerServiceWindow> windowsSince(OrganizationId organization, Instant since, int limit);
+
+    /** The customer's messages to the organization, newest first, at most {@code limit}. */
+    List<InboundMessage> from(OrganizationId organization, Address customer, int limit);
+}
