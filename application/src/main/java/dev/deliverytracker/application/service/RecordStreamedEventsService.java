@@ -19,6 +19,7 @@ import dev.deliverytracker.application.port.out.ReportedEvent;
 import dev.deliverytracker.application.port.out.TwilioAccount;
 import dev.deliverytracker.application.port.out.TwilioAccounts;
 import dev.deliverytracker.application.service.RecordDeliveryStatusService.SignatureCheck;
+import dev.deliverytracker.domain.AdoptionPolicy;
 import dev.deliverytracker.domain.AccountSid;
 import dev.deliverytracker.domain.DeliveryEvent;
 import dev.deliverytracker.domain.InboundMessage;
@@ -116,8 +117,11 @@ public final class RecordStreamedEventsService implements RecordStreamedEvents {
                 return new BatchOutcome.Rejected(event.id(), event.type(), unreadable.getMessage());
             };
         }
+        // Not adopted, whatever the organization's policy: a stream carries no id of ours, so a status of one
+        // of our own sends that outruns Twilio's answer would be taken for another application's message.
+        // Kept unmatched, it is attached when the send's answer stores the SID.
         ReportedEvent entry = new ReportedEvent(reported, MessageLookup.bySid(), signer.organization(), signer.sid(),
-                StreamedEventReading.payload(event), event.id());
+                StreamedEventReading.payload(event), event.id(), AdoptionPolicy.KEEP_UNMATCHED);
         return () -> new BatchOutcome.StatusRecorded(event.id(), event.type(), log.append(entry));
     }
 
