@@ -223,6 +223,9 @@ public final class DispatchMessagesService implements DispatchMessages {
         SendResult result;
         try (MessageWork.Scope sending = work.begin("send", id, message.organization())) {
             result = gateway.send(outgoing);
+            if (result instanceof SendResult.Accepted accepted) {
+                sending.learnt(MessageWork.MESSAGE_SID, accepted.sid().value());
+            }
         } catch (IllegalStateException noCredentials) {
             log.sendFailed(id, DeliveryError.of(NO_CREDENTIALS, noCredentials.getMessage()), clock.instant());
             return;

@@ -20,8 +20,13 @@ public interface MessageWork {
     /** Begins the work {@code name} ("dispatch", "send") about a message; close the scope when it ends. */
     Scope begin(String name, MessageId message, OrganizationId organization);
 
-    /** The end of a piece of work; closing it twice is harmless. */
+    /** The end of a piece of work. */
     interface Scope extends AutoCloseable {
+
+        /** Adds what the work learnt about its message (e.g. {@link #MESSAGE_SID} once Twilio took it). */
+        default void learnt(String field, String value) {
+        }
+
         @Override
         void close();
     }
