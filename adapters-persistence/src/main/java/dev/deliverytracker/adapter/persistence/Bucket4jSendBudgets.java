@@ -8,6 +8,7 @@ import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
+import io.github.bucket4j.distributed.proxy.BucketNotFoundException;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
@@ -18,6 +19,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.springframework.stereotype.Component;
 
@@ -57,13 +59,33 @@ public class Bucket4jSendBudgets implements SendBudgets {
 
     @Override
     public Optional<Duration> take(String bucket, SendLimit limit) {
-        ConsumptionProbe probe = proxy(bucket, limit).tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe = onceMoreIfJustCreated(() -> proxy(bucket, limit).tryConsumeAndReturnRemaining(1));
         return probe.isConsumed() ? Optional.empty() : Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }
 
     @Override
     public void giveBack(String bucket, SendLimit limit) {
-        proxy(bucket, limit).addTokens(1);
+        onceMoreIfJustCreated(() -> {
+            proxy(bucket, limit).addTokens(1);
+            return null;
+        });
+    }
+
+    /**
+     * When two requests (or two instances) create a bucket's row at the same moment, Bucket4j can answer
+     * the loser that the bucket does not exist; by then it does, so the command is sent again once.
+     */
+    private static <T> T onceMoreIfJustCreated(Supplier<T> command) {
+        try {
+            return command.get();
+        } catch (RuntimeException failure) {
+            for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+                if (cause instanceof BucketNotFoundException) {
+                    return command.get();
+                }
+            }
+            throw failure;
+        }
     }
 
     /**
