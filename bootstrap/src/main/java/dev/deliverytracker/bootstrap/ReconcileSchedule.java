@@ -26,7 +26,10 @@ public class ReconcileSchedule {
     }
 
     @Scheduled(fixedDelayString = "${tracker.reconcile.interval:1m}", initialDelayString = "${tracker.reconcile.interval:1m}")
-    @SchedulerLock(name = "reconcile", lockAtLeastFor = "PT5S")
+    // A run polls at most batch-size / fetches-per-second (10 s by default). A run that a database
+    // outage cut short cannot release its lock: the next one starts when the lock expires.
+    @SchedulerLock(name = "reconcile", lockAtLeastFor = "PT5S",
+            lockAtMostFor = "${tracker.reconcile.lock-at-most-for:PT2M}")
     public void run() {
         try {
             reconcile.reconcileStale();
