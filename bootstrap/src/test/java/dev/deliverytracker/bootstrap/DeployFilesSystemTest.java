@@ -18,6 +18,7 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ClassPathResource;
@@ -29,6 +30,7 @@ import org.yaml.snakeyaml.Yaml;
  * answers UP on the running service, and the pieces of each file fit together.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext
 class DeployFilesSystemTest extends SimulatedServiceTest {
 
     private static final Path DEPLOY = Path.of("..", "deploy");

@@ -22,6 +22,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.yaml.snakeyaml.Yaml;
 
 /**
@@ -34,6 +35,7 @@ import org.yaml.snakeyaml.Yaml;
         "tracker.dispatch.interval=50ms",
         "tracker.simulator.min-delay=0ms",
         "tracker.simulator.max-delay=20ms"})
+@DirtiesContext
 class MonitoringFilesSystemTest extends SimulatedServiceTest {
 
     static final String API_KEY = "dt_monitoring-files-test-key-0001";
