@@ -1,6 +1,8 @@
 package dev.deliverytracker.bootstrap;
 
 import dev.deliverytracker.application.port.in.DispatchMessages;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
@@ -32,9 +34,14 @@ class DispatchSchedule implements SmartLifecycle {
     private final ReentrantLock round = new ReentrantLock();
     private volatile boolean running;
 
-    DispatchSchedule(DispatchMessages dispatchMessages, TrackerProperties properties) {
+    private final Counter failedRounds;
+
+    DispatchSchedule(DispatchMessages dispatchMessages, TrackerProperties properties, MeterRegistry meters) {
         this.dispatchMessages = dispatchMessages;
         this.batchSize = properties.dispatch().batchSize();
+        this.failedRounds = Counter.builder("tracker.dispatch.rounds.failed")
+                .description("Dispatch rounds that broke as a whole (usually the database); the next round tries again")
+                .register(meters);
     }
 
     /** Keeps going while full batches come back, then rests for the configured interval. */
@@ -48,6 +55,7 @@ class DispatchSchedule implements SmartLifecycle {
             } while (claimed == batchSize);
         } catch (RuntimeException failure) {
             // The next round tries again; claimed messages come back when their lease ends.
+            failedRounds.increment();
             LOG.error("dispatch round failed: {}", failure.toString());
         } finally {
             round.unlock();

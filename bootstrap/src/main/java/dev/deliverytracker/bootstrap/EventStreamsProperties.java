@@ -19,12 +19,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record EventStreamsProperties(
         @DefaultValue("/twilio-events") String path,
         @DefaultValue("1048576") int maxBodyBytes,
-        @DefaultValue("") String username,
-        @DefaultValue("") String password,
+        String username,
+        String password,
         @DefaultValue("7d") Duration keptMaxAge,
         @DefaultValue("16") int appendThreads) {
 
     public EventStreamsProperties {
+        username = username == null ? "" : username;
+        password = password == null ? "" : password;
         if (keptMaxAge == null || keptMaxAge.isNegative() || keptMaxAge.isZero()) {
             throw new IllegalArgumentException("tracker.event-streams.kept-max-age must be positive, was " + keptMaxAge);
         }

@@ -9,6 +9,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Every setting of the service, with a default that works offline. Checked at start where each is
  * used, with an error that names the setting and what it expects.
+ *
+ * @param apiKey an API key (24 characters or more) added to the organization 'default' at every start;
+ *               empty: one is generated at the first start and printed once
  */
 @ConfigurationProperties("tracker")
 public record TrackerProperties(

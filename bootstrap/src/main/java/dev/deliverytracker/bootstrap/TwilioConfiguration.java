@@ -18,6 +18,7 @@ import dev.deliverytracker.simulator.TwilioSimulator;
 import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
@@ -57,13 +58,13 @@ class TwilioConfiguration {
 
     @Bean
     MessageGateway messageGateway(TwilioAccounts accounts, TrackerProperties properties,
-            ObjectProvider<TwilioSimulator> simulator) {
+            ObjectProvider<TwilioSimulator> simulator, MeterRegistry meters) {
         URI apiBaseUrl = simulator.getIfAvailable() != null ? simulator.getIfAvailable().baseUrl()
                 : properties.twilio().apiBaseUrl();
         try {
-            return new TwilioMessageGateway(
+            return new CountedMessageGateway(new TwilioMessageGateway(
                     sid -> accounts.findBySid(sid).map(TwilioAccount::currentAuthToken).orElse(null),
-                    apiBaseUrl == null || apiBaseUrl.toString().isBlank() ? null : apiBaseUrl);
+                    apiBaseUrl == null || apiBaseUrl.toString().isBlank() ? null : apiBaseUrl), meters);
         } catch (IllegalArgumentException invalid) {
             throw new IllegalStateException("tracker.twilio.api-base-url (TWILIO_API_BASE_URL): " + invalid.getMessage(),
                     invalid);

@@ -20,6 +20,7 @@ import dev.deliverytracker.application.port.in.SendMessage;
 import dev.deliverytracker.application.port.out.ApiKeyStore;
 import dev.deliverytracker.application.port.out.MessageGateway;
 import dev.deliverytracker.application.port.out.MessageStore;
+import dev.deliverytracker.application.port.out.MessageWork;
 import dev.deliverytracker.application.port.out.OrganizationSendLimits;
 import dev.deliverytracker.application.port.out.Outbox;
 import dev.deliverytracker.application.port.out.PaceRate;
@@ -175,7 +176,7 @@ class UseCaseConfiguration {
     @Bean
     DispatchMessages dispatchMessages(Outbox outbox, MessageGateway gateway, TwilioAccounts accounts,
             StatusCallbackAddress callbackAddress, DeliveryLog log, MessageStore messages, Clock clock,
-            TrackerProperties properties, SendingPace pace) {
+            TrackerProperties properties, SendingPace pace, MessageWork work) {
         TrackerProperties.Dispatch dispatch = properties.dispatch();
         DispatchPolicy policy;
         try {
@@ -186,7 +187,7 @@ class UseCaseConfiguration {
         }
         return new DispatchMessagesService(outbox, gateway, accounts, callbackAddress, log, messages, clock, policy,
                 () -> ThreadLocalRandom.current().nextDouble(), dispatchSenders(dispatch.concurrency()), pace,
-                pacingPolicy(properties.pacing()));
+                pacingPolicy(properties.pacing()), work);
     }
 
     /** Threads that wait on Twilio for one claim's messages at once; daemon, so they never hold a shutdown. */

@@ -44,6 +44,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "tracker.reconcile.queued-age=0s",
         "tracker.reconcile.sent-age=0s",
         "tracker.reconcile.poll-interval=1s",
+        // A run the outage cuts short keeps its lock until then.
+        "tracker.reconcile.lock-at-most-for=PT6S",
         "tracker.reconcile.fetches-per-second=1000"})
 class DatabaseRestartSystemTest {
 

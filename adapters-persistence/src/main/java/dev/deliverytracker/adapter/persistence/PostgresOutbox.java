@@ -4,6 +4,9 @@ import dev.deliverytracker.application.port.out.Outbox;
 import dev.deliverytracker.domain.DeliveryStatus;
 import dev.deliverytracker.domain.Message;
 import dev.deliverytracker.domain.MessageId;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -22,7 +26,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * row, so the send itself happens outside any transaction and no connection waits on Twilio.
  */
 @Component
-class PostgresOutbox implements Outbox {
+class PostgresOutbox implements Outbox, MeterBinder {
 
     // One round trip for the send API: the message and its place in the outbox, in one statement.
     private static final String INSERT_MESSAGE_AND_OUTBOX = """
@@ -50,6 +54,33 @@ class PostgresOutbox implements Outbox {
         this.rows = rows;
         this.clock = clock;
         this.transactions = new TransactionTemplate(transactionManager);
+    }
+
+    /**
+     * {@code tracker.outbox.lag}: how long the oldest message due for dispatch (and not held by a
+     * dispatcher) has waited past its due time, 0 when none waits. Read at each scrape: one query on
+     * the due-time index. A growing lag means dispatchers are stopped, too few, or failing.
+     */
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        Gauge.builder("tracker.outbox.lag", this, PostgresOutbox::lagSeconds).baseUnit("seconds")
+                .description("How long the oldest message due for dispatch has waited past its due time")
+                .register(registry);
+    }
+
+    double lagSeconds() {
+        Instant now = clock.instant();
+        try {
+            return jdbc.sql("""
+                    select due_at from message_outbox
+                    where due_at <= :now and (claimed_until is null or claimed_until <= :now)
+                    order by due_at limit 1
+                    """).param("now", Timestamp.from(now)).query(Timestamp.class).optional()
+                    .map(due -> Math.max(0, Duration.between(due.toInstant(), now).toMillis() / 1000.0)).orElse(0.0);
+        } catch (DataAccessException unreachable) {
+            // No figure rather than a wrong one; the health endpoint tells why.
+            return Double.NaN;
+        }
     }
 
     @Override

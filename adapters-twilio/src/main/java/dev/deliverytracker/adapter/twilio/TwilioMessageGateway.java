@@ -9,6 +9,7 @@ import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.rest.api.v2010.account.MessageCreator;
 import com.twilio.type.PhoneNumber;
 import dev.deliverytracker.application.port.out.MessageGateway;
+import dev.deliverytracker.application.port.out.MessageWork;
 import dev.deliverytracker.application.port.out.OutgoingMessage;
 import dev.deliverytracker.application.port.out.PollResult;
 import dev.deliverytracker.application.port.out.SendResult;
@@ -31,6 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 
 /**
  * Sends messages with twilio-java's {@code Message.creator(...).create(client)}, one attempt per
@@ -93,8 +95,9 @@ public class TwilioMessageGateway implements MessageGateway {
             Message created = creatorFor(message).create(client);
             DeliveryStatus status = statusOf(created);
             MessageSid sid = MessageSid.of(created.getSid());
-            LOG.info("twilio accepted message id={} account={} sid={} status={}", message.id(), message.account(),
-                    sid, status.wireName());
+            about(LOG.atInfo(), message).addKeyValue(MessageWork.MESSAGE_SID, sid.value())
+                    .log("twilio accepted message id={} account={} sid={} status={}", message.id(), message.account(),
+                            sid, status.wireName());
             return new SendResult.Accepted(sid, status);
         } catch (ApiConnectionException e) {
             return transientFailure(message, "no answer from Twilio: " + e.getMessage(), 0, 0);
@@ -122,8 +125,9 @@ public class TwilioMessageGateway implements MessageGateway {
                 lookAlikes.add(new SendResult.Accepted(MessageSid.of(candidate.getSid()), statusOf(candidate)));
             }
         }
-        LOG.info("twilio has {} look-alike(s) of message id={} account={}: {}", lookAlikes.size(), message.id(),
-                message.account(), lookAlikes.stream().map(found -> found.sid().value()).toList());
+        about(LOG.atInfo(), message).log("twilio has {} look-alike(s) of message id={} account={}: {}",
+                lookAlikes.size(), message.id(), message.account(),
+                lookAlikes.stream().map(found -> found.sid().value()).toList());
         return lookAlikes;
     }
 
@@ -142,7 +146,7 @@ public class TwilioMessageGateway implements MessageGateway {
                     : DeliveryError.of(fetched.getErrorCode(), fetched.getErrorMessage());
             return PollResult.Found.of(statusOf(fetched), error);
         } catch (ApiConnectionException e) {
-            LOG.warn("twilio fetch failed account={} sid={}: no answer", account, sid);
+            about(LOG.atWarn(), account, sid).log("twilio fetch failed account={} sid={}: no answer", account, sid);
             return new PollResult.Failed("no answer from Twilio: " + e.getMessage());
         } catch (ApiException e) {
             Integer answered = e.getStatusCode() != null ? e.getStatusCode() : e.getHttpStatusCode();
@@ -152,10 +156,11 @@ public class TwilioMessageGateway implements MessageGateway {
                 return new PollResult.NotFound();
             }
             if (status == 429 || code == 20429) {
-                LOG.warn("twilio fetch rate limited account={} sid={}", account, sid);
+                about(LOG.atWarn(), account, sid).log("twilio fetch rate limited account={} sid={}", account, sid);
                 return new PollResult.RateLimited();
             }
-            LOG.warn("twilio fetch failed account={} sid={} http={} code={}", account, sid, status, code);
+            about(LOG.atWarn(), account, sid).log("twilio fetch failed account={} sid={} http={} code={}", account,
+                    sid, status, code);
             return new PollResult.Failed(status == 0 ? "no answer from Twilio: " + e.getMessage()
                     : "Twilio answered " + status + (code == 0 ? "" : " with code " + code) + ": " + e.getMessage());
         }
@@ -242,16 +247,29 @@ public class TwilioMessageGateway implements MessageGateway {
         }
         // A 4xx without Twilio's JSON (a proxy in between) has no code: keep the HTTP status in Twilio's 20xxx form.
         DeliveryError error = DeliveryError.of(code != 0 ? code : 20000 + status, text);
-        LOG.info("twilio rejected message id={} account={} http={} code={}", message.id(), message.account(), status,
-                error.code());
+        about(LOG.atInfo(), message).log("twilio rejected message id={} account={} http={} code={}", message.id(),
+                message.account(), status, error.code());
         return new SendResult.Rejected(error);
     }
 
     private static SendResult transientFailure(OutgoingMessage message, String reason, int status, int code) {
         // Twilio's text may quote the recipient's number, so the log line keeps to ids and codes.
-        LOG.warn("twilio send failed for now id={} account={} http={} code={}", message.id(), message.account(),
-                status, code);
+        about(LOG.atWarn(), message).log("twilio send failed for now id={} account={} http={} code={}", message.id(),
+                message.account(), status, code);
         return new SendResult.TransientFailure(reason, status, code);
+    }
+
+    /**
+     * A line about a message we send: its account as a field of structured logs. Its id and organization
+     * are fields already, put there by the dispatch that sends it ({@link MessageWork}).
+     */
+    private static LoggingEventBuilder about(LoggingEventBuilder line, OutgoingMessage message) {
+        return line.addKeyValue(MessageWork.ACCOUNT_SID, message.account().value());
+    }
+
+    /** A line about a message Twilio knows by its SID: SID and account as fields of structured logs. */
+    private static LoggingEventBuilder about(LoggingEventBuilder line, AccountSid account, MessageSid sid) {
+        return line.addKeyValue(MessageWork.ACCOUNT_SID, account.value()).addKeyValue(MessageWork.MESSAGE_SID, sid.value());
     }
 
     private record AccountClient(String token, TwilioRestClient client) {

@@ -3,6 +3,7 @@ package dev.deliverytracker.adapter.web;
 import dev.deliverytracker.application.port.in.RecordDeliveryStatus;
 import dev.deliverytracker.application.port.RecordOutcome;
 import dev.deliverytracker.application.port.StatusCallback;
+import dev.deliverytracker.application.port.out.MessageWork;
 import dev.deliverytracker.domain.DeliveryStatus;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -144,23 +146,36 @@ public class StatusCallbackEndpoint implements Filter {
                         LogSafe.text(refused.reason()) + "; not kept: too many refused callbacks from this address lately");
                 return;
             }
-            LOG.warn("callback refused: {} account={} source={} url={}", LogSafe.text(refused.reason()),
-                    LogSafe.text(callback.first("AccountSid").orElse("none")), callback.source(), LogSafe.text(url));
+            about(LOG.atWarn(), callback).log("callback refused: {} account={} source={} url={}",
+                    LogSafe.text(refused.reason()), LogSafe.text(callback.first("AccountSid").orElse("none")),
+                    callback.source(), LogSafe.text(url));
             problem(request, response, HttpStatus.FORBIDDEN, "Callback signature refused", LogSafe.text(refused.reason()));
             return;
         }
         if (outcome instanceof RecordOutcome.Rejected rejected) {
-            LOG.warn("callback rejected and kept: {} account={} sid={}", LogSafe.text(rejected.reason()),
-                    LogSafe.text(callback.first("AccountSid").orElse("none")),
+            about(LOG.atWarn(), callback).log("callback rejected and kept: {} account={} sid={}",
+                    LogSafe.text(rejected.reason()), LogSafe.text(callback.first("AccountSid").orElse("none")),
                     LogSafe.text(callback.first("MessageSid").orElse("none")));
             problem(request, response, HttpStatus.BAD_REQUEST, "Callback not readable", rejected.reason());
             return;
         }
         if (outcome instanceof RecordOutcome.Unmatched unmatched) {
-            LOG.info("callback kept unmatched: sid={} status={}", unmatched.sid(), unmatched.reported().wireName());
+            about(LOG.atInfo(), callback).log("callback kept unmatched: sid={} status={}", unmatched.sid(),
+                    unmatched.reported().wireName());
         }
         response.setStatus(HttpStatus.OK.value());
         response.setContentLength(0);
+    }
+
+    /**
+     * A line about a callback: Twilio's SID and account (and our message id, from the callback's URL) as
+     * fields of structured logs, each only when present and cleaned for a log line.
+     */
+    private static LoggingEventBuilder about(LoggingEventBuilder line, StatusCallback callback) {
+        callback.first("MessageSid").or(() -> callback.first("SmsSid"))
+                .ifPresent(sid -> line.addKeyValue(MessageWork.MESSAGE_SID, LogSafe.text(sid)));
+        callback.first("AccountSid").ifPresent(account -> line.addKeyValue(MessageWork.ACCOUNT_SID, LogSafe.text(account)));
+        return line;
     }
 
     private void reject(HttpServletRequest request, HttpServletResponse response, String reason, String url)

@@ -4,6 +4,7 @@ import dev.deliverytracker.application.port.in.DispatchMessages;
 import dev.deliverytracker.application.port.out.DeliveryLog;
 import dev.deliverytracker.application.port.out.MessageGateway;
 import dev.deliverytracker.application.port.out.MessageStore;
+import dev.deliverytracker.application.port.out.MessageWork;
 import dev.deliverytracker.application.port.out.OutgoingMessage;
 import dev.deliverytracker.application.port.out.Outbox;
 import dev.deliverytracker.application.port.out.SendResult;
@@ -57,6 +58,7 @@ public final class DispatchMessagesService implements DispatchMessages {
     private final Executor sending;
     private final SendingPace pace;
     private final PacingPolicy pacing;
+    private final MessageWork work;
     private volatile boolean stopped;
 
     public DispatchMessagesService(Outbox outbox, MessageGateway gateway, TwilioAccounts accounts,
@@ -77,6 +79,16 @@ public final class DispatchMessagesService implements DispatchMessages {
     public DispatchMessagesService(Outbox outbox, MessageGateway gateway, TwilioAccounts accounts,
             StatusCallbackAddress callbackAddress, DeliveryLog log, MessageStore messages, Clock clock,
             DispatchPolicy policy, DoubleSupplier jitter, Executor sending, SendingPace pace, PacingPolicy pacing) {
+        this(outbox, gateway, accounts, callbackAddress, log, messages, clock, policy, jitter, sending, pace, pacing,
+                MessageWork.unobserved());
+    }
+
+    /** With {@code work}, each dispatch and each send to Twilio is marked as work about its message. */
+    public DispatchMessagesService(Outbox outbox, MessageGateway gateway, TwilioAccounts accounts,
+            StatusCallbackAddress callbackAddress, DeliveryLog log, MessageStore messages, Clock clock,
+            DispatchPolicy policy, DoubleSupplier jitter, Executor sending, SendingPace pace, PacingPolicy pacing,
+            MessageWork work) {
+        this.work = work;
         this.pace = pace;
         this.pacing = pacing;
         this.sending = sending;
@@ -119,6 +131,13 @@ public final class DispatchMessagesService implements DispatchMessages {
     }
 
     private void handle(Outbox.Claim claim, Instant releaseAfter) {
+        MessageId id = claim.message().id().orElseThrow();
+        try (MessageWork.Scope dispatching = work.begin("dispatch", id, claim.message().organization())) {
+            handleClaimed(claim, releaseAfter);
+        }
+    }
+
+    private void handleClaimed(Outbox.Claim claim, Instant releaseAfter) {
         MessageId id = claim.message().id().orElseThrow();
         if (stopped) {
             outbox.retryLater(id, clock.instant(), "released unsent: the instance is stopping", claim.inDoubt());
@@ -184,8 +203,12 @@ public final class DispatchMessagesService implements DispatchMessages {
         if (claim.inDoubt()) {
             // A match that is already another message of ours is a look-alike, not this one. A SID that
             // this message holds already (its first send's callback outran the takeover) is this send.
-            Optional<SendResult.Accepted> earlier = gateway.findAccepted(outgoing, claim.firstAttemptAt()).stream()
-                    .filter(found -> !messages.sidTakenElsewhere(found.sid(), id))
+            List<SendResult.Accepted> found;
+            try (MessageWork.Scope asking = work.begin("lookup", id, message.organization())) {
+                found = gateway.findAccepted(outgoing, claim.firstAttemptAt());
+            }
+            Optional<SendResult.Accepted> earlier = found.stream()
+                    .filter(match -> !messages.sidTakenElsewhere(match.sid(), id))
                     .findFirst();
             if (earlier.isPresent()) {
                 LOG.log(System.Logger.Level.INFO, "message {0} was already with Twilio as {1}; not sent again", id,
@@ -198,8 +221,11 @@ public final class DispatchMessagesService implements DispatchMessages {
             return;
         }
         SendResult result;
-        try {
+        try (MessageWork.Scope sending = work.begin("send", id, message.organization())) {
             result = gateway.send(outgoing);
+            if (result instanceof SendResult.Accepted accepted) {
+                sending.learnt(MessageWork.MESSAGE_SID, accepted.sid().value());
+            }
         } catch (IllegalStateException noCredentials) {
             log.sendFailed(id, DeliveryError.of(NO_CREDENTIALS, noCredentials.getMessage()), clock.instant());
             return;

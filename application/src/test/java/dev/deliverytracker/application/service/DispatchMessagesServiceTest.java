@@ -12,6 +12,7 @@ import dev.deliverytracker.application.port.in.AdmitSendRequest;
 import dev.deliverytracker.application.port.in.SendMessageCommand;
 import dev.deliverytracker.application.port.in.SendOutcome;
 import dev.deliverytracker.application.port.out.MessageLookup;
+import dev.deliverytracker.application.port.out.MessageWork;
 import dev.deliverytracker.application.port.out.OutgoingMessage;
 import dev.deliverytracker.application.port.out.ReportedEvent;
 import dev.deliverytracker.application.port.out.SendResult;
@@ -30,6 +31,7 @@ import dev.deliverytracker.domain.OrganizationId;
 import dev.deliverytracker.domain.Sender;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -67,6 +69,33 @@ class DispatchMessagesServiceTest {
         assertThat(sent.sid()).isPresent();
         assertThat(sent.status()).isEqualTo(DeliveryStatus.QUEUED);
         assertThat(store.isWaiting(id)).isFalse();
+    }
+
+    @Test
+    void the_send_is_work_about_the_message_within_its_dispatch_and_learns_the_sid() {
+        List<String> work = new ArrayList<>();
+        MessageWork recording = (name, message, organization) -> {
+            work.add("begin " + name + " " + message + " " + organization);
+            return new MessageWork.Scope() {
+                @Override
+                public void learnt(String field, String value) {
+                    work.add(name + " learnt " + field + "=" + value);
+                }
+
+                @Override
+                public void close() {
+                    work.add("end " + name);
+                }
+            };
+        };
+        DispatchMessagesService observed = new DispatchMessagesService(store, twilio, accounts,
+                id -> "https://tracker.example.com/twilio-status?mid=" + id, store, store, clock, policy, () -> 0.5,
+                Runnable::run, (sender, account, now) -> now, PacingPolicy.off(), recording);
+        MessageId id = send();
+        observed.dispatchDue();
+        String sid = store.find(id).orElseThrow().sid().orElseThrow().value();
+        assertThat(work).containsExactly("begin dispatch " + id + " " + org, "begin send " + id + " " + org,
+                "send learnt messageSid=" + sid, "end send", "end dispatch");
     }
 
     @Test
