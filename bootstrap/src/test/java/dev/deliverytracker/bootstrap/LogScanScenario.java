@@ -4,6 +4,7 @@ import static dev.deliverytracker.bootstrap.CallbackClient.form;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.LoggerContext;
 import dev.deliverytracker.simulator.Outcome;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -12,8 +13,10 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -36,6 +39,17 @@ import org.springframework.test.annotation.DirtiesContext;
         "tracker.webhook.refusal-limit.refill=1h"})
 @DirtiesContext
 abstract class LogScanScenario extends SimulatedServiceTest {
+
+    /**
+     * Spring Boot configures Logback once per JVM until the context that configured it closes; another
+     * test class's context still alive in the test cache would keep its format, and this class would
+     * scan lines in a format it did not ask for. Forgetting that mark makes this class's context set up
+     * the logging it names.
+     */
+    @BeforeAll
+    static void logsAsThisClassConfiguresThem() {
+        ((LoggerContext) LoggerFactory.getILoggerFactory()).removeObject(LoggingSystem.class.getName());
+    }
 
     static final String API_KEY = "dt_log-scan-test-key-never-to-be-logged";
 
