@@ -13,15 +13,12 @@ import dev.deliverytracker.domain.DeliveryEvent;
 import dev.deliverytracker.domain.DeliveryStatus;
 import dev.deliverytracker.domain.Message;
 import dev.deliverytracker.domain.MessageSid;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,13 +46,11 @@ import org.springframework.test.context.DynamicPropertySource;
         "spring.datasource.hikari.validation-timeout=500"})
 class DatabaseOutageSystemTest {
 
-    private static Path dataDirectory;
-    private static int databasePort;
-    private static EmbeddedPostgres postgres = startPostgres();
+    private static final StoppablePostgres postgres = StoppablePostgres.start("outage-pg");
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
+        registry.add("spring.datasource.url", postgres::jdbcUrl);
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "postgres");
     }
@@ -92,7 +87,7 @@ class DatabaseOutageSystemTest {
         acknowledged.add("sent");
 
         double unavailableBefore = unavailable();
-        postgres.close();
+        postgres.stop();
         HttpResponse<String> duringOutage = post(client, account, sid, "delivered");
         assertThat(duringOutage.statusCode()).isEqualTo(503);
         assertThat(duringOutage.headers().firstValue("Retry-After")).isPresent();
@@ -110,7 +105,7 @@ class DatabaseOutageSystemTest {
         assertThat(post(client, account, sid, "delivered").statusCode()).isEqualTo(503);
         assertThat(meters.counter("tracker.ingest.refused.unreachable").count()).isEqualTo(refusedAtOnce + 1);
 
-        postgres = restartPostgres();
+        postgres.restart();
         Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                 .until(() -> post(client, account, sid, "delivered").statusCode() == 200);
         acknowledged.add("delivered");
@@ -147,21 +142,5 @@ class DatabaseOutageSystemTest {
                 TwilioDocumentedSignature.sign("outage-token", client.local("/twilio-status"), form));
     }
 
-    private static EmbeddedPostgres startPostgres() {
-        try {
-            dataDirectory = Files.createTempDirectory("outage-pg");
-            // Not "clean": a clean embedded server deletes its data when it stops, and this one must come back.
-            EmbeddedPostgres started = EmbeddedPostgres.builder().setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(false).start();
-            databasePort = started.getPort();
-            return started;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    private static EmbeddedPostgres restartPostgres() throws IOException {
-        return EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false)
-                .setPort(databasePort).start();
-    }
 }

@@ -7,11 +7,8 @@ import dev.deliverytracker.adapter.persistence.DeliveryLogAvailability;
 import dev.deliverytracker.application.port.in.ReconcileMessages;
 import dev.deliverytracker.simulator.CallbackAttempt;
 import dev.deliverytracker.simulator.TwilioSimulator;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -53,13 +50,11 @@ class DatabaseRestartSystemTest {
     private static final int MESSAGES = 30;
     private static final Duration OUTAGE = Duration.ofSeconds(17);
 
-    private static Path dataDirectory;
-    private static int databasePort;
-    private static EmbeddedPostgres postgres = startPostgres();
+    private static final StoppablePostgres postgres = StoppablePostgres.start("restart-pg");
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
+        registry.add("spring.datasource.url", postgres::jdbcUrl);
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "postgres");
     }
@@ -100,12 +95,12 @@ class DatabaseRestartSystemTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> sentToTwilio(ids) == MESSAGES);
 
         Instant stopped = Instant.now();
-        postgres.close();
+        postgres.stop();
         // Throughout the outage no callback is acknowledged: each is refused with 503, so Twilio retries
         // it within its budget or gives up on it, and none is acknowledged and then lost.
         await().during(OUTAGE).atMost(OUTAGE.plusSeconds(10)).until(() -> simulator.callbackAttempts().stream()
                 .noneMatch(attempt -> attempt.responseCode() == 200 && Instant.parse(attempt.at()).isAfter(stopped)));
-        postgres = restartPostgres();
+        postgres.restart();
 
         // The service takes callbacks again by itself: no restart, and no callback is refused any more.
         await().atMost(Duration.ofSeconds(30)).until(() -> availability.unreachableSince().isEmpty());
@@ -145,20 +140,5 @@ class DatabaseRestartSystemTest {
         }
     }
 
-    private static EmbeddedPostgres startPostgres() {
-        try {
-            dataDirectory = Files.createTempDirectory("restart-pg");
-            EmbeddedPostgres started = EmbeddedPostgres.builder().setDataDirectory(dataDirectory)
-                    .setCleanDataDirectory(false).start();
-            databasePort = started.getPort();
-            return started;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    private static EmbeddedPostgres restartPostgres() throws IOException {
-        return EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false)
-                .setPort(databasePort).start();
-    }
 }
