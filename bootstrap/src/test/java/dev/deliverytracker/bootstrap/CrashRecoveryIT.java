@@ -41,17 +41,7 @@ class CrashRecoveryIT {
         int databasePort = freePort();
         try (TwilioSimulator twilio = TwilioSimulator.start(SimulatorSettings.defaults())) {
             twilio.behaviour(twilio.behaviour().withDelays(0, 50));
-            Map<String, String> environment = Map.of(
-                    "TRACKER_DATA_DIR", folder.resolve(".data/postgres").toString(),
-                    // A fixed port: the restart must not mistake the dead service's server for its own.
-                    "TRACKER_EMBEDDED_DB_PORT", Integer.toString(databasePort),
-                    "TWILIO_ACCOUNT_SID", twilio.accountSid(),
-                    "TWILIO_AUTH_TOKEN", twilio.authToken(),
-                    "TWILIO_API_BASE_URL", twilio.baseUrl().toString(),
-                    "TWILIO_DEFAULT_FROM", "+15005550006",
-                    "TRACKER_API_KEY", API_KEY,
-                    "TRACKER_PACING_ENABLED", "false",
-                    "PUBLIC_BASE_URL", "http://localhost:" + port);
+            Map<String, String> environment = embeddedService(twilio, port, databasePort);
             String[] arguments = {"--tracker.dispatch.lease=10s", "--tracker.dispatch.interval=50ms"};
 
             ServiceProcess first = ServiceProcess.start("first", folder, port, environment, arguments);
@@ -92,16 +82,7 @@ class CrashRecoveryIT {
         int port = freePort();
         int databasePort = freePort();
         try (TwilioSimulator twilio = TwilioSimulator.start(SimulatorSettings.defaults())) {
-            Map<String, String> environment = Map.of(
-                    "TRACKER_DATA_DIR", folder.resolve(".data/postgres").toString(),
-                    "TRACKER_EMBEDDED_DB_PORT", Integer.toString(databasePort),
-                    "TWILIO_ACCOUNT_SID", twilio.accountSid(),
-                    "TWILIO_AUTH_TOKEN", twilio.authToken(),
-                    "TWILIO_API_BASE_URL", twilio.baseUrl().toString(),
-                    "TWILIO_DEFAULT_FROM", "+15005550006",
-                    "TRACKER_API_KEY", API_KEY,
-                    "TRACKER_PACING_ENABLED", "false",
-                    "PUBLIC_BASE_URL", "http://localhost:" + port);
+            Map<String, String> environment = embeddedService(twilio, port, databasePort);
 
             CrashLoad load;
             String stoppedLog;
@@ -131,6 +112,23 @@ class CrashRecoveryIT {
                 assertThat(sends).allSatisfy((id, count) -> assertThat(count).as("sends of message %d", id).isEqualTo(1));
             }
         }
+    }
+
+    /**
+     * The README's start command's settings, with the simulator playing Twilio; a fixed database port,
+     * so a restart must not mistake a dead service's server for its own.
+     */
+    private Map<String, String> embeddedService(TwilioSimulator twilio, int port, int databasePort) {
+        return Map.of(
+                "TRACKER_DATA_DIR", folder.resolve(".data/postgres").toString(),
+                "TRACKER_EMBEDDED_DB_PORT", Integer.toString(databasePort),
+                "TWILIO_ACCOUNT_SID", twilio.accountSid(),
+                "TWILIO_AUTH_TOKEN", twilio.authToken(),
+                "TWILIO_API_BASE_URL", twilio.baseUrl().toString(),
+                "TWILIO_DEFAULT_FROM", "+15005550006",
+                "TRACKER_API_KEY", API_KEY,
+                "TRACKER_PACING_ENABLED", "false",
+                "PUBLIC_BASE_URL", "http://localhost:" + port);
     }
 
     static Map<String, Long> rowsPerSid(Connection database, Set<String> sids) throws SQLException {
