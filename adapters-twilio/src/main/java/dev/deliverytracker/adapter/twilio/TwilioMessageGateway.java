@@ -11,9 +11,11 @@ import com.twilio.type.PhoneNumber;
 import dev.deliverytracker.application.port.out.MessageGateway;
 import dev.deliverytracker.application.port.out.MessageWork;
 import dev.deliverytracker.application.port.out.OutgoingMessage;
+import dev.deliverytracker.application.port.out.MessageFacts;
 import dev.deliverytracker.application.port.out.PollResult;
 import dev.deliverytracker.application.port.out.SendResult;
 import dev.deliverytracker.domain.AccountSid;
+import dev.deliverytracker.domain.Charge;
 import dev.deliverytracker.domain.DeliveryError;
 import dev.deliverytracker.domain.DeliveryStatus;
 import dev.deliverytracker.domain.MessageContent;
@@ -144,7 +146,7 @@ public class TwilioMessageGateway implements MessageGateway {
             Message fetched = Message.fetcher(sid.value()).fetch(client);
             DeliveryError error = fetched.getErrorCode() == null || fetched.getErrorCode() == 0 ? DeliveryError.NONE
                     : DeliveryError.of(fetched.getErrorCode(), fetched.getErrorMessage());
-            return PollResult.Found.of(statusOf(fetched), error);
+            return new PollResult.Found(statusOf(fetched).wireName(), error, factsOf(fetched, account, sid));
         } catch (ApiConnectionException e) {
             about(LOG.atWarn(), account, sid).log("twilio fetch failed account={} sid={}: no answer", account, sid);
             return new PollResult.Failed("no answer from Twilio: " + e.getMessage());
@@ -164,6 +166,27 @@ public class TwilioMessageGateway implements MessageGateway {
             return new PollResult.Failed(status == 0 ? "no answer from Twilio: " + e.getMessage()
                     : "Twilio answered " + status + (code == 0 ? "" : " with code " + code) + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * Segments, price and text as the resource shows them. A price that cannot be read is logged and
+     * left out rather than failing the poll: the status in the same answer is still worth recording.
+     */
+    private static MessageFacts factsOf(Message fetched, AccountSid account, MessageSid sid) {
+        Integer segments = null;
+        Charge charge = null;
+        try {
+            if (fetched.getNumSegments() != null && !fetched.getNumSegments().isBlank()) {
+                segments = Integer.valueOf(fetched.getNumSegments().trim());
+            }
+            if (fetched.getPrice() != null && !fetched.getPrice().isBlank() && fetched.getPriceUnit() != null) {
+                charge = Charge.fromProvider(fetched.getPrice(), fetched.getPriceUnit().getCurrencyCode());
+            }
+        } catch (IllegalArgumentException unreadable) {
+            about(LOG.atWarn(), account, sid).log("twilio price of account={} sid={} not readable: {}", account, sid,
+                    unreadable.getMessage());
+        }
+        return new MessageFacts(segments, charge, fetched.getBody());
     }
 
     private static boolean sameSender(Message candidate, OutgoingMessage message) {

@@ -58,8 +58,10 @@ class TwilioMessageGatewayFetchTest {
 
         await().until(() -> "delivered".equals(simulator.message(sid.value()).orElseThrow().status()));
 
-        assertThat(gateway.fetch(account, sid)).isEqualTo(PollResult.Found.of(DeliveryStatus.DELIVERED,
-                DeliveryError.NONE));
+        assertThat(gateway.fetch(account, sid)).isInstanceOfSatisfying(PollResult.Found.class, found -> {
+            assertThat(found.status()).isEqualTo(DeliveryStatus.DELIVERED);
+            assertThat(found.error()).isEqualTo(DeliveryError.NONE);
+        });
     }
 
     @Test
@@ -67,8 +69,28 @@ class TwilioMessageGatewayFetchTest {
         simulator.behaviour(simulator.behaviour().withDefaultOutcome(Outcome.noCallbacks()));
         MessageSid sid = sent("+4915112345678");
 
-        assertThat(gateway.fetch(account, sid)).isEqualTo(PollResult.Found.of(DeliveryStatus.QUEUED,
-                DeliveryError.NONE));
+        assertThat(gateway.fetch(account, sid)).isInstanceOfSatisfying(PollResult.Found.class, found -> {
+            assertThat(found.status()).isEqualTo(DeliveryStatus.QUEUED);
+            assertThat(found.facts().priced()).as("nothing is priced before it is final").isFalse();
+        });
+    }
+
+    @Test
+    void price_segments_and_text_show_once_twilio_has_priced_the_final_message() {
+        simulator.behaviour(simulator.behaviour().withDefaultOutcome(Outcome.silent(Outcome.delivered()))
+                .withPriceDelay(300));
+        MessageSid sid = sent("+4915112345678");
+        await().until(() -> "delivered".equals(simulator.message(sid.value()).orElseThrow().status()));
+
+        PollResult.Found early = (PollResult.Found) gateway.fetch(account, sid);
+        await().until(() -> ((PollResult.Found) gateway.fetch(account, sid)).facts().priced());
+        PollResult.Found priced = (PollResult.Found) gateway.fetch(account, sid);
+
+        assertThat(early.facts().priced()).as("the price comes after the status").isFalse();
+        assertThat(priced.facts().segmentCount()).hasValue(1);
+        assertThat(priced.facts().text()).hasValue("Your parcel is on its way");
+        assertThat(priced.facts().charge().amount()).isEqualByComparingTo("0.00790");
+        assertThat(priced.facts().charge().currency().getCurrencyCode()).isEqualTo("USD");
     }
 
     @Test

@@ -8,14 +8,22 @@ public sealed interface PollResult {
 
     /**
      * The provider knows the message and reports it in this status. The status word is kept as the
-     * provider gave it, so a word we do not know yet is recorded, not lost.
+     * provider gave it, so a word we do not know yet is recorded, not lost. {@code facts} holds what
+     * the resource says beyond the status (segments, price, text), as far as the provider knows it yet.
      */
-    record Found(String reportedStatus, DeliveryError error) implements PollResult {
+    record Found(String reportedStatus, DeliveryError error, MessageFacts facts) implements PollResult {
         public Found {
             DeliveryStatus.fromTwilio(reportedStatus);
             if (error == null) {
                 throw new IllegalArgumentException("a found message's error must be DeliveryError.NONE when there is none");
             }
+            if (facts == null) {
+                throw new IllegalArgumentException("a found message's facts must be MessageFacts.NONE when none are known");
+            }
+        }
+
+        public Found(String reportedStatus, DeliveryError error) {
+            this(reportedStatus, error, MessageFacts.NONE);
         }
 
         public static Found of(DeliveryStatus status, DeliveryError error) {

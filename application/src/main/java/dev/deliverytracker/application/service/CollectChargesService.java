@@ -1,0 +1,114 @@
+package dev.deliverytracker.application.service;
+
+import dev.deliverytracker.application.port.in.ChargeRun;
+import dev.deliverytracker.application.port.in.CollectCharges;
+import dev.deliverytracker.application.port.in.ReconcileRun;
+import dev.deliverytracker.application.port.out.MessageFacts;
+import dev.deliverytracker.application.port.out.MessageGateway;
+import dev.deliverytracker.application.port.out.PollResult;
+import dev.deliverytracker.application.port.out.TwilioAccount;
+import dev.deliverytracker.application.port.out.TwilioAccounts;
+import dev.deliverytracker.application.port.out.UnpricedMessage;
+import dev.deliverytracker.application.port.out.UnpricedMessages;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Asks the provider for the price and segments of final messages, within what the reconciler's run
+ * left of its budget and at its pace. A 429 from either stops both until the next run. An answer
+ * without a price is kept (segments and text may already be there) and asked again after
+ * {@link ChargePolicy#askEvery()}, until {@link ChargePolicy#horizon()}.
+ */
+public final class CollectChargesService implements CollectCharges {
+
+    private static final Logger LOG = Logger.getLogger(CollectChargesService.class.getName());
+
+    private final UnpricedMessages unpriced;
+    private final MessageGateway gateway;
+    private final TwilioAccounts accounts;
+    private final Clock clock;
+    private final ReconcilePolicy budget;
+    private final ChargePolicy policy;
+    private final Pause pause;
+
+    public CollectChargesService(UnpricedMessages unpriced, MessageGateway gateway, TwilioAccounts accounts,
+            Clock clock, ReconcilePolicy budget, ChargePolicy policy, Pause pause) {
+        this.unpriced = unpriced;
+        this.gateway = gateway;
+        this.accounts = accounts;
+        this.clock = clock;
+        this.budget = budget;
+        this.policy = policy;
+        this.pause = pause;
+    }
+
+    @Override
+    public ChargeRun collectAfter(ReconcileRun reconcile) {
+        int left = budget.batchSize() - reconcile.candidates();
+        if (reconcile.rateLimited() || left <= 0) {
+            return ChargeRun.NOTHING;
+        }
+        Instant now = clock.instant();
+        List<UnpricedMessage> candidates = unpriced.find(now.minus(policy.settleAfter()), now.minus(policy.horizon()),
+                now.minus(policy.askEvery()), left);
+        boolean pauseFirst = reconcile.polled() + reconcile.failed() > 0;
+        int priced = 0;
+        int notYet = 0;
+        int failed = 0;
+        boolean rateLimited = false;
+        for (UnpricedMessage message : candidates) {
+            Optional<TwilioAccount> account = accounts.findByOrganization(message.organization());
+            if (account.isEmpty()) {
+                failed++;
+                continue;
+            }
+            if (pauseFirst && !paused()) {
+                break;
+            }
+            pauseFirst = true;
+            PollResult result;
+            try {
+                result = gateway.fetch(account.get().sid(), message.sid());
+            } catch (RuntimeException failure) {
+                result = new PollResult.Failed(failure.getMessage() == null ? failure.toString() : failure.getMessage());
+            }
+            if (result instanceof PollResult.RateLimited) {
+                LOG.warning(() -> "charges stopped: Twilio answered 429 at sid=" + message.sid()
+                        + "; the next run goes on");
+                rateLimited = true;
+                break;
+            }
+            if (result instanceof PollResult.Found found) {
+                unpriced.record(message.id(), found.facts(), clock.instant());
+                if (found.facts().priced()) {
+                    priced++;
+                } else {
+                    notYet++;
+                }
+            } else {
+                // Not found or failed: asked again after the wait, like an answer without a price.
+                unpriced.record(message.id(), MessageFacts.NONE, clock.instant());
+                failed++;
+            }
+        }
+        ChargeRun run = new ChargeRun(candidates.size(), priced, notYet, failed, rateLimited);
+        if (!candidates.isEmpty()) {
+            LOG.info(() -> "charges run candidates=" + run.candidates() + " priced=" + run.priced() + " unpriced="
+                    + run.unpriced() + " failed=" + run.failed() + " rateLimited=" + run.rateLimited());
+        }
+        return run;
+    }
+
+    private boolean paused() {
+        try {
+            pause.sleep(budget.pace());
+            return true;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}
