@@ -1,6 +1,7 @@
 package dev.deliverytracker.bootstrap;
 
 import dev.deliverytracker.adapter.persistence.PayloadSettings;
+import dev.deliverytracker.application.port.in.CollectCharges;
 import dev.deliverytracker.application.port.in.PurgeHistory;
 import dev.deliverytracker.application.port.in.ReconcileMessages;
 import dev.deliverytracker.application.port.out.DeliveryLog;
@@ -8,14 +9,17 @@ import dev.deliverytracker.application.port.out.MessageGateway;
 import dev.deliverytracker.application.port.out.OldHistory;
 import dev.deliverytracker.application.port.out.StaleMessages;
 import dev.deliverytracker.application.port.out.TwilioAccounts;
+import dev.deliverytracker.application.port.out.UnpricedMessages;
+import dev.deliverytracker.application.service.CollectChargesService;
 import dev.deliverytracker.application.service.Pause;
 import dev.deliverytracker.application.service.PurgeHistoryService;
 import dev.deliverytracker.application.service.ReconcileMessagesService;
 import java.time.Clock;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The reconcile and retention use cases as beans, and how payloads are stored. Their schedules are separate beans. */
+/** The reconcile, charge and retention use cases as beans, and how payloads are stored. Their schedules are separate beans. */
 @Configuration(proxyBeanMethods = false)
 class JobConfiguration {
 
@@ -23,6 +27,14 @@ class JobConfiguration {
     ReconcileMessages reconcileMessages(StaleMessages stale, MessageGateway gateway, TwilioAccounts accounts,
             DeliveryLog log, Clock clock, ReconcileProperties properties) {
         return new ReconcileMessagesService(stale, gateway, accounts, log, clock, properties.policy(),
+                Pause.sleeping());
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "tracker.charges.enabled", havingValue = "true", matchIfMissing = true)
+    CollectCharges collectCharges(UnpricedMessages unpriced, MessageGateway gateway, TwilioAccounts accounts,
+            Clock clock, ReconcileProperties reconcile, ChargeProperties properties) {
+        return new CollectChargesService(unpriced, gateway, accounts, clock, reconcile.policy(), properties.policy(),
                 Pause.sleeping());
     }
 

@@ -1,0 +1,20 @@
+package dev.deliverytracker.application.service;
+
+import dev.deliverytracker.application.port.SpendQuery;
+import dev.deliverytracker.application.port.in.ReportSpend;
+import dev.deliverytracker.application.port.out.Spending;
+
+/** Answers what delivery cost from the charges kept beside each message. */
+public final class SpendReportService implements ReportSpend {
+
+    private final Spending spending;
+
+    public SpendReportService(Spending spending) {
+        this.spending = spending;
+    }
+
+    @Override
+    public Spend spend(SpendQuery query) {
+        return new Spend(query.range(), query.by(), spending.lines(query));
+    }
+}
