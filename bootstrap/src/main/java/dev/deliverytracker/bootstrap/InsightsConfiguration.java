@@ -1,5 +1,8 @@
 package dev.deliverytracker.bootstrap;
 
+import dev.deliverytracker.application.port.in.ReportSpend;
+import dev.deliverytracker.application.port.out.Spending;
+import dev.deliverytracker.application.service.SpendReportService;
 import dev.deliverytracker.application.port.in.FoldStatistics;
 import dev.deliverytracker.application.port.out.MessageQueries;
 import dev.deliverytracker.application.port.out.StatisticsRollup;
@@ -33,5 +36,10 @@ class InsightsConfiguration {
     @Bean
     DeliveryStatisticsService deliveryStatisticsService(MessageQueries queries) {
         return new DeliveryStatisticsService(queries);
+    }
+
+    @Bean
+    ReportSpend reportSpend(Spending spending) {
+        return new SpendReportService(spending);
     }
 }

@@ -9,7 +9,7 @@ import dev.deliverytracker.application.port.out.MessageGateway;
 import dev.deliverytracker.application.port.out.OldHistory;
 import dev.deliverytracker.application.port.out.StaleMessages;
 import dev.deliverytracker.application.port.out.TwilioAccounts;
-import dev.deliverytracker.application.port.out.UnpricedMessages;
+import dev.deliverytracker.application.port.out.MessageCharges;
 import dev.deliverytracker.application.service.CollectChargesService;
 import dev.deliverytracker.application.service.Pause;
 import dev.deliverytracker.application.service.PurgeHistoryService;
@@ -32,7 +32,7 @@ class JobConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "tracker.charges.enabled", havingValue = "true", matchIfMissing = true)
-    CollectCharges collectCharges(UnpricedMessages unpriced, MessageGateway gateway, TwilioAccounts accounts,
+    CollectCharges collectCharges(MessageCharges unpriced, MessageGateway gateway, TwilioAccounts accounts,
             Clock clock, ReconcileProperties reconcile, ChargeProperties properties) {
         return new CollectChargesService(unpriced, gateway, accounts, clock, reconcile.policy(), properties.policy(),
                 Pause.sleeping());

@@ -19,6 +19,7 @@ import dev.deliverytracker.application.port.in.RemoveIdleSendBudgets;
 import dev.deliverytracker.application.port.in.SendMessage;
 import dev.deliverytracker.application.port.out.ApiKeyStore;
 import dev.deliverytracker.application.port.out.MessageGateway;
+import dev.deliverytracker.application.port.out.MessageCharges;
 import dev.deliverytracker.application.port.out.MessageStore;
 import dev.deliverytracker.application.port.out.MessageWork;
 import dev.deliverytracker.application.port.out.OrganizationSendLimits;
@@ -131,8 +132,8 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    FindMessage findMessage(MessageStore messages, Outbox outbox, Clock clock) {
-        return new FindMessageService(messages, outbox, clock);
+    FindMessage findMessage(MessageStore messages, Outbox outbox, MessageCharges charges, Clock clock) {
+        return new FindMessageService(messages, outbox, charges, clock);
     }
 
     @Bean

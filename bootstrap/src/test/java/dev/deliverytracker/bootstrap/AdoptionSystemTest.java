@@ -32,7 +32,10 @@ import org.springframework.test.annotation.DirtiesContext;
         "tracker.api-key=" + AdoptionSystemTest.API_KEY,
         "tracker.dispatch.interval=50ms",
         "tracker.simulator.min-delay=0ms",
-        "tracker.simulator.max-delay=20ms"})
+        "tracker.simulator.max-delay=20ms",
+        "tracker.reconcile.interval=300ms",
+        "tracker.charges.settle-after=0s",
+        "tracker.charges.ask-every=0s"})
 @DirtiesContext
 class AdoptionSystemTest extends SimulatedServiceTest {
 
@@ -176,6 +179,45 @@ class AdoptionSystemTest extends SimulatedServiceTest {
                 "{\"channel\":\"sms\",\"to\":\"" + recipient + "\",\"from\":\"+15005550006\",\"body\":\"x\"}");
         assertThat(conflict.statusCode()).isEqualTo(409);
         assertThat(api.put("/api/v1/registered-messages/not-a-sid", "{}").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void what_twilio_charged_appears_after_the_message_is_final_and_adds_up_in_spend() {
+        simulator.behaviour(simulator.behaviour().withPriceDelay(300));
+        java.time.Instant from = java.time.Instant.now().minusSeconds(60);
+        HttpResponse<String> ours = api.post("/api/v1/messages", "{\"channel\":\"sms\",\"to\":\"" + recipient
+                + "\",\"body\":\"Winter sale\",\"tags\":{\"campaign\":\"winter\"}}");
+        String ourId = idOf(ours);
+        Message theirs = Message.creator(new PhoneNumber(recipient), new PhoneNumber("+15005550006"), "Sent elsewhere")
+                .setStatusCallback(URI.create("http://localhost:" + port + "/twilio-status")).create(otherApplication);
+        String theirId = awaitListed(theirs.getSid(), "delivered").path("id").asText();
+
+        JsonNode priced = awaitPriced(ourId);
+        JsonNode adopted = awaitPriced(theirId);
+
+        assertThat(priced.path("segments").asInt()).isEqualTo(1);
+        assertThat(priced.path("price").path("amount").asText()).isEqualTo("0.00790");
+        assertThat(priced.path("price").path("currency").asText()).isEqualTo("USD");
+        assertThat(adopted.path("price").path("amount").asText()).isEqualTo("0.00790");
+        String range = "from=" + from + "&until=" + java.time.Instant.now().plusSeconds(60);
+        JsonNode byCampaign = json(api.get("/api/v1/statistics/spend?" + range + "&by=tag:campaign"));
+        assertThat(byCampaign.path("lines").toString()).contains("\"key\":\"winter\"");
+        JsonNode winter = java.util.stream.StreamSupport.stream(byCampaign.path("lines").spliterator(), false)
+                .filter(line -> "winter".equals(line.path("key").asText())).findFirst().orElseThrow();
+        assertThat(winter.path("messages").asLong()).isEqualTo(1);
+        assertThat(winter.path("spent").asText()).isEqualTo("0.00790");
+        assertThat(api.get("/api/v1/statistics/spend?" + range + "&by=colour").statusCode()).isEqualTo(400);
+        assertThat(api.get("/api/v1/statistics/spend?from=2026-01-01T00:00:00Z&until=2026-12-01T00:00:00Z")
+                .statusCode()).as("longer than 93 days").isEqualTo(400);
+    }
+
+    private JsonNode awaitPriced(String id) {
+        JsonNode[] found = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            found[0] = json(api.get("/api/v1/messages/" + id));
+            return found[0].path("price").isObject();
+        });
+        return found[0];
     }
 
     /** The SID of a message sent through the tracker's API, once Twilio took it. */

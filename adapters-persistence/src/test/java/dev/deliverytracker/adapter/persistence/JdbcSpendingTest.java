@@ -8,11 +8,11 @@ import dev.deliverytracker.application.port.SpendGrouping;
 import dev.deliverytracker.application.port.SpendLine;
 import dev.deliverytracker.application.port.SpendQuery;
 import dev.deliverytracker.application.port.TimeRange;
-import dev.deliverytracker.application.port.out.MessageFacts;
+import dev.deliverytracker.application.port.MessageFacts;
 import dev.deliverytracker.application.port.out.Organizations;
 import dev.deliverytracker.application.port.out.Spending;
 import dev.deliverytracker.application.port.out.TwilioAccountCredentials;
-import dev.deliverytracker.application.port.out.UnpricedMessages;
+import dev.deliverytracker.application.port.out.MessageCharges;
 import dev.deliverytracker.domain.AccountSid;
 import dev.deliverytracker.domain.Charge;
 import dev.deliverytracker.domain.MessageId;
@@ -45,7 +45,7 @@ class JdbcSpendingTest {
     Spending spending;
 
     @Autowired
-    UnpricedMessages charges;
+    MessageCharges charges;
 
     @Autowired
     Organizations organizations;

@@ -11,7 +11,7 @@ import com.twilio.type.PhoneNumber;
 import dev.deliverytracker.application.port.out.MessageGateway;
 import dev.deliverytracker.application.port.out.MessageWork;
 import dev.deliverytracker.application.port.out.OutgoingMessage;
-import dev.deliverytracker.application.port.out.MessageFacts;
+import dev.deliverytracker.application.port.MessageFacts;
 import dev.deliverytracker.application.port.out.PollResult;
 import dev.deliverytracker.application.port.out.SendResult;
 import dev.deliverytracker.domain.AccountSid;

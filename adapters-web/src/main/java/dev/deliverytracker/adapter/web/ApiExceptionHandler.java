@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice(assignableTypes = {MessageApiController.class, ApiKeyController.class, RetryApiController.class,
         AdoptionApiController.class, RegistrationApiController.class,
         AlertApiController.class, InsightsApiController.class, RefusedCallbackApiController.class,
-        CustomerServiceWindowApiController.class})
+        CustomerServiceWindowApiController.class, SpendApiController.class})
 public class ApiExceptionHandler {
 
     @ExceptionHandler(InvalidRequest.class)

@@ -4,6 +4,8 @@ import dev.deliverytracker.application.port.StatisticsInterval;
 import dev.deliverytracker.application.port.in.ListMessages;
 import dev.deliverytracker.application.port.MessageCursor;
 import dev.deliverytracker.application.port.MessageFilter;
+import dev.deliverytracker.application.port.SpendGrouping;
+import dev.deliverytracker.application.port.SpendQuery;
 import dev.deliverytracker.application.port.TimeRange;
 import dev.deliverytracker.domain.Address;
 import dev.deliverytracker.domain.Channel;
@@ -158,6 +160,35 @@ final class InsightsRequestReader {
                     + interval.get().name().toLowerCase(Locale.ROOT) + " may span at most "
                     + interval.get().longestRange().toDays() + " days, this one spans "
                     + range.get().length().toHours() + " hours"));
+        }
+    }
+
+    /** {@code channel}, {@code sender}, {@code tag:<key>}, or the total when absent. */
+    Optional<SpendGrouping> spendGrouping() {
+        return Optional.of(read("by", value -> {
+            if (value.equals("channel")) {
+                return (SpendGrouping) new SpendGrouping.ByChannel();
+            }
+            if (value.equals("sender")) {
+                return new SpendGrouping.BySender();
+            }
+            if (value.startsWith("tag:")) {
+                return new SpendGrouping.ByTag(value.substring(4));
+            }
+            if (value.equals("total")) {
+                return new SpendGrouping.Total();
+            }
+            throw new IllegalArgumentException("must be 'total', 'channel', 'sender' or 'tag:<key>', was '"
+                    + printable(value) + "'");
+        }).orElseGet(SpendGrouping.Total::new));
+    }
+
+    /** A range short enough to be summed from each message's charge, named on {@code until} when too long. */
+    void checkSpendSpan(Optional<TimeRange> range) {
+        if (range.isPresent() && range.get().length().compareTo(SpendQuery.LONGEST_RANGE) > 0) {
+            errors.add(new InvalidRequest.FieldError("until", "a spend range may span at most "
+                    + SpendQuery.LONGEST_RANGE.toDays() + " days, this one spans " + range.get().length().toHours()
+                    + " hours"));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.deliverytracker.adapter.web;
 
 import dev.deliverytracker.application.port.ApiCaller;
+import dev.deliverytracker.application.port.MessageFacts;
 import dev.deliverytracker.application.port.in.FindMessage;
 import dev.deliverytracker.application.port.in.SendMessage;
 import dev.deliverytracker.application.port.in.SendOutcome;
@@ -65,7 +66,8 @@ public class MessageApiController {
         MessageId messageId = MessageId.parse(id);
         // Another organization's message is "not found" too: its existence is not ours to reveal.
         return findMessage.find(organization, messageId)
-                .map(message -> MessageResponse.of(message, findMessage.pacedUntil(messageId).orElse(null)))
+                .map(message -> MessageResponse.of(message, findMessage.pacedUntil(messageId).orElse(null),
+                        findMessage.charges(messageId).orElse(MessageFacts.NONE)))
                 .orElseThrow(() -> ApiProblem.notFound("Message not found",
                         "no message " + messageId + " in your organization"));
     }

@@ -1,5 +1,6 @@
 package dev.deliverytracker.adapter.web;
 
+import dev.deliverytracker.application.port.MessageFacts;
 import dev.deliverytracker.domain.Message;
 import dev.deliverytracker.domain.MessageContent;
 import dev.deliverytracker.domain.MessageSid;
@@ -13,11 +14,16 @@ import java.util.Map;
 /**
  * A message as the API shows it; {@code origin} is {@code api} for a message sent through us and
  * {@code external} for one another application sent and the tracker adopted from its callbacks.
+ * {@code segments} and {@code price} appear once Twilio has told them, some time after the final status.
  */
 public record MessageResponse(String id, String channel, String to, String from, String messagingServiceSid,
         String contentSid, String status, boolean terminal, String sid, Failure error,
         Map<String, Instant> milestones, int attempts, Map<String, String> tags, Instant createdAt, String statusUrl,
-        Instant pacedUntil, String origin) {
+        Instant pacedUntil, String origin, Integer segments, Price price) {
+
+    /** What Twilio charged, exact, as a decimal string of money spent; absent until Twilio has priced it. */
+    public record Price(String amount, String currency) {
+    }
 
     /** Twilio's error with what it means and whether sending again can help. */
     public record Failure(int code, String message, String meaning, boolean retryable, String suggestedAction,
@@ -25,11 +31,11 @@ public record MessageResponse(String id, String channel, String to, String from,
     }
 
     static MessageResponse of(Message message) {
-        return of(message, null);
+        return of(message, null, MessageFacts.NONE);
     }
 
     /** With {@code pacedUntil}: the message waits in the outbox for its place in its sender's pace until then. */
-    static MessageResponse of(Message message, Instant pacedUntil) {
+    static MessageResponse of(Message message, Instant pacedUntil, MessageFacts charges) {
         String id = message.id().orElseThrow().toString();
         Map<String, Instant> milestones = new LinkedHashMap<>();
         message.milestones().asMap().forEach((milestone, at) ->
@@ -40,7 +46,9 @@ public record MessageResponse(String id, String channel, String to, String from,
                 message.content() instanceof MessageContent.Template template ? template.contentSid().value() : null,
                 message.status().wireName(), message.isTerminal(), message.sid().map(MessageSid::value).orElse(null),
                 failure(message), milestones, message.attempts(), message.tags(), message.createdAt(),
-                "/api/v1/messages/" + id, pacedUntil, message.origin().wireName());
+                "/api/v1/messages/" + id, pacedUntil, message.origin().wireName(), charges.segments(),
+                charges.charged().map(charge -> new Price(charge.amount().toPlainString(),
+                        charge.currency().getCurrencyCode())).orElse(null));
     }
 
     private static Failure failure(Message message) {

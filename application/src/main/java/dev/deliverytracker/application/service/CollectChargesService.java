@@ -3,13 +3,13 @@ package dev.deliverytracker.application.service;
 import dev.deliverytracker.application.port.in.ChargeRun;
 import dev.deliverytracker.application.port.in.CollectCharges;
 import dev.deliverytracker.application.port.in.ReconcileRun;
-import dev.deliverytracker.application.port.out.MessageFacts;
+import dev.deliverytracker.application.port.MessageFacts;
 import dev.deliverytracker.application.port.out.MessageGateway;
 import dev.deliverytracker.application.port.out.PollResult;
 import dev.deliverytracker.application.port.out.TwilioAccount;
 import dev.deliverytracker.application.port.out.TwilioAccounts;
 import dev.deliverytracker.application.port.out.UnpricedMessage;
-import dev.deliverytracker.application.port.out.UnpricedMessages;
+import dev.deliverytracker.application.port.out.MessageCharges;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -26,7 +26,7 @@ public final class CollectChargesService implements CollectCharges {
 
     private static final Logger LOG = Logger.getLogger(CollectChargesService.class.getName());
 
-    private final UnpricedMessages unpriced;
+    private final MessageCharges unpriced;
     private final MessageGateway gateway;
     private final TwilioAccounts accounts;
     private final Clock clock;
@@ -34,7 +34,7 @@ public final class CollectChargesService implements CollectCharges {
     private final ChargePolicy policy;
     private final Pause pause;
 
-    public CollectChargesService(UnpricedMessages unpriced, MessageGateway gateway, TwilioAccounts accounts,
+    public CollectChargesService(MessageCharges unpriced, MessageGateway gateway, TwilioAccounts accounts,
             Clock clock, ReconcilePolicy budget, ChargePolicy policy, Pause pause) {
         this.unpriced = unpriced;
         this.gateway = gateway;
@@ -52,7 +52,7 @@ public final class CollectChargesService implements CollectCharges {
             return ChargeRun.NOTHING;
         }
         Instant now = clock.instant();
-        List<UnpricedMessage> candidates = unpriced.find(now.minus(policy.settleAfter()), now.minus(policy.horizon()),
+        List<UnpricedMessage> candidates = unpriced.findUnpriced(now.minus(policy.settleAfter()), now.minus(policy.horizon()),
                 now.minus(policy.askEvery()), left);
         boolean pauseFirst = reconcile.polled() + reconcile.failed() > 0;
         int priced = 0;

@@ -1,6 +1,8 @@
 package dev.deliverytracker.application.service;
 
+import dev.deliverytracker.application.port.MessageFacts;
 import dev.deliverytracker.application.port.in.FindMessage;
+import dev.deliverytracker.application.port.out.MessageCharges;
 import dev.deliverytracker.application.port.out.MessageStore;
 import dev.deliverytracker.application.port.out.Outbox;
 import dev.deliverytracker.domain.Message;
@@ -14,11 +16,13 @@ public final class FindMessageService implements FindMessage {
 
     private final MessageStore messages;
     private final Outbox outbox;
+    private final MessageCharges charges;
     private final Clock clock;
 
-    public FindMessageService(MessageStore messages, Outbox outbox, Clock clock) {
+    public FindMessageService(MessageStore messages, Outbox outbox, MessageCharges charges, Clock clock) {
         this.messages = messages;
         this.outbox = outbox;
+        this.charges = charges;
         this.clock = clock;
     }
 
@@ -31,5 +35,10 @@ public final class FindMessageService implements FindMessage {
     public Optional<Instant> pacedUntil(MessageId id) {
         // A place that has come means the message is being sent now (its callbacks may even be in).
         return outbox.pacedUntil(id).filter(until -> until.isAfter(clock.instant()));
+    }
+
+    @Override
+    public Optional<MessageFacts> charges(MessageId id) {
+        return charges.find(id);
     }
 }

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.deliverytracker.application.fake.DeliveryStoreContract;
 import dev.deliverytracker.application.fake.InMemoryTwilioAccounts;
-import dev.deliverytracker.application.fake.InMemoryUnpricedMessages;
+import dev.deliverytracker.application.fake.InMemoryMessageCharges;
 import dev.deliverytracker.application.fake.MovableClock;
 import dev.deliverytracker.application.fake.ScriptedMessageGateway;
 import dev.deliverytracker.application.port.in.ChargeRun;
 import dev.deliverytracker.application.port.in.ReconcileRun;
-import dev.deliverytracker.application.port.out.MessageFacts;
+import dev.deliverytracker.application.port.MessageFacts;
 import dev.deliverytracker.application.port.out.PollResult;
 import dev.deliverytracker.application.port.out.TwilioAccountCredentials;
 import dev.deliverytracker.domain.AccountSid;
@@ -31,7 +31,7 @@ class CollectChargesServiceTest {
     private static final ReconcileRun NOTHING_RECONCILED = new ReconcileRun(0, 0, 0, 0, 0, false);
 
     private final MovableClock clock = new MovableClock(T0);
-    private final InMemoryUnpricedMessages unpriced = new InMemoryUnpricedMessages();
+    private final InMemoryMessageCharges unpriced = new InMemoryMessageCharges();
     private final InMemoryTwilioAccounts accounts = new InMemoryTwilioAccounts();
     private final ScriptedMessageGateway twilio = new ScriptedMessageGateway();
     private final AccountSid account = DeliveryStoreContract.randomAccount();
@@ -62,7 +62,7 @@ class CollectChargesServiceTest {
 
         assertThat(early).as("not asked before the price can be there").isEqualTo(ChargeRun.NOTHING);
         assertThat(settled).isEqualTo(new ChargeRun(1, 1, 0, 0, false));
-        assertThat(unpriced.kept(id)).isEqualTo(new MessageFacts(2, charge, "Your order shipped"));
+        assertThat(unpriced.find(id).orElseThrow()).isEqualTo(new MessageFacts(2, charge, "Your order shipped"));
         assertThat(charges.collectAfter(NOTHING_RECONCILED).candidates()).as("priced once, asked once").isZero();
     }
 
@@ -83,7 +83,7 @@ class CollectChargesServiceTest {
         assertThat(first).isEqualTo(new ChargeRun(1, 0, 1, 0, false));
         assertThat(tooSoon.candidates()).isZero();
         assertThat(again).isEqualTo(new ChargeRun(1, 1, 0, 0, false));
-        assertThat(unpriced.kept(id).charge()).isEqualTo(charge);
+        assertThat(unpriced.find(id).orElseThrow().charge()).isEqualTo(charge);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.deliverytracker.application.port.in;
 
+import dev.deliverytracker.application.port.MessageFacts;
 import dev.deliverytracker.domain.Message;
 import dev.deliverytracker.domain.MessageId;
 import dev.deliverytracker.domain.OrganizationId;
@@ -13,4 +14,7 @@ public interface FindMessage {
 
     /** When a message waiting in the outbox for its place in its sender's pace goes to Twilio; empty once it came. */
     Optional<Instant> pacedUntil(MessageId id);
+
+    /** Segments and what the provider charged, once it was asked (after the message became final). */
+    Optional<MessageFacts> charges(MessageId id);
 }

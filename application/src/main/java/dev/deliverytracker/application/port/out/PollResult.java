@@ -1,5 +1,6 @@
 package dev.deliverytracker.application.port.out;
 
+import dev.deliverytracker.application.port.MessageFacts;
 import dev.deliverytracker.domain.DeliveryError;
 import dev.deliverytracker.domain.DeliveryStatus;
 

@@ -2,9 +2,9 @@ package dev.deliverytracker.application.fake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.deliverytracker.application.port.out.MessageFacts;
+import dev.deliverytracker.application.port.MessageFacts;
 import dev.deliverytracker.application.port.out.UnpricedMessage;
-import dev.deliverytracker.application.port.out.UnpricedMessages;
+import dev.deliverytracker.application.port.out.MessageCharges;
 import dev.deliverytracker.domain.Charge;
 import dev.deliverytracker.domain.MessageId;
 import dev.deliverytracker.domain.MessageSid;
@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
  * What every keeper of unpriced messages promises, run against the fake and PostgreSQL. Each test
  * works in a window of time of its own far from the others', so tests share a database safely.
  */
-public abstract class UnpricedMessagesContract {
+public abstract class MessageChargesContract {
 
-    protected abstract UnpricedMessages unpriced();
+    protected abstract MessageCharges unpriced();
 
     /** An organization of the test's own. */
     protected abstract OrganizationId organization();
@@ -32,9 +32,6 @@ public abstract class UnpricedMessagesContract {
     /** A message still on its way (sent), last changed at {@code lastChange}. */
     protected abstract MessageId open(OrganizationId organization, MessageSid sid, Instant lastChange);
 
-    /** What is kept of the message: segments, charge, text. */
-    protected abstract MessageFacts kept(MessageId id);
-
     private static final Charge SEVEN_CENTS = Charge.fromProvider("-0.07000", "USD");
 
     /** A window of its own for each test: a random hour somewhere in 2020. */
@@ -43,7 +40,7 @@ public abstract class UnpricedMessagesContract {
             .truncatedTo(ChronoUnit.MILLIS);
 
     private List<MessageId> candidates(Instant askedBefore) {
-        return unpriced().find(base.plusSeconds(600), base.minusSeconds(600), askedBefore, 100).stream()
+        return unpriced().findUnpriced(base.plusSeconds(600), base.minusSeconds(600), askedBefore, 100).stream()
                 .map(UnpricedMessage::id).toList();
     }
 
@@ -62,13 +59,20 @@ public abstract class UnpricedMessagesContract {
     }
 
     @Test
+    void a_message_never_asked_about_has_nothing_known() {
+        MessageId id = finished(organization(), DeliveryStoreContract.randomSid(), base, "hi");
+
+        assertThat(unpriced().find(id)).isEmpty();
+    }
+
+    @Test
     void a_priced_message_is_kept_and_no_longer_a_candidate() {
         MessageId id = finished(organization(), DeliveryStoreContract.randomSid(), base, "Your code is 1234");
 
         unpriced().record(id, new MessageFacts(2, SEVEN_CENTS, "Your code is ****"), base.plusSeconds(1));
 
         assertThat(candidates(base.plusSeconds(3600))).doesNotContain(id);
-        MessageFacts kept = kept(id);
+        MessageFacts kept = unpriced().find(id).orElseThrow();
         assertThat(kept.segments()).isEqualTo(2);
         assertThat(kept.charge().amount()).isEqualByComparingTo("0.07");
         assertThat(kept.charge().currency().getCurrencyCode()).isEqualTo("USD");
@@ -84,8 +88,8 @@ public abstract class UnpricedMessagesContract {
 
         assertThat(candidates(askedAt)).doesNotContain(id);
         assertThat(candidates(askedAt.plusMillis(1))).contains(id);
-        assertThat(kept(id).body()).as("an adopted message learns its text").isEqualTo("Hello from the other app");
-        assertThat(kept(id).segments()).isEqualTo(1);
-        assertThat(kept(id).charge()).isNull();
+        assertThat(unpriced().find(id).orElseThrow().body()).as("an adopted message learns its text").isEqualTo("Hello from the other app");
+        assertThat(unpriced().find(id).orElseThrow().segments()).isEqualTo(1);
+        assertThat(unpriced().find(id).orElseThrow().charge()).isNull();
     }
 }

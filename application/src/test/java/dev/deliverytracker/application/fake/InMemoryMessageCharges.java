@@ -1,8 +1,8 @@
 package dev.deliverytracker.application.fake;
 
-import dev.deliverytracker.application.port.out.MessageFacts;
+import dev.deliverytracker.application.port.MessageFacts;
 import dev.deliverytracker.application.port.out.UnpricedMessage;
-import dev.deliverytracker.application.port.out.UnpricedMessages;
+import dev.deliverytracker.application.port.out.MessageCharges;
 import dev.deliverytracker.domain.Charge;
 import dev.deliverytracker.domain.MessageId;
 import dev.deliverytracker.domain.MessageSid;
@@ -16,7 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** Messages the test declares final or still open, with what was learnt of their price. */
-public final class InMemoryUnpricedMessages implements UnpricedMessages {
+public final class InMemoryMessageCharges implements MessageCharges {
 
     private final AtomicLong ids = new AtomicLong(70_000);
     private final Map<MessageId, Entry> messages = new LinkedHashMap<>();
@@ -41,10 +41,11 @@ public final class InMemoryUnpricedMessages implements UnpricedMessages {
         return add(organization, sid, lastChange, "hello", false);
     }
 
-    /** What is kept of the message: segments, charge and text. */
-    public synchronized MessageFacts kept(MessageId id) {
+    @Override
+    public synchronized Optional<MessageFacts> find(MessageId id) {
         Entry entry = messages.get(id);
-        return new MessageFacts(entry.segments, entry.charge, entry.body);
+        return entry == null || entry.askedAt == null ? Optional.empty()
+                : Optional.of(new MessageFacts(entry.segments, entry.charge, entry.body));
     }
 
     private MessageId add(OrganizationId organization, MessageSid sid, Instant lastChange, String body,
@@ -59,7 +60,7 @@ public final class InMemoryUnpricedMessages implements UnpricedMessages {
     }
 
     @Override
-    public synchronized List<UnpricedMessage> find(Instant changedBefore, Instant changedSince, Instant askedBefore,
+    public synchronized List<UnpricedMessage> findUnpriced(Instant changedBefore, Instant changedSince, Instant askedBefore,
             int limit) {
         return messages.values().stream()
                 .filter(entry -> entry.finished && entry.charge == null)

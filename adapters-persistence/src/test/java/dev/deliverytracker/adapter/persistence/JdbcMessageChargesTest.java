@@ -3,11 +3,11 @@ package dev.deliverytracker.adapter.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.deliverytracker.application.fake.DeliveryStoreContract;
-import dev.deliverytracker.application.fake.UnpricedMessagesContract;
-import dev.deliverytracker.application.port.out.MessageFacts;
+import dev.deliverytracker.application.fake.MessageChargesContract;
+import dev.deliverytracker.application.port.MessageFacts;
 import dev.deliverytracker.application.port.out.Organizations;
 import dev.deliverytracker.application.port.out.TwilioAccountCredentials;
-import dev.deliverytracker.application.port.out.UnpricedMessages;
+import dev.deliverytracker.application.port.out.MessageCharges;
 import dev.deliverytracker.domain.AccountSid;
 import dev.deliverytracker.domain.Charge;
 import dev.deliverytracker.domain.MessageId;
@@ -26,7 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /** The charge collector's store on PostgreSQL, held to the same contract as the fake. */
 @SpringBootTest(classes = PersistenceTestApplication.class)
-class JdbcUnpricedMessagesTest extends UnpricedMessagesContract {
+class JdbcMessageChargesTest extends MessageChargesContract {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -34,7 +34,7 @@ class JdbcUnpricedMessagesTest extends UnpricedMessagesContract {
     }
 
     @Autowired
-    UnpricedMessages unpriced;
+    MessageCharges unpriced;
 
     @Autowired
     Organizations organizations;
@@ -45,7 +45,7 @@ class JdbcUnpricedMessagesTest extends UnpricedMessagesContract {
     private final AccountSid account = DeliveryStoreContract.randomAccount();
 
     @Override
-    protected UnpricedMessages unpriced() {
+    protected MessageCharges unpriced() {
         return unpriced;
     }
 
@@ -62,22 +62,6 @@ class JdbcUnpricedMessagesTest extends UnpricedMessagesContract {
     @Override
     protected MessageId open(OrganizationId organization, MessageSid sid, Instant lastChange) {
         return insert(organization, sid, lastChange, "hello", "sent");
-    }
-
-    @Override
-    protected MessageFacts kept(MessageId id) {
-        return jdbc.sql("""
-                select c.num_segments, c.price, c.price_unit, m.body
-                from messages m left join message_charges c on c.message_id = m.message_id
-                where m.message_id = :id
-                """).param("id", id.value()).query((row, index) -> {
-                    BigDecimal price = row.getBigDecimal("price");
-                    Integer segments = (Integer) row.getObject("num_segments");
-                    return new MessageFacts(segments,
-                            price == null ? null : Charge.fromProvider(price.negate().toPlainString(),
-                                    row.getString("price_unit")),
-                            row.getString("body"));
-                }).single();
     }
 
     @Test

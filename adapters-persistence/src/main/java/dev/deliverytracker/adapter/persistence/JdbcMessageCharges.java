@@ -1,12 +1,16 @@
 package dev.deliverytracker.adapter.persistence;
 
-import dev.deliverytracker.application.port.out.MessageFacts;
+import dev.deliverytracker.application.port.MessageFacts;
 import dev.deliverytracker.application.port.out.UnpricedMessage;
-import dev.deliverytracker.application.port.out.UnpricedMessages;
+import dev.deliverytracker.application.port.out.MessageCharges;
 import dev.deliverytracker.domain.MessageId;
 import dev.deliverytracker.domain.MessageSid;
 import dev.deliverytracker.domain.OrganizationId;
+import dev.deliverytracker.domain.Charge;
+import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.util.Currency;
+import java.util.Optional;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -19,19 +23,19 @@ import org.springframework.transaction.annotation.Transactional;
  * {@code messages.updated_at}: learning a price is not a status change.
  */
 @Component
-class JdbcUnpricedMessages implements UnpricedMessages {
+class JdbcMessageCharges implements MessageCharges {
 
     /** The statuses {@code messages_final_changed_idx} covers, written as the index is so the planner uses it. */
     private static final String PRICED_STATUSES = "('delivered', 'read', 'failed', 'undelivered')";
 
     private final JdbcClient jdbc;
 
-    JdbcUnpricedMessages(JdbcClient jdbc) {
+    JdbcMessageCharges(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     @Override
-    public List<UnpricedMessage> find(Instant changedBefore, Instant changedSince, Instant askedBefore, int limit) {
+    public List<UnpricedMessage> findUnpriced(Instant changedBefore, Instant changedSince, Instant askedBefore, int limit) {
         return jdbc.sql("""
                 select m.message_id, m.org_id, m.whatsapp_msg_sid, m.updated_at
                 from messages m
@@ -79,5 +83,19 @@ class JdbcUnpricedMessages implements UnpricedMessages {
                     where message_id = :id and origin = 'external' and body is null and content_sid is null
                     """).param("id", id.value()).param("body", facts.body()).update();
         }
+    }
+
+    @Override
+    public Optional<MessageFacts> find(MessageId id) {
+        return jdbc.sql("""
+                select c.num_segments, c.price, c.price_unit, m.body
+                from message_charges c join messages m on m.message_id = c.message_id
+                where c.message_id = :id
+                """).param("id", id.value()).query((row, index) -> {
+                    BigDecimal price = row.getBigDecimal("price");
+                    return new MessageFacts((Integer) row.getObject("num_segments"),
+                            price == null ? null : new Charge(price, Currency.getInstance(row.getString("price_unit"))),
+                            row.getString("body"));
+                }).optional();
     }
 }

@@ -1,4 +1,4 @@
-package dev.deliverytracker.application.port.out;
+package dev.deliverytracker.application.port;
 
 import dev.deliverytracker.domain.Charge;
 import java.util.Optional;

@@ -1,18 +1,17 @@
 package dev.deliverytracker.application.fake;
 
-import dev.deliverytracker.application.port.out.MessageFacts;
-import dev.deliverytracker.application.port.out.UnpricedMessages;
+import dev.deliverytracker.application.port.out.MessageCharges;
 import dev.deliverytracker.domain.MessageId;
 import dev.deliverytracker.domain.MessageSid;
 import dev.deliverytracker.domain.OrganizationId;
 import java.time.Instant;
 
-class InMemoryUnpricedMessagesTest extends UnpricedMessagesContract {
+class InMemoryMessageChargesTest extends MessageChargesContract {
 
-    private final InMemoryUnpricedMessages fake = new InMemoryUnpricedMessages();
+    private final InMemoryMessageCharges fake = new InMemoryMessageCharges();
 
     @Override
-    protected UnpricedMessages unpriced() {
+    protected MessageCharges unpriced() {
         return fake;
     }
 
@@ -29,10 +28,5 @@ class InMemoryUnpricedMessagesTest extends UnpricedMessagesContract {
     @Override
     protected MessageId open(OrganizationId organization, MessageSid sid, Instant lastChange) {
         return fake.open(organization, sid, lastChange);
-    }
-
-    @Override
-    protected MessageFacts kept(MessageId id) {
-        return fake.kept(id);
     }
 }
