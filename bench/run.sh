@@ -12,6 +12,9 @@
 #   --duration SECONDS    longest measured callback phase, after the warm-up (default 60); it ends
 #                         earlier when every callback is sent. pgbench runs as long as it lasted.
 #   --warmup SECONDS      callbacks sent before the measured window (default 5; verified, not timed)
+#   --adopt-messages A    messages another application sent: callbacks for SIDs the service never saw,
+#                         adopted as messages of origin external, measured after pgbench (default:
+#                         a quarter of --messages, at least 500; 0 skips the phase)
 #   --send-duration S     seconds of POST /api/v1/messages load (default 15; 0 skips the send path)
 #   --send-messages M     stop the send load after M messages (default: no limit)
 #   --send-warmup S       seconds of unmeasured API load first, then until the outbox is empty, so the
@@ -54,6 +57,7 @@ CONCURRENCY=64
 DURATION=60
 WARMUP=5
 SEND_DURATION=15
+ADOPT_MESSAGES=""
 SEND_MESSAGES=0
 SEND_WARMUP=0
 JDBC_URL=""
@@ -77,6 +81,7 @@ while [[ $# -gt 0 ]]; do
     --duration) DURATION=$2; shift 2 ;;
     --warmup) WARMUP=$2; shift 2 ;;
     --send-duration) SEND_DURATION=$2; shift 2 ;;
+    --adopt-messages) ADOPT_MESSAGES=$2; shift 2 ;;
     --send-messages) SEND_MESSAGES=$2; shift 2 ;;
     --send-warmup) SEND_WARMUP=$2; shift 2 ;;
     --jdbc-url) JDBC_URL=$2; shift 2 ;;
@@ -228,6 +233,7 @@ java -Xmx2g -Xms2g -XX:+UseParallelGC -cp "$GENERATOR_CP" dev.deliverytracker.be
   ${DATA_DIR:+--db-data-dir "$DATA_DIR"} \
   --pgbench "$PGBENCH" --api-key "$API_KEY" --client "$CLIENT" \
   ${SEED:+--seed "$SEED"} \
+  ${ADOPT_MESSAGES:+--adopt-messages "$ADOPT_MESSAGES"} \
   --startup-seconds "$STARTUP" \
   --git-commit "$COMMIT" \
   --service-command "java -Xmx512m -Xms512m -jar $JAR (unpacked) ${SERVICE_ARGS[*]}" \

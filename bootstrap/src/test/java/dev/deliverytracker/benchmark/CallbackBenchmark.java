@@ -169,6 +169,9 @@ public final class CallbackBenchmark {
 
             pgbench(db, orgId, seeded, (int) Math.max(5, Math.ceil(callbackSeconds)));
 
+            int adopt = Integer.parseInt(option("adopt-messages", Integer.toString(Math.max(500, messages / 4))));
+            boolean adoptionPassed = adopt == 0 || adoption(db, orgId, adopt, callbackUrl, random);
+
             if (!"0".equals(option("send-duration", "15"))) {
                 sendPath(db);
             }
@@ -179,7 +182,7 @@ public final class CallbackBenchmark {
             Path file = dir.resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".md");
             Files.writeString(file, markdown);
             log("report written to %s", file);
-            return verification.pass();
+            return verification.pass() && adoptionPassed;
         }
     }
 
@@ -387,6 +390,50 @@ public final class CallbackBenchmark {
             notes.addAll(v.firstMismatches());
         }
         log("verification %s", v.pass() ? "PASS" : "FAIL");
+    }
+
+    // ----------------------------------------------------------------------------------------------
+    // Adoption: callbacks for SIDs another application sent
+
+    /**
+     * Fires callbacks for {@code count} messages the service never saw (another application's, on the
+     * same account), at the same concurrency, and checks that each SID became one adopted message in
+     * its right status. No warm-up: the callback phase warmed the webhook, not the adoption path.
+     */
+    private boolean adoption(Connection db, long orgId, int count, String url, Random random) throws Exception {
+        CallbackPlan plan = CallbackPlan.unknown(orgId, count, url, concurrency, random);
+        List<Callback> list = plan.callbacks;
+        log("adoption: firing %d callbacks for %d unknown SIDs at %d concurrency", list.size(), count, concurrency);
+        LoadRunner runner = new LoadRunner(concurrency, list.size());
+        perRequestHeader = (name, i) -> list.get(i).signature();
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.SECONDS.toNanos(durationSeconds);
+        List<Thread> workers = startWorkers(runner, "POST", URI.create(url).getRawPath(), new String[][] {
+                {"Content-Type", "application/x-www-form-urlencoded"}, {"X-Twilio-Signature", null},
+                {"User-Agent", "TwilioProxy/1.1"}}, i -> list.get(i).body(), deadline);
+        for (Thread worker : workers) {
+            worker.join(TimeUnit.SECONDS.toMillis(durationSeconds + 60L));
+        }
+        long end = runner.lastEnd() > 0 ? runner.lastEnd() : System.nanoTime();
+        LoadRunner.Stats stats = runner.stats(start, end);
+        Verifier.Result v = Verifier.verify(db, plan, runner.status, runner.started());
+        report.put("adoption: callbacks for unknown SIDs answered / sent", runner.completed() + " / " + list.size());
+        report.put("adoption: **callbacks/s**", fmt(stats.rate()));
+        report.put("adoption: callbacks/s ÷ known-SID callbacks/s", callbackRate > 0
+                ? "**" + fmt(stats.rate() / callbackRate) + "**" : "n/a");
+        report.put("adoption: latency p50 / p99 (ms)", fmt(stats.percentileMs(50)) + " / " + fmt(stats.percentileMs(99)));
+        report.put("adoption: messages adopted and checked / with a wrong status", v.messagesChecked() + " / "
+                + v.statusMismatches());
+        report.put("adoption: events lost / stored twice / attached to the wrong message", v.lost() + " / "
+                + v.storedMoreThanOnce() + " / " + v.misattached());
+        report.put("adoption: status codes", codes(runner.allCodes()));
+        report.put("**adoption verification**", v.pass() ? "**PASS**" : "**FAIL**");
+        if (!v.firstMismatches().isEmpty()) {
+            v.firstMismatches().forEach(problem -> log("  adoption: %s", problem));
+            notes.addAll(v.firstMismatches());
+        }
+        log("adoption: %.0f callbacks/s, verification %s", stats.rate(), v.pass() ? "PASS" : "FAIL");
+        return v.pass();
     }
 
     // ----------------------------------------------------------------------------------------------

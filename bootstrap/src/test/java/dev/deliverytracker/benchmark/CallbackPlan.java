@@ -21,10 +21,11 @@ import java.util.concurrent.ThreadLocalRandom;
  * <p>Per message: SMS {@code sent, delivered}, WhatsApp {@code sent, delivered, read}; about 5% end
  * in {@code undelivered} with ErrorCode 30003 instead. 10% of the messages get their sequence out of
  * order, 10% of the callbacks are sent twice, and about 1% more callbacks name SIDs no message has
- * (kept as unmatched). Message i's j-th callback is placed around position {@code i + j*window} of
+ * (another application's messages). Message i's j-th callback is placed around position {@code i + j*window} of
  * the stream, so a message's callbacks are far apart (thousands of requests) and arrive in the
  * intended order even with many concurrent workers, while the stream as a whole mixes first, second
- * and third callbacks of different messages the way a live campaign does.
+ * and third callbacks of different messages the way a live campaign does. With adoption on (the
+ * default), the service adopts each unknown SID as a message of origin external.
  */
 final class CallbackPlan {
 
@@ -135,6 +136,24 @@ final class CallbackPlan {
     }
 
     static CallbackPlan build(long orgId, List<Seeded> messages, String url, int concurrency, Random random) {
+        return build(orgId, messages, true, url, concurrency, random);
+    }
+
+    /**
+     * Callbacks for {@code count} messages that another application sent on the same account: SIDs the
+     * service has never seen, in the same mix of sequences, duplicates and disorder, without the extra
+     * unmatched SIDs. With adoption on (the default) each SID becomes one message of origin external.
+     */
+    static CallbackPlan unknown(long orgId, int count, String url, int concurrency, Random random) {
+        List<Seeded> virtual = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            virtual.add(new Seeded(-1, randomSid("SM"), i % 2 == 1, String.format("+317%08d", random.nextInt(100_000_000))));
+        }
+        return build(orgId, virtual, false, url, concurrency, random);
+    }
+
+    private static CallbackPlan build(long orgId, List<Seeded> messages, boolean known, String url, int concurrency,
+            Random random) {
         TwilioSignature signature = new TwilioSignature(SIMULATOR_TOKEN);
         int window = Math.max(1, Math.min(messages.size(), Math.max(1000, 20 * concurrency)));
         List<Placed> placed = new ArrayList<>(messages.size() * 3);
@@ -156,7 +175,7 @@ final class CallbackPlan {
             }
             for (int j = 0; j < sequence.size(); j++) {
                 String status = sequence.get(j);
-                Callback callback = callback(signature, url, i, m.sid(), status, "undelivered".equals(status) ? 30003 : 0,
+                Callback callback = callback(signature, url, known ? i : -1, m.sid(), status, "undelivered".equals(status) ? 30003 : 0,
                         m.whatsapp(), m.to(), random);
                 double key = i + (double) j * window + random.nextDouble();
                 placed.add(new Placed(key, callback));
@@ -166,7 +185,7 @@ final class CallbackPlan {
                 }
             }
         }
-        int unmatched = Math.max(1, (int) Math.round(placed.size() * 0.01));
+        int unmatched = known ? Math.max(1, (int) Math.round(placed.size() * 0.01)) : 0;
         double span = messages.size() + 3.0 * window;
         for (int u = 0; u < unmatched; u++) {
             boolean whatsapp = random.nextBoolean();
@@ -180,7 +199,8 @@ final class CallbackPlan {
         for (Placed p : placed) {
             callbacks.add(p.callback());
         }
-        return new CallbackPlan(orgId, messages, callbacks, duplicates, outOfOrder, unmatched, failing);
+        return new CallbackPlan(orgId, known ? messages : List.of(), callbacks, duplicates, outOfOrder,
+                known ? unmatched : messages.size(), failing);
     }
 
     private static Callback callback(TwilioSignature signature, String url, int message, String sid, String status,

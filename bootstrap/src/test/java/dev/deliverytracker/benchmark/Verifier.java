@@ -18,9 +18,11 @@ import java.util.Set;
  * Checks the database against what the service answered:
  * <ul>
  * <li>every event (dedupe key {@code sid:status:errorCode}) answered 200 at least once is in
- * message_delivery_log exactly once, attached to its message (or unattached for an unknown SID);</li>
- * <li>every seeded message's status is the highest precedence among the statuses sent to it and
- * acknowledged with 200. A higher status is accepted only when an event that was not acknowledged
+ * message_delivery_log exactly once, attached to its message; an event for a SID the service did not
+ * know is attached to the one message of origin external adopted for that SID (or unattached where
+ * the organization keeps such events unmatched);</li>
+ * <li>every seeded and every adopted message's status is the highest precedence among the statuses
+ * sent to it and acknowledged with 200. A higher status is accepted only when an event that was not acknowledged
  * (no answer in time, or an error) is nonetheless stored and explains it; it is counted apart.</li>
  * </ul>
  */
@@ -76,6 +78,8 @@ final class Verifier {
             }
         }
 
+        Map<String, Adopted> adopted = adopted(db, events.values());
+
         int ackedAndStored = 0;
         int lost = 0;
         int twice = 0;
@@ -93,7 +97,8 @@ final class Verifier {
                 note(problems, "stored " + s.count() + " times: " + key);
             }
             if (s != null) {
-                Long expected = c.message() < 0 ? null : plan.messages.get(c.message()).id();
+                Long expected = c.message() >= 0 ? plan.messages.get(c.message()).id()
+                        : adopted.containsKey(c.sid()) ? adopted.get(c.sid()).id() : null;
                 if (expected == null ? s.messageId() != null : !expected.equals(s.messageId())) {
                     misattached++;
                     note(problems, "attached to message " + s.messageId() + " instead of " + expected + ": " + key);
@@ -165,8 +170,72 @@ final class Verifier {
                 }
             }
         }
+        // The adopted messages: one per unknown SID, origin external, in the highest status acknowledged.
+        Map<String, Integer> expectedBySid = new HashMap<>();
+        Map<String, Integer> possibleBySid = new HashMap<>();
+        for (Map.Entry<String, Callback> e : events.entrySet()) {
+            Callback c = e.getValue();
+            if (c.message() >= 0) {
+                continue;
+            }
+            int p = CallbackPlan.PRECEDENCE.get(c.status());
+            if (acked.contains(e.getKey())) {
+                expectedBySid.merge(c.sid(), p, Math::max);
+            }
+            if (acked.contains(e.getKey()) || stored.containsKey(e.getKey())) {
+                possibleBySid.merge(c.sid(), p, Math::max);
+            }
+        }
+        int adoptedChecked = 0;
+        for (Map.Entry<String, Integer> e : expectedBySid.entrySet()) {
+            Adopted message = adopted.get(e.getKey());
+            if (message == null) {
+                continue;
+            }
+            adoptedChecked++;
+            Integer p = CallbackPlan.PRECEDENCE.get(message.status());
+            if (!"external".equals(message.origin()) || message.count() != 1) {
+                mismatches++;
+                note(problems, message.count() + " message(s) of origin '" + message.origin() + "' for unknown SID "
+                        + e.getKey());
+            } else if (p != null && p.equals(e.getValue())) {
+                continue;
+            } else if (p != null && p.equals(possibleBySid.get(e.getKey()))) {
+                explained++;
+            } else {
+                mismatches++;
+                note(problems, "adopted message " + message.id() + " (" + e.getKey() + ") is '" + message.status()
+                        + "', expected '" + nameOf(e.getValue()) + "'");
+            }
+        }
         return new Result(acked.size(), ackedAndStored, lost, twice, misattached, notAckedButStored, notAckedNotStored,
-                notSent, checked, mismatches + (plan.messages.size() - checked), explained, problems);
+                notSent, checked + adoptedChecked, mismatches + (plan.messages.size() - checked), explained, problems);
+    }
+
+    private record Adopted(long id, String status, String origin, int count) {
+    }
+
+    /** The messages now holding the unknown SIDs of these callbacks, by SID. */
+    private static Map<String, Adopted> adopted(Connection db, java.util.Collection<Callback> callbacks)
+            throws SQLException {
+        List<String> sids = callbacks.stream().filter(c -> c.message() < 0).map(Callback::sid).distinct().toList();
+        Map<String, Adopted> found = new HashMap<>();
+        try (PreparedStatement st = db.prepareStatement("""
+                select whatsapp_msg_sid, min(message_id), min(status), min(origin), count(*) from messages
+                where whatsapp_msg_sid = any(?) group by whatsapp_msg_sid
+                """)) {
+            for (int from = 0; from < sids.size(); from += 20_000) {
+                List<String> chunk = sids.subList(from, Math.min(sids.size(), from + 20_000));
+                st.setArray(1, db.createArrayOf("text", chunk.toArray(new String[0])));
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        found.put(rs.getString(1), new Adopted(rs.getLong(2), rs.getString(3), rs.getString(4),
+                                rs.getInt(5)));
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     private static void note(List<String> problems, String problem) {
