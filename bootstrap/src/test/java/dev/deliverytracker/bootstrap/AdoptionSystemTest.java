@@ -9,16 +9,23 @@ import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.account.Message;
 import com.twilio.type.PhoneNumber;
 import dev.deliverytracker.adapter.twilio.BaseUrlOverridingHttpClient;
+import dev.deliverytracker.application.port.in.ManageOperators;
+import dev.deliverytracker.domain.OperatorRole;
 import dev.deliverytracker.simulator.Outcome;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 
@@ -42,6 +49,9 @@ class AdoptionSystemTest extends SimulatedServiceTest {
     static final String API_KEY = "dt_adoption-system-test-key-long-enough";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SERVICE = "MG" + "c".repeat(32);
+
+    @Autowired
+    ManageOperators operators;
 
     private ApiClient api;
     private TwilioRestClient otherApplication;
@@ -120,6 +130,29 @@ class AdoptionSystemTest extends SimulatedServiceTest {
     }
 
     @Test
+    void the_dashboard_lists_messages_by_origin() {
+        HttpResponse<String> ours = api.post("/api/v1/messages",
+                "{\"channel\":\"sms\",\"to\":\"" + recipient + "\",\"body\":\"Sent through the tracker\"}");
+        String ourId = idOf(ours);
+        Message theirs = Message.creator(new PhoneNumber(recipient), new PhoneNumber("+15005550006"), "Sent elsewhere")
+                .setStatusCallback(URI.create("http://localhost:" + port + "/twilio-status")).create(otherApplication);
+        String theirId = awaitListed(theirs.getSid(), "delivered").path("id").asText();
+        String name = "op-" + UUID.randomUUID().toString().substring(0, 8);
+        operators.define(name, "a-long-enough-password", OperatorRole.VIEWER,
+                Set.of("default"));
+        DashboardSession browser = new DashboardSession(port);
+        browser.signIn(name, "a-long-enough-password");
+        String to = recipient.replace("+", "%2B");
+
+        String external = browser.get("/dashboard/messages?origin=external&to=" + to).body();
+        String viaApi = browser.get("/dashboard/messages?origin=api&to=" + to).body();
+
+        assertThat(external).contains("id=\"message-" + theirId + "\"").doesNotContain("id=\"message-" + ourId + "\"");
+        assertThat(viaApi).contains("id=\"message-" + ourId + "\"").doesNotContain("id=\"message-" + theirId + "\"");
+        assertThat(browser.get("/dashboard/messages?origin=elsewhere").body()).contains("origin: ");
+    }
+
+    @Test
     void an_organization_that_refuses_keeps_nothing_of_what_other_applications_send() {
         HttpResponse<String> refused = api.put("/api/v1/adoption", "{\"policy\":\"refuse\"}");
         assertThat(refused.statusCode()).isEqualTo(200);
@@ -184,7 +217,7 @@ class AdoptionSystemTest extends SimulatedServiceTest {
     @Test
     void what_twilio_charged_appears_after_the_message_is_final_and_adds_up_in_spend() {
         simulator.behaviour(simulator.behaviour().withPriceDelay(300));
-        java.time.Instant from = java.time.Instant.now().minusSeconds(60);
+        Instant from = Instant.now().minusSeconds(60);
         HttpResponse<String> ours = api.post("/api/v1/messages", "{\"channel\":\"sms\",\"to\":\"" + recipient
                 + "\",\"body\":\"Winter sale\",\"tags\":{\"campaign\":\"winter\"}}");
         String ourId = idOf(ours);
@@ -199,10 +232,10 @@ class AdoptionSystemTest extends SimulatedServiceTest {
         assertThat(priced.path("price").path("amount").asText()).isEqualTo("0.00790");
         assertThat(priced.path("price").path("currency").asText()).isEqualTo("USD");
         assertThat(adopted.path("price").path("amount").asText()).isEqualTo("0.00790");
-        String range = "from=" + from + "&until=" + java.time.Instant.now().plusSeconds(60);
+        String range = "from=" + from + "&until=" + Instant.now().plusSeconds(60);
         JsonNode byCampaign = json(api.get("/api/v1/statistics/spend?" + range + "&by=tag:campaign"));
         assertThat(byCampaign.path("lines").toString()).contains("\"key\":\"winter\"");
-        JsonNode winter = java.util.stream.StreamSupport.stream(byCampaign.path("lines").spliterator(), false)
+        JsonNode winter = StreamSupport.stream(byCampaign.path("lines").spliterator(), false)
                 .filter(line -> "winter".equals(line.path("key").asText())).findFirst().orElseThrow();
         assertThat(winter.path("messages").asLong()).isEqualTo(1);
         assertThat(winter.path("spent").asText()).isEqualTo("0.00790");

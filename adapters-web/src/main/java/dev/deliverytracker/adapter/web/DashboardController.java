@@ -42,8 +42,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 public class DashboardController {
 
     private static final int PAGE_SIZE = 50;
-    private static final List<String> FILTERS = List.of("status", "channel", "to", "errorCode", "tag", "sid", "from",
-            "until");
+    private static final List<String> FILTERS = List.of("status", "channel", "origin", "to", "errorCode", "tag", "sid",
+            "from", "until");
 
     private final DeliveryStatistics statistics;
     private final ListMessages list;

@@ -56,7 +56,7 @@ final class DashboardViews {
     }
 
     record MessageRow(String id, String createdAt, String channel, String to, String from, String sid, String status,
-            String css, String error) {
+            String css, String error, String origin) {
     }
 
     record TimelineRow(String receivedAt, String status, String css, String error, String source, String sid) {
@@ -140,7 +140,8 @@ final class DashboardViews {
     static MessageRow row(MessageSummary message) {
         return new MessageRow(message.id().toString(), time(message.createdAt()), message.channel().wireName(),
                 Address.masked(message.to()).replace("'", ""), message.from().isEmpty() ? "default" : message.from(),
-                message.sid(), message.status().wireName(), css(message.status()), error(message.error()));
+                message.sid(), message.status().wireName(), css(message.status()), error(message.error()),
+                message.origin().wireName());
     }
 
     static List<TimelineRow> timeline(FindDeliveryHistory.DeliveryTimeline timeline) {
