@@ -17,9 +17,11 @@ import static dev.deliverytracker.domain.RetryAdvice.RETRY_WITH_BACKOFF;
  * ours to know. Titles were checked against Twilio's error dictionary (see docs/error-codes.md).
  */
 public enum TwilioError {
+    PERMISSION_DENIED(20003, "Permission Denied", FIX_FIRST, "Check the account's SID and auth token (or API key) and that the account is active."),
     TOO_MANY_REQUESTS(20429, "Too many requests", RETRY_WITH_BACKOFF, "Slow down; the request is retried with backoff."),
     INVALID_TO_NUMBER(21211, "Invalid 'To' phone number", NEVER, "Correct the recipient's number."),
     REGION_NOT_ENABLED(21408, "Message blocked: permissions disabled for the destination region", FIX_FIRST, "Enable the region in Twilio's geo permissions."),
+    FROM_REQUIRED(21603, "A 'From' phone number is required", FIX_FIRST, "Name a sender, or configure the organization's default sender."),
     UNSUBSCRIBED_RECIPIENT(21610, "Attempt to send to unsubscribed recipient", NEVER, "Do not send again unless the recipient texts START."),
     TO_IS_LANDLINE(21635, "'To' number cannot be a landline", NEVER, "Use a mobile number."),
     FROM_NOT_SMS_CAPABLE(21661, "'From' number is not SMS-capable", FIX_FIRST, "Send from an SMS-capable number."),

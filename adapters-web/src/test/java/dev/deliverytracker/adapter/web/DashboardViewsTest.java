@@ -23,6 +23,17 @@ class DashboardViewsTest {
     }
 
     @Test
+    void failed_means_failed_or_undelivered_everywhere_as_the_failure_rate_counts_it_never_canceled() {
+        Figures total = figures(Map.of(DeliveryStatus.DELIVERED, 6L, DeliveryStatus.FAILED, 1L,
+                DeliveryStatus.UNDELIVERED, 1L, DeliveryStatus.CANCELED, 2L));
+
+        assertThat(DashboardViews.funnel(total)).filteredOn(step -> step.label().equals("Failed"))
+                .singleElement().extracting(DashboardViews.FunnelStep::count).isEqualTo(2L);
+        assertThat(DashboardViews.FAILED).containsExactlyInAnyOrder(DeliveryStatus.FAILED, DeliveryStatus.UNDELIVERED);
+        assertThat(DashboardViews.css(DeliveryStatus.CANCELED)).isNotEqualTo("status-failed");
+    }
+
+    @Test
     void the_funnel_counts_each_message_once_at_how_far_it_got() {
         Figures total = figures(Map.of(DeliveryStatus.QUEUED, 1L, DeliveryStatus.SENT, 2L, DeliveryStatus.DELIVERED, 3L,
                 DeliveryStatus.READ, 1L, DeliveryStatus.UNDELIVERED, 2L, DeliveryStatus.FAILED, 1L));

@@ -20,6 +20,7 @@ import dev.deliverytracker.domain.EventSource;
 import dev.deliverytracker.domain.Message;
 import dev.deliverytracker.domain.MessageId;
 import dev.deliverytracker.domain.Sender;
+import dev.deliverytracker.domain.TwilioError;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,12 +40,12 @@ public final class DispatchMessagesService implements DispatchMessages {
     private static final System.Logger LOG = System.getLogger(DispatchMessagesService.class.getName());
 
     /** Twilio's "unknown error", for a send that kept failing without a code of its own. */
-    static final int UNKNOWN_ERROR = 30008;
+    static final int UNKNOWN_ERROR = TwilioError.UNKNOWN_ERROR.code();
 
     /** Twilio's own code for a request without a sender; used when no default sender is configured. */
-    static final int NO_SENDER = 21603;
+    static final int NO_SENDER = TwilioError.FROM_REQUIRED.code();
     /** Twilio's code for authentication failures; used when the organization has no credentials. */
-    static final int NO_CREDENTIALS = 20003;
+    static final int NO_CREDENTIALS = TwilioError.PERMISSION_DENIED.code();
 
     private final Outbox outbox;
     private final MessageGateway gateway;
