@@ -212,6 +212,28 @@ class JdbcMessageQueries implements MessageQueries {
                 .list();
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public List<OriginCount> originCounts(OrganizationId organization, TimeRange created) {
+        return jdbc.sql("""
+                select origin, channel, status, sum(messages) as n
+                from (select origin, channel, status, messages from message_origin_counts_daily
+                      where org_id = :org and day >= :dayFrom and day < :dayUntil
+                      union all
+                      select origin, channel, status, messages from message_origin_counts_hourly
+                      where org_id = :org and hour >= :from and hour < :until and (hour < :dayFrom or hour >= :dayUntil)
+                      union all
+                      select origin, channel, status, change from message_stats_changes
+                      where org_id = :org and hour >= :from and hour < :until) counted
+                group by 1, 2, 3
+                having sum(messages) <> 0
+                """).param("org", organization.value()).params(range(created)).params(wholeDays(created, true))
+                .query((rs, row) -> new OriginCount(Origin.lookup(rs.getString("origin")).orElse(Origin.API),
+                        Channel.parse(rs.getString("channel")),
+                        DeliveryStatus.lookup(rs.getString("status")).orElse(DeliveryStatus.UNKNOWN), rs.getLong("n")))
+                .list();
+    }
+
     private static MessageSummary summary(ResultSet rs) throws SQLException {
         Map<Milestone, Instant> reached = new EnumMap<>(Milestone.class);
         reached.put(Milestone.QUEUED, MessageStateRows.instantOrNull(rs, "queued_at"));

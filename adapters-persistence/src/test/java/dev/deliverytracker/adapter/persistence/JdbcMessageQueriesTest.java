@@ -35,6 +35,7 @@ import dev.deliverytracker.domain.MessageId;
 import dev.deliverytracker.domain.MessageSid;
 import dev.deliverytracker.domain.Milestone;
 import dev.deliverytracker.domain.OrganizationId;
+import dev.deliverytracker.domain.Origin;
 import dev.deliverytracker.domain.Sender;
 import dev.deliverytracker.testsupport.TestDatabase;
 import java.sql.Timestamp;
@@ -280,6 +281,45 @@ class JdbcMessageQueriesTest {
                 .param("org", org.value()).query(Long.class).single();
         assertThat(queries.errorCounts(org, range, StatisticsInterval.DAY).stream().mapToLong(MessageQueries.ErrorCountRow::count)
                 .sum()).isEqualTo(undelivered);
+    }
+
+    @Test
+    void statistics_per_origin_equal_a_count_over_the_messages_before_and_after_a_fold() {
+        OrganizationId org = organization();
+        jdbc.sql("""
+                insert into messages (org_id, channel, to_address, body, status, origin, created_at)
+                select :org, case when n % 3 = 0 then 'whatsapp' else 'sms' end, '+31612000600',
+                       case when n % 4 = 0 then null else 'hi' end,
+                       case when n % 7 = 0 then 'undelivered' else 'sent' end,
+                       case when n % 4 = 0 then 'external' else 'api' end,
+                       cast(:t0 as timestamptz) + n * interval '11 minutes'
+                from generate_series(1, 200) n
+                """).param("org", org.value()).param("t0", Timestamp.from(T0)).update();
+        jdbc.sql("update messages set status = 'delivered' where org_id = :org and status = 'sent' and message_id % 2 = 0")
+                .param("org", org.value()).update();
+        rollup.fold();
+        jdbc.sql("update messages set status = 'read' where org_id = :org and channel = 'whatsapp' and status = 'delivered'")
+                .param("org", org.value()).update();
+        jdbc.sql("delete from messages where org_id = :org and message_id % 13 = 0").param("org", org.value()).update();
+        TimeRange range = new TimeRange(T0, T0.plus(Duration.ofDays(2)));
+
+        List<String> expected = jdbc.sql("""
+                select origin || ' ' || channel || ' ' || status || ' ' || count(*) from messages
+                where org_id = :org group by origin, channel, status
+                """).param("org", org.value()).query(String.class).list();
+        java.util.function.Supplier<List<String>> counted = () -> queries.originCounts(org, range).stream()
+                .map(row -> row.origin().wireName() + " " + row.channel().wireName() + " " + row.status().wireName()
+                        + " " + row.count()).toList();
+        assertThat(counted.get()).as("with changes still pending").containsExactlyInAnyOrderElementsOf(expected);
+        rollup.fold();
+        assertThat(counted.get()).as("all folded").containsExactlyInAnyOrderElementsOf(expected);
+
+        DeliveryStatistics.Report report = new DeliveryStatisticsService(queries).statistics(
+                new DeliveryStatistics.Query(org, range, StatisticsInterval.DAY));
+        long external = jdbc.sql("select count(*) from messages where org_id = :org and origin = 'external'")
+                .param("org", org.value()).query(Long.class).single();
+        assertThat(report.byOrigin().get(Origin.EXTERNAL).messages()).isEqualTo(external);
+        assertThat(report.byOrigin().get(Origin.API).messages() + external).isEqualTo(report.total().messages());
     }
 
     @Test

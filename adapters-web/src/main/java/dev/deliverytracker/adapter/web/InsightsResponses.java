@@ -136,12 +136,15 @@ final class InsightsResponses {
     }
 
     record Statistics(Instant from, Instant until, String interval, Figures total, Map<String, Figures> byChannel,
-            List<Sender> bySender, List<Bucket> buckets) {
+            List<Sender> bySender, Map<String, Figures> byOrigin, List<Bucket> buckets) {
 
         static Statistics of(DeliveryStatistics.Report report) {
+            Map<String, Figures> origins = new LinkedHashMap<>();
+            report.byOrigin().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                    .forEach(entry -> origins.put(entry.getKey().wireName(), Figures.of(entry.getValue())));
             return new Statistics(report.range().from(), report.range().until(),
                     report.interval().name().toLowerCase(Locale.ROOT), Figures.of(report.total()),
-                    channels(report.byChannel()), report.bySender().stream().map(Sender::of).toList(),
+                    channels(report.byChannel()), report.bySender().stream().map(Sender::of).toList(), origins,
                     report.buckets().stream().map(bucket -> new Bucket(bucket.start(), Figures.of(bucket.total()),
                             channels(bucket.byChannel()))).toList());
         }

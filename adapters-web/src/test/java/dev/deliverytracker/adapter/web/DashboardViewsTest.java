@@ -62,7 +62,7 @@ class DashboardViewsTest {
         Instant from = Instant.parse("2026-11-29T08:00:00Z");
         DeliveryStatistics.Report report = new DeliveryStatistics.Report(
                 new TimeRange(from, from.plus(Duration.ofHours(3))), StatisticsInterval.HOUR,
-                figures(Map.of()), Map.of(), List.of(), List.of(new DeliveryStatistics.Bucket(from.plus(Duration.ofHours(1)),
+                figures(Map.of()), Map.of(), List.of(), Map.of(), List.of(new DeliveryStatistics.Bucket(from.plus(Duration.ofHours(1)),
                         figures(Map.of(DeliveryStatus.DELIVERED, 2L, DeliveryStatus.SENT, 1L, DeliveryStatus.FAILED, 1L)),
                         Map.of())));
 

@@ -6,10 +6,12 @@ import dev.deliverytracker.application.port.DeliveryTimeHistogram;
 import dev.deliverytracker.application.port.TimeRange;
 import dev.deliverytracker.application.port.out.MessageQueries.DeliveryTimeCount;
 import dev.deliverytracker.application.port.out.MessageQueries.ErrorCountRow;
+import dev.deliverytracker.application.port.out.MessageQueries.OriginCount;
 import dev.deliverytracker.application.port.out.MessageQueries.SenderCount;
 import dev.deliverytracker.application.port.out.MessageQueries.StatusCount;
 import dev.deliverytracker.domain.Channel;
 import dev.deliverytracker.domain.DeliveryStatus;
+import dev.deliverytracker.domain.Origin;
 import dev.deliverytracker.domain.TwilioError;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,8 +31,8 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * Statistics from four grouped queries over the hourly rollup: counts by status, time-to-deliver
- * histograms, error codes and counts by sender. Counts and histograms add up across hours, buckets
+ * Statistics from five grouped queries over the hourly rollup: counts by status, time-to-deliver
+ * histograms, error codes, counts by sender and counts by origin. Counts and histograms add up across hours, buckets
  * and channels, so each grouping shown is a sum here; percentiles are read from the summed histogram.
  */
 public class DeliveryStatisticsService implements DeliveryStatistics {
@@ -48,6 +50,7 @@ public class DeliveryStatisticsService implements DeliveryStatistics {
         List<DeliveryTimeCount> times = queries.deliveryTimes(query.organization(), hours, query.interval());
         List<ErrorCountRow> errors = queries.errorCounts(query.organization(), hours, query.interval());
         List<SenderCount> senders = queries.senderCounts(query.organization(), hours);
+        List<OriginCount> origins = queries.originCounts(query.organization(), hours);
 
         // Each bucket's figures from its own rows: a month by hour is 744 buckets and ~100,000 histogram rows.
         Map<Instant, List<StatusCount>> countsByBucket = counts.stream().collect(Collectors.groupingBy(StatusCount::bucket));
@@ -66,7 +69,8 @@ public class DeliveryStatisticsService implements DeliveryStatistics {
         }
         return new Report(hours, query.interval(),
                 figures(counts, times, errors, Optional.empty(), Optional.empty()),
-                byChannel(counts, times, errors, Optional.empty()), bySender(senders, hours.from()), buckets);
+                byChannel(counts, times, errors, Optional.empty()), bySender(senders, hours.from()),
+                byOrigin(origins, hours.from()), buckets);
     }
 
     /** The rollup counts whole hours: from the hour {@code from} is in to the end of the hour before {@code until}. */
@@ -95,6 +99,18 @@ public class DeliveryStatisticsService implements DeliveryStatistics {
                     senderFigures(counts, anyBucket, count -> others.contains(count.sender()))));
         }
         return figures;
+    }
+
+    static Map<Origin, Figures> byOrigin(List<OriginCount> counts, Instant anyBucket) {
+        Map<Origin, Figures> byOrigin = new EnumMap<>(Origin.class);
+        for (Origin origin : Origin.values()) {
+            List<StatusCount> asStatus = counts.stream().filter(count -> count.origin() == origin)
+                    .map(count -> new StatusCount(anyBucket, count.channel(), count.status(), count.count())).toList();
+            if (!asStatus.isEmpty()) {
+                byOrigin.put(origin, figures(asStatus, List.of(), List.of(), Optional.empty(), Optional.empty()));
+            }
+        }
+        return byOrigin;
     }
 
     private static Figures senderFigures(List<SenderCount> counts, Instant anyBucket, Predicate<SenderCount> which) {

@@ -35,6 +35,7 @@ public class InMemoryMessageQueries implements MessageQueries {
     private final List<DeliveryTimeCount> deliveryTimes = new ArrayList<>();
     private final List<SenderCount> senderCounts = new ArrayList<>();
     private final List<ErrorCountRow> errorCounts = new ArrayList<>();
+    private final List<OriginCount> originCounts = new ArrayList<>();
 
     public InMemoryMessageQueries add(OrganizationId organization, MessageSummary message, TimelineEvent... history) {
         messages.put(message, organization);
@@ -58,6 +59,16 @@ public class InMemoryMessageQueries implements MessageQueries {
     public InMemoryMessageQueries senders(List<SenderCount> counts) {
         senderCounts.addAll(counts);
         return this;
+    }
+
+    public InMemoryMessageQueries origins(List<OriginCount> counts) {
+        originCounts.addAll(counts);
+        return this;
+    }
+
+    @Override
+    public List<OriginCount> originCounts(OrganizationId organization, TimeRange created) {
+        return List.copyOf(originCounts);
     }
 
     @Override

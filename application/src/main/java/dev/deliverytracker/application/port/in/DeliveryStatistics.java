@@ -4,6 +4,7 @@ import dev.deliverytracker.application.port.StatisticsInterval;
 import dev.deliverytracker.application.port.TimeRange;
 import dev.deliverytracker.domain.Channel;
 import dev.deliverytracker.domain.DeliveryStatus;
+import dev.deliverytracker.domain.Origin;
 import dev.deliverytracker.domain.OrganizationId;
 import dev.deliverytracker.domain.TwilioError;
 import java.time.Duration;
@@ -42,11 +43,18 @@ public interface DeliveryStatistics {
     }
 
     /** {@code range} is the one asked for, widened to whole UTC hours. */
+    /**
+     * {@code byOrigin}: the figures of messages sent through the tracker ({@link Origin#API}) and of
+     * those adopted from other applications' callbacks ({@link Origin#EXTERNAL}), over the whole range,
+     * without {@code timeToDeliver} and {@code errors} (kept per channel only); an origin without
+     * messages is left out.
+     */
     record Report(TimeRange range, StatisticsInterval interval, Figures total, Map<Channel, Figures> byChannel,
-            List<SenderFigures> bySender, List<Bucket> buckets) {
+            List<SenderFigures> bySender, Map<Origin, Figures> byOrigin, List<Bucket> buckets) {
 
         public Report {
             byChannel = Map.copyOf(byChannel);
+            byOrigin = Map.copyOf(byOrigin);
             bySender = List.copyOf(bySender);
             buckets = List.copyOf(buckets);
         }

@@ -12,6 +12,7 @@ import dev.deliverytracker.domain.Channel;
 import dev.deliverytracker.domain.DeliveryStatus;
 import dev.deliverytracker.domain.MessageId;
 import dev.deliverytracker.domain.OrganizationId;
+import dev.deliverytracker.domain.Origin;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -66,6 +67,13 @@ public interface MessageQueries {
 
     /** Messages created in the range per sender, channel and current status, over the whole range. */
     List<SenderCount> senderCounts(OrganizationId organization, TimeRange created);
+
+    /** Messages sent through the tracker or adopted from other applications, by channel and current status. */
+    record OriginCount(Origin origin, Channel channel, DeliveryStatus status, long count) {
+    }
+
+    /** Counts by origin, channel and status over the whole range (whole UTC hours). */
+    List<OriginCount> originCounts(OrganizationId organization, TimeRange created);
 
     record ErrorCountRow(Instant bucket, Channel channel, int code, long count) {
     }
