@@ -59,6 +59,20 @@ class JdbcInboundMessages implements InboundMessages, WindowEnforcements {
 
     @Override
     @Transactional(readOnly = true)
+    public Optional<CustomerServiceWindow> latestWindow(OrganizationId organization, Address customer,
+            Address business) {
+        return jdbc.sql("""
+                select from_address, to_address, received_at from inbound_messages
+                where org_id = :org and from_address = :customer and to_address = :business
+                order by received_at desc limit 1
+                """)
+                .param("org", organization.value()).param("customer", customer.toTwilio())
+                .param("business", business.toTwilio())
+                .query(JdbcInboundMessages::window).optional();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public List<CustomerServiceWindow> windowsSince(OrganizationId organization, Instant since, int limit) {
         return jdbc.sql("""
                 select from_address, to_address, received_at from (

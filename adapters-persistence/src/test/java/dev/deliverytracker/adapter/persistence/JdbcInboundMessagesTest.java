@@ -54,6 +54,10 @@ class JdbcInboundMessagesTest {
         assertThat(inbound.latestWindow(org, CUSTOMER)).hasValue(new CustomerServiceWindow(CUSTOMER, BUSINESS,
                 T.plus(Duration.ofHours(3))));
         assertThat(inbound.latestWindow(org, Address.whatsapp("+31600000000"))).isEmpty();
+        assertThat(inbound.latestWindow(org, CUSTOMER, BUSINESS)).hasValue(new CustomerServiceWindow(CUSTOMER, BUSINESS,
+                T.plus(Duration.ofHours(3))));
+        assertThat(inbound.latestWindow(org, CUSTOMER, Address.whatsapp("+14155550000")))
+                .as("a number the customer never wrote to").isEmpty();
         assertThat(inbound.windowsSince(org, T, 10)).containsExactly(
                 new CustomerServiceWindow(CUSTOMER, BUSINESS, T.plus(Duration.ofHours(3))),
                 new CustomerServiceWindow(OTHER_CUSTOMER, BUSINESS, T.plus(Duration.ofHours(1))));

@@ -7,6 +7,7 @@ import dev.deliverytracker.application.port.in.SendOutcome;
 import dev.deliverytracker.application.port.out.InboundMessages;
 import dev.deliverytracker.application.port.out.WindowEnforcements;
 import dev.deliverytracker.domain.CustomerServiceWindow;
+import dev.deliverytracker.domain.Sender;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -46,7 +47,11 @@ public final class WindowCheckedSendMessage implements SendMessage {
             return send.send(command);
         }
         Instant now = clock.instant();
-        Optional<CustomerServiceWindow> window = inbound.latestWindow(command.organization(), command.to());
+        // With a named number the window is that number's; the organization's default or a Messaging
+        // Service picks the number later, so then any window the customer opened with the organization counts.
+        Optional<CustomerServiceWindow> window = command.sender() instanceof Sender.Number number
+                ? inbound.latestWindow(command.organization(), command.to(), number.address())
+                : inbound.latestWindow(command.organization(), command.to());
         if (window.filter(open -> open.isOpenAt(now)).isPresent()) {
             return send.send(command);
         }

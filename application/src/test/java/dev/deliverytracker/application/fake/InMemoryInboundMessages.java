@@ -35,6 +35,15 @@ public final class InMemoryInboundMessages implements InboundMessages, WindowEnf
     }
 
     @Override
+    public synchronized Optional<CustomerServiceWindow> latestWindow(OrganizationId organization, Address customer,
+            Address business) {
+        return messages.values().stream()
+                .filter(message -> message.organization().equals(organization) && message.from().equals(customer)
+                        && message.to().equals(business))
+                .max(Comparator.comparing(InboundMessage::receivedAt)).map(InboundMessage::window);
+    }
+
+    @Override
     public synchronized List<CustomerServiceWindow> windowsSince(OrganizationId organization, Instant since, int limit) {
         Map<String, CustomerServiceWindow> latest = new HashMap<>();
         for (InboundMessage message : messages.values()) {

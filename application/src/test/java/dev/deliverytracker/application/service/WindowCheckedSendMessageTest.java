@@ -78,6 +78,25 @@ class WindowCheckedSendMessageTest {
         assertThat(sent).hasSize(2);
     }
 
+    @Test
+    void a_window_belongs_to_the_number_the_customer_wrote_to_when_the_send_names_its_number() {
+        inbound.set(ORG, WindowEnforcement.REFUSE);
+        wrote(NOW.minus(Duration.ofHours(1)));
+        Sender written = new Sender.Number(Address.whatsapp("+14155238886"));
+        Sender other = new Sender.Number(Address.whatsapp("+14155550000"));
+
+        assertThat(send.send(from(written))).isInstanceOf(SendOutcome.Accepted.class);
+        assertThat(send.send(from(other))).as("the customer never wrote to this number")
+                .isInstanceOf(SendOutcome.OutsideWindow.class);
+        assertThat(send.send(text(CUSTOMER))).as("the default sender is picked later: any window counts")
+                .isInstanceOf(SendOutcome.Accepted.class);
+    }
+
+    private static SendMessageCommand from(Sender sender) {
+        return new SendMessageCommand(new ApiCaller(1, ORG), CUSTOMER, sender, new MessageContent.Text("Your parcel"),
+                Map.of(), "");
+    }
+
     private void wrote(Instant at) {
         inbound.add(new InboundMessage(ORG, MessageSid.of("SM0123456789abcdef0123456789abcdef"), CUSTOMER,
                 Address.whatsapp("+14155238886"), "hello", at));

@@ -18,6 +18,12 @@ public interface InboundMessages {
     Optional<CustomerServiceWindow> latestWindow(OrganizationId organization, Address customer);
 
     /**
+     * The window of the customer's latest message to this one business number: WhatsApp opens a
+     * window between a customer and the number they wrote to, not the whole organization.
+     */
+    Optional<CustomerServiceWindow> latestWindow(OrganizationId organization, Address customer, Address business);
+
+    /**
      * One window per customer and business number whose customer wrote at or after {@code since},
      * latest first, at most {@code limit}.
      */
