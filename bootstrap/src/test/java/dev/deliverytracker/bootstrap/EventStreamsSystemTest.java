@@ -175,7 +175,8 @@ class EventStreamsSystemTest {
                 .contains("\"open\":true").contains("\"business\":\"whatsapp:+14155238886\"");
         assertThat(api.get("/api/v1/whatsapp-windows").body()).contains("\"enforcement\":\"refuse\"")
                 .contains("whatsapp:" + customer).doesNotContain(lapsed);
-        assertThat(api.post("/api/v1/messages", freeForm(customer)).statusCode()).isEqualTo(202);
+        HttpResponse<String> inside = api.post("/api/v1/messages", freeForm(customer));
+        assertThat(inside.statusCode()).isEqualTo(202);
         HttpResponse<String> outside = api.post("/api/v1/messages", freeForm(lapsed));
         assertThat(outside.statusCode()).isEqualTo(422);
         assertThat(outside.body()).contains("\"twilioErrorCode\":63016").contains("lastInboundAt");
@@ -199,6 +200,15 @@ class EventStreamsSystemTest {
         assertThat(page.body()).contains("WhatsApp windows").contains(Address.whatsapp(customer).toString())
                 .doesNotContain(customer).doesNotContain(Address.whatsapp(lapsed).toString())
                 .contains("<span id=\"window-enforcement\">refuse</span>");
+
+        String sentId = inside.body().replaceAll("(?s).*\"id\":\"(\\d+)\".*", "$1");
+        HttpResponse<String> talk = browser.get("/dashboard/messages/" + sentId + "/conversation");
+        assertThat(talk.statusCode()).isEqualTo(200);
+        assertThat(talk.body()).contains(Address.whatsapp(customer).toString()).doesNotContain(customer)
+                .contains("Where is my parcel?").contains("class=\"conversation-received\"")
+                .contains("class=\"conversation-sent\"").contains("open until");
+        assertThat(browser.get("/dashboard/messages/" + sentId).body()).contains("id=\"conversation-link\"");
+        assertThat(browser.get("/dashboard/messages/999999999/conversation").statusCode()).isEqualTo(404);
     }
 
     private static String freeForm(String to) {

@@ -10,7 +10,7 @@ import org.springframework.web.servlet.ModelAndView;
  * A page the dashboard refuses (no such message, not your organization, a bad range) is shown with
  * its reason. Other errors keep Spring Boot's page, which never prints an exception's message.
  */
-@ControllerAdvice(assignableTypes = DashboardController.class)
+@ControllerAdvice(assignableTypes = {DashboardController.class, ConversationDashboardController.class})
 public class DashboardExceptionHandler {
 
     @ExceptionHandler(ResponseStatusException.class)
