@@ -27,20 +27,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class JdbcRefusedCallbacks implements RefusedCallbacks {
 
-
-    /** Aged-out rows removed along with each new one: enough to keep up, never a long statement. */
-    private static final int AGED_OUT_PER_KEEP = 20;
-
     private final JdbcClient jdbc;
-    private final int cap;
-    private final Duration maxAge;
+    private final QuarantineLimits limits;
 
     JdbcRefusedCallbacks(JdbcClient jdbc,
             @Value("${tracker.webhook.quarantine-per-account-and-hour:1000}") int cap,
             @Value("${tracker.webhook.quarantine-max-age:7d}") Duration maxAge) {
         this.jdbc = jdbc;
-        this.cap = cap;
-        this.maxAge = maxAge;
+        this.limits = new QuarantineLimits(jdbc, "refused_callbacks", cap, maxAge);
     }
 
     @Override
@@ -60,15 +54,7 @@ class JdbcRefusedCallbacks implements RefusedCallbacks {
                 .param("receivedAt", Timestamp.from(callback.receivedAt()))
                 .param("token", callback.idempotencyToken().isBlank() ? null : callback.idempotencyToken())
                 .param("source", callback.source()).update();
-        int dropped = jdbc.sql("""
-                delete from refused_callbacks where refused_id in (
-                    select refused_id from refused_callbacks
-                    where account_sid = :account and received_at >= cast(:hour as timestamptz)
-                      and received_at < cast(:hour as timestamptz) + interval '1 hour'
-                    order by received_at desc, refused_id desc
-                    offset :cap)
-                """)
-                .param("account", account).param("hour", hour).param("cap", cap).update();
+        int dropped = limits.enforce(callback.receivedAt(), "account_sid", account);
         if (dropped > 0) {
             jdbc.sql("""
                     insert into refused_callback_drops (account_sid, hour, dropped) values (:account, :hour, :dropped)
@@ -76,15 +62,6 @@ class JdbcRefusedCallbacks implements RefusedCallbacks {
                     """)
                     .param("account", account).param("hour", hour).param("dropped", dropped).update();
         }
-        // Forged posts may name a new account each time, so the cap per account alone does not bound the
-        // table; an age limit does. Each refusal removes a few of the oldest rows past it.
-        jdbc.sql("""
-                delete from refused_callbacks where refused_id in (
-                    select refused_id from refused_callbacks where received_at < :cutoff
-                    order by received_at limit :limit for update skip locked)
-                """)
-                .param("cutoff", Timestamp.from(callback.receivedAt().minus(maxAge)))
-                .param("limit", AGED_OUT_PER_KEEP).update();
     }
 
     @Override

@@ -4,7 +4,6 @@ import dev.deliverytracker.application.port.EventBatch;
 import dev.deliverytracker.application.port.out.RefusedEventBatches;
 import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,21 +19,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class JdbcRefusedEventBatches implements RefusedEventBatches {
 
-    private static final int AGED_OUT_PER_KEEP = 20;
-
     /** As much of a refused body as is kept: enough to see what came, as much as a callback's whole form. */
     static final int KEPT_BODY_CHARS = 64 * 1024;
 
     private final JdbcClient jdbc;
-    private final int cap;
-    private final Duration maxAge;
+    private final QuarantineLimits limits;
 
     JdbcRefusedEventBatches(JdbcClient jdbc,
             @Value("${tracker.webhook.quarantine-per-account-and-hour:1000}") int cap,
             @Value("${tracker.webhook.quarantine-max-age:7d}") Duration maxAge) {
         this.jdbc = jdbc;
-        this.cap = cap;
-        this.maxAge = maxAge;
+        this.limits = new QuarantineLimits(jdbc, "refused_event_batches", cap, maxAge);
     }
 
     @Override
@@ -43,7 +38,6 @@ class JdbcRefusedEventBatches implements RefusedEventBatches {
         String accounts = batch.events().stream().map(event -> event.field("accountSid").orElse(null))
                 .filter(Objects::nonNull).distinct().limit(5)
                 .map(sid -> sid.length() > 64 ? sid.substring(0, 64) : sid).collect(Collectors.joining(","));
-        Timestamp hour = Timestamp.from(batch.receivedAt().truncatedTo(ChronoUnit.HOURS));
         jdbc.sql("""
                 insert into refused_event_batches (account_sids, reason, url, body, body_length, signature,
                                                    source_address, received_at)
@@ -56,21 +50,6 @@ class JdbcRefusedEventBatches implements RefusedEventBatches {
                 .param("length", batch.body().length())
                 .param("signature", batch.signature().isBlank() ? null : batch.signature())
                 .param("source", batch.source()).param("receivedAt", Timestamp.from(batch.receivedAt())).update();
-        jdbc.sql("""
-                delete from refused_event_batches where refused_id in (
-                    select refused_id from refused_event_batches
-                    where received_at >= cast(:hour as timestamptz)
-                      and received_at < cast(:hour as timestamptz) + interval '1 hour'
-                    order by received_at desc, refused_id desc
-                    offset :cap)
-                """)
-                .param("hour", hour).param("cap", cap).update();
-        jdbc.sql("""
-                delete from refused_event_batches where refused_id in (
-                    select refused_id from refused_event_batches where received_at < :cutoff
-                    order by received_at limit :limit for update skip locked)
-                """)
-                .param("cutoff", Timestamp.from(batch.receivedAt().minus(maxAge))).param("limit", AGED_OUT_PER_KEEP)
-                .update();
+        limits.enforce(batch.receivedAt(), null, null);
     }
 }
