@@ -30,6 +30,7 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -194,44 +195,41 @@ class JdbcMessageQueries implements MessageQueries {
     @Override
     @Transactional(readOnly = true)
     public List<SenderCount> senderCounts(OrganizationId organization, TimeRange created) {
-        return jdbc.sql("""
-                select sender, channel, status, sum(messages) as n
-                from (select sender, channel, status, messages from message_sender_counts_daily
-                      where org_id = :org and day >= :dayFrom and day < :dayUntil
-                      union all
-                      select sender, channel, status, messages from message_sender_counts_hourly
-                      where org_id = :org and hour >= :from and hour < :until and (hour < :dayFrom or hour >= :dayUntil)
-                      union all
-                      select sender, channel, status, change from message_stats_changes
-                      where org_id = :org and hour >= :from and hour < :until) counted
-                group by 1, 2, 3
-                having sum(messages) <> 0
-                """).param("org", organization.value()).params(range(created)).params(wholeDays(created, true))
-                .query((rs, row) -> new SenderCount(rs.getString("sender"), Channel.parse(rs.getString("channel")),
-                        DeliveryStatus.lookup(rs.getString("status")).orElse(DeliveryStatus.UNKNOWN), rs.getLong("n")))
-                .list();
+        return countsBy("sender", "message_sender_counts", organization, created,
+                (rs, row) -> new SenderCount(rs.getString("sender"), Channel.parse(rs.getString("channel")),
+                        DeliveryStatus.lookup(rs.getString("status")).orElse(DeliveryStatus.UNKNOWN), rs.getLong("n")));
     }
 
     @Override
     @Transactional(readOnly = true)
     public List<OriginCount> originCounts(OrganizationId organization, TimeRange created) {
+        return countsBy("origin", "message_origin_counts", organization, created,
+                (rs, row) -> new OriginCount(Origin.lookup(rs.getString("origin")).orElse(Origin.API),
+                        Channel.parse(rs.getString("channel")),
+                        DeliveryStatus.lookup(rs.getString("status")).orElse(DeliveryStatus.UNKNOWN), rs.getLong("n")));
+    }
+
+    /**
+     * Counts by one more column beside channel and status over the range: whole days from the
+     * {@code _daily} table, the hours around them from {@code _hourly}, and the changes not folded yet.
+     * {@code column} and {@code rollup} are this class's constants.
+     */
+    private <T> List<T> countsBy(String column, String rollup, OrganizationId organization, TimeRange created,
+            RowMapper<T> mapper) {
         return jdbc.sql("""
-                select origin, channel, status, sum(messages) as n
-                from (select origin, channel, status, messages from message_origin_counts_daily
+                select %1$s, channel, status, sum(messages) as n
+                from (select %1$s, channel, status, messages from %2$s_daily
                       where org_id = :org and day >= :dayFrom and day < :dayUntil
                       union all
-                      select origin, channel, status, messages from message_origin_counts_hourly
+                      select %1$s, channel, status, messages from %2$s_hourly
                       where org_id = :org and hour >= :from and hour < :until and (hour < :dayFrom or hour >= :dayUntil)
                       union all
-                      select origin, channel, status, change from message_stats_changes
+                      select %1$s, channel, status, change from message_stats_changes
                       where org_id = :org and hour >= :from and hour < :until) counted
                 group by 1, 2, 3
                 having sum(messages) <> 0
-                """).param("org", organization.value()).params(range(created)).params(wholeDays(created, true))
-                .query((rs, row) -> new OriginCount(Origin.lookup(rs.getString("origin")).orElse(Origin.API),
-                        Channel.parse(rs.getString("channel")),
-                        DeliveryStatus.lookup(rs.getString("status")).orElse(DeliveryStatus.UNKNOWN), rs.getLong("n")))
-                .list();
+                """.formatted(column, rollup)).param("org", organization.value()).params(range(created))
+                .params(wholeDays(created, true)).query(mapper).list();
     }
 
     private static MessageSummary summary(ResultSet rs) throws SQLException {

@@ -27,22 +27,20 @@ public final class CollectChargesService implements CollectCharges {
     private static final Logger LOG = Logger.getLogger(CollectChargesService.class.getName());
 
     private final MessageCharges unpriced;
-    private final MessageGateway gateway;
+    private final PacedFetches fetches;
     private final TwilioAccounts accounts;
     private final Clock clock;
     private final ReconcilePolicy budget;
     private final ChargePolicy policy;
-    private final Pause pause;
 
     public CollectChargesService(MessageCharges unpriced, MessageGateway gateway, TwilioAccounts accounts,
             Clock clock, ReconcilePolicy budget, ChargePolicy policy, Pause pause) {
         this.unpriced = unpriced;
-        this.gateway = gateway;
+        this.fetches = new PacedFetches(gateway, budget, pause);
         this.accounts = accounts;
         this.clock = clock;
         this.budget = budget;
         this.policy = policy;
-        this.pause = pause;
     }
 
     @Override
@@ -65,16 +63,11 @@ public final class CollectChargesService implements CollectCharges {
                 failed++;
                 continue;
             }
-            if (pauseFirst && !paused()) {
+            if (pauseFirst && !fetches.waitTurn()) {
                 break;
             }
             pauseFirst = true;
-            PollResult result;
-            try {
-                result = gateway.fetch(account.get().sid(), message.sid());
-            } catch (RuntimeException failure) {
-                result = new PollResult.Failed(failure.getMessage() == null ? failure.toString() : failure.getMessage());
-            }
+            PollResult result = fetches.fetch(account.get().sid(), message.sid());
             if (result instanceof PollResult.RateLimited) {
                 LOG.warning(() -> "charges stopped: Twilio answered 429 at sid=" + message.sid()
                         + "; the next run goes on");
@@ -100,15 +93,5 @@ public final class CollectChargesService implements CollectCharges {
                     + run.unpriced() + " failed=" + run.failed() + " rateLimited=" + run.rateLimited());
         }
         return run;
-    }
-
-    private boolean paused() {
-        try {
-            pause.sleep(budget.pace());
-            return true;
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 }

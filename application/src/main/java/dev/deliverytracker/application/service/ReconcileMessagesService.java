@@ -39,22 +39,20 @@ public final class ReconcileMessagesService implements ReconcileMessages {
     private static final Logger LOG = Logger.getLogger(ReconcileMessagesService.class.getName());
 
     private final StaleMessages stale;
-    private final MessageGateway gateway;
+    private final PacedFetches fetches;
     private final TwilioAccounts accounts;
     private final DeliveryLog log;
     private final Clock clock;
     private final ReconcilePolicy policy;
-    private final Pause pause;
 
     public ReconcileMessagesService(StaleMessages stale, MessageGateway gateway, TwilioAccounts accounts,
             DeliveryLog log, Clock clock, ReconcilePolicy policy, Pause pause) {
         this.stale = stale;
-        this.gateway = gateway;
+        this.fetches = new PacedFetches(gateway, policy, pause);
         this.accounts = accounts;
         this.log = log;
         this.clock = clock;
         this.policy = policy;
-        this.pause = pause;
     }
 
     @Override
@@ -81,16 +79,11 @@ public final class ReconcileMessagesService implements ReconcileMessages {
                 failed++;
                 continue;
             }
-            if (!first && !paused()) {
+            if (!first && !fetches.waitTurn()) {
                 break;
             }
             first = false;
-            PollResult result;
-            try {
-                result = gateway.fetch(account.get().sid(), message.sid());
-            } catch (RuntimeException failure) {
-                result = new PollResult.Failed(failure.getMessage() == null ? failure.toString() : failure.getMessage());
-            }
+            PollResult result = fetches.fetch(account.get().sid(), message.sid());
             Instant at = clock.instant();
             if (result instanceof PollResult.RateLimited) {
                 LOG.warning(() -> "reconcile stopped: Twilio answered 429 at sid=" + message.sid()
@@ -137,16 +130,6 @@ public final class ReconcileMessagesService implements ReconcileMessages {
                     + " rateLimited=" + run.rateLimited());
         }
         return run;
-    }
-
-    private boolean paused() {
-        try {
-            pause.sleep(policy.pace());
-            return true;
-        } catch (InterruptedException interrupted) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     /** What the log keeps as the poll's payload: Twilio's answer in the callback's parameter names. */
