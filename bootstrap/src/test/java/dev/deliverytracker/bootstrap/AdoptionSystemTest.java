@@ -16,11 +16,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -127,6 +132,31 @@ class AdoptionSystemTest extends SimulatedServiceTest {
         assertThat(viaApi.path("items")).singleElement()
                 .satisfies(message -> assertThat(message.path("id").asText()).isEqualTo(ourId));
         assertThat(api.get("/api/v1/messages?origin=elsewhere").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void the_guides_curl_example_sends_a_message_that_the_tracker_adopts() throws Exception {
+        String guide = Files.readString(Path.of("..", "docs", "adopting.md"));
+        Matcher block = Pattern.compile("```bash\\n\\s*(curl -X POST [^`]*)```").matcher(guide);
+        assertThat(block.find()).as("the guide's curl example").isTrue();
+        String base = simulator.baseUrl().toString().replaceAll("/$", "");
+        String command = block.group(1).strip().replace("curl -X POST", "curl --silent --show-error -X POST")
+                .replace("https://api.twilio.com", base)
+                .replace("https://tracker.example.com", "http://localhost:" + port)
+                .replace("+31612345678", recipient);
+        ProcessBuilder shell = new ProcessBuilder("bash", "-c", command)
+                .redirectErrorStream(true);
+        shell.environment().put("TWILIO_ACCOUNT_SID", simulator.accountSid());
+        shell.environment().put("TWILIO_AUTH_TOKEN", simulator.authToken());
+        Process curl = shell.start();
+        curl.getOutputStream().close();
+        String answer = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(curl.waitFor()).as("curl (installed by .ci/run): %s", answer).isZero();
+
+        String sid = JSON.readTree(answer).path("sid").asText();
+        JsonNode adopted = awaitListed(sid, "delivered");
+
+        assertThat(adopted.path("origin").asText()).isEqualTo("external");
     }
 
     @Test
