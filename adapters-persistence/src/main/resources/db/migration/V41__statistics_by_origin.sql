@@ -1,33 +1,104 @@
--- Statistics by origin (issue 19): how messages sent through the tracker and messages adopted from
--- other applications' callbacks fared, side by side. One more pair of rollup tables, fed by the same
--- change rows and the same fold as the others.
+-- Statistics by origin (issue 19): messages sent through the tracker (api) and messages adopted from
+-- other applications' callbacks (external), as a breakdown and as a filter of every statistic. Origin
+-- becomes part of the key of every rollup table, fed by the same change rows and the same fold.
 
--- Writers wait until this migration commits: no change row is written with the old trigger after
--- the pending ones are folded below, so the backfill from messages counts each message once.
+-- Writers wait until this migration commits: no change row is written with the old trigger after the
+-- pending ones are folded here, so the recount below moves each adopted message exactly once.
 lock table messages in share mode;
 select fold_message_stats();
 
 alter table message_stats_changes add column origin text not null default 'api';
 
-create table message_origin_counts_hourly (
-    org_id   bigint      not null,
-    hour     timestamptz not null,
-    origin   text        not null,
-    channel  text        not null,
-    status   text        not null,
-    messages integer     not null,
-    primary key (org_id, hour, origin, channel, status) include (messages)
-);
+alter table message_counts_hourly add column origin text not null default 'api';
+alter table message_counts_hourly drop constraint message_counts_hourly_pkey;
+alter table message_counts_hourly add primary key (org_id, hour, origin, channel, status, error_code) include (messages);
 
-create table message_origin_counts_daily (
-    org_id   bigint      not null,
-    day      timestamptz not null,
-    origin   text        not null,
-    channel  text        not null,
-    status   text        not null,
-    messages integer     not null,
-    primary key (org_id, day, origin, channel, status) include (messages)
-);
+alter table message_counts_daily add column origin text not null default 'api';
+alter table message_counts_daily drop constraint message_counts_daily_pkey;
+alter table message_counts_daily add primary key (org_id, day, origin, channel, status, error_code) include (messages);
+
+alter table message_sender_counts_hourly add column origin text not null default 'api';
+alter table message_sender_counts_hourly drop constraint message_sender_counts_hourly_pkey;
+alter table message_sender_counts_hourly add primary key (org_id, hour, origin, sender, channel, status) include (messages);
+
+alter table message_sender_counts_daily add column origin text not null default 'api';
+alter table message_sender_counts_daily drop constraint message_sender_counts_daily_pkey;
+alter table message_sender_counts_daily add primary key (org_id, day, origin, sender, channel, status) include (messages);
+
+alter table message_delivery_times_hourly add column origin text not null default 'api';
+alter table message_delivery_times_hourly drop constraint message_delivery_times_hourly_pkey;
+alter table message_delivery_times_hourly add primary key (org_id, hour, origin, channel, bucket) include (messages);
+
+alter table message_delivery_times_daily add column origin text not null default 'api';
+alter table message_delivery_times_daily drop constraint message_delivery_times_daily_pkey;
+alter table message_delivery_times_daily add primary key (org_id, day, origin, channel, bucket) include (messages);
+
+-- Until now every count was kept as 'api'; the messages adopted since V13 move to 'external'.
+with moved as (
+    select org_id, date_trunc('hour', created_at, 'UTC') as hour, channel, status, coalesce(error_code, 0) as error_code,
+           count(*) as n
+    from messages where origin = 'external' group by 1, 2, 3, 4, 5),
+taken as (
+    update message_counts_hourly t set messages = t.messages - moved.n from moved
+    where t.org_id = moved.org_id and t.hour = moved.hour
+      and t.origin = 'api' and t.channel = moved.channel and t.status = moved.status and t.error_code = moved.error_code)
+insert into message_counts_hourly (org_id, hour, origin, channel, status, error_code, messages)
+select org_id, hour, 'external', channel, status, error_code, n from moved;
+
+with moved as (
+    select org_id, date_trunc('day', created_at, 'UTC') as day, channel, status, coalesce(error_code, 0) as error_code,
+           count(*) as n
+    from messages where origin = 'external' group by 1, 2, 3, 4, 5),
+taken as (
+    update message_counts_daily t set messages = t.messages - moved.n from moved
+    where t.org_id = moved.org_id and t.day = moved.day
+      and t.origin = 'api' and t.channel = moved.channel and t.status = moved.status and t.error_code = moved.error_code)
+insert into message_counts_daily (org_id, day, origin, channel, status, error_code, messages)
+select org_id, day, 'external', channel, status, error_code, n from moved;
+
+with moved as (
+    select org_id, date_trunc('hour', created_at, 'UTC') as hour, coalesce(from_address, messaging_service_sid, '') as sender, channel, status,
+           count(*) as n
+    from messages where origin = 'external' group by 1, 2, 3, 4, 5),
+taken as (
+    update message_sender_counts_hourly t set messages = t.messages - moved.n from moved
+    where t.org_id = moved.org_id and t.hour = moved.hour
+      and t.origin = 'api' and t.sender = moved.sender and t.channel = moved.channel and t.status = moved.status)
+insert into message_sender_counts_hourly (org_id, hour, origin, sender, channel, status, messages)
+select org_id, hour, 'external', sender, channel, status, n from moved;
+
+with moved as (
+    select org_id, date_trunc('day', created_at, 'UTC') as day, coalesce(from_address, messaging_service_sid, '') as sender, channel, status,
+           count(*) as n
+    from messages where origin = 'external' group by 1, 2, 3, 4, 5),
+taken as (
+    update message_sender_counts_daily t set messages = t.messages - moved.n from moved
+    where t.org_id = moved.org_id and t.day = moved.day
+      and t.origin = 'api' and t.sender = moved.sender and t.channel = moved.channel and t.status = moved.status)
+insert into message_sender_counts_daily (org_id, day, origin, sender, channel, status, messages)
+select org_id, day, 'external', sender, channel, status, n from moved;
+
+with moved as (
+    select org_id, date_trunc('hour', created_at, 'UTC') as hour, channel, delivery_time_bucket(delivered_at, sent_at, created_at) as bucket,
+           count(*) as n
+    from messages where origin = 'external' and delivered_at is not null group by 1, 2, 3, 4),
+taken as (
+    update message_delivery_times_hourly t set messages = t.messages - moved.n from moved
+    where t.org_id = moved.org_id and t.hour = moved.hour
+      and t.origin = 'api' and t.channel = moved.channel and t.bucket = moved.bucket)
+insert into message_delivery_times_hourly (org_id, hour, origin, channel, bucket, messages)
+select org_id, hour, 'external', channel, bucket, n from moved;
+
+with moved as (
+    select org_id, date_trunc('day', created_at, 'UTC') as day, channel, delivery_time_bucket(delivered_at, sent_at, created_at) as bucket,
+           count(*) as n
+    from messages where origin = 'external' and delivered_at is not null group by 1, 2, 3, 4),
+taken as (
+    update message_delivery_times_daily t set messages = t.messages - moved.n from moved
+    where t.org_id = moved.org_id and t.day = moved.day
+      and t.origin = 'api' and t.channel = moved.channel and t.bucket = moved.bucket)
+insert into message_delivery_times_daily (org_id, day, origin, channel, bucket, messages)
+select org_id, day, 'external', channel, bucket, n from moved;
 
 create or replace function message_stats_track() returns trigger language plpgsql as $$
 begin
@@ -73,55 +144,42 @@ begin
     perform pg_advisory_xact_lock(hashtext('fold_message_stats'));
     with taken as (delete from message_stats_changes returning *),
     counts as (
-        insert into message_counts_hourly as t
-        select org_id, hour, channel, status, error_code, sum(change) from taken
-        group by org_id, hour, channel, status, error_code
-        on conflict (org_id, hour, channel, status, error_code) do update set messages = t.messages + excluded.messages),
+        insert into message_counts_hourly as t (org_id, hour, origin, channel, status, error_code, messages)
+        select org_id, hour, origin, channel, status, error_code, sum(change) from taken
+        group by 1, 2, 3, 4, 5, 6
+        on conflict (org_id, hour, origin, channel, status, error_code)
+        do update set messages = t.messages + excluded.messages),
     counts_daily as (
-        insert into message_counts_daily as t
-        select org_id, date_trunc('day', hour, 'UTC'), channel, status, error_code, sum(change) from taken
-        group by 1, 2, 3, 4, 5
-        on conflict (org_id, day, channel, status, error_code) do update set messages = t.messages + excluded.messages),
+        insert into message_counts_daily as t (org_id, day, origin, channel, status, error_code, messages)
+        select org_id, date_trunc('day', hour, 'UTC'), origin, channel, status, error_code, sum(change) from taken
+        group by 1, 2, 3, 4, 5, 6
+        on conflict (org_id, day, origin, channel, status, error_code)
+        do update set messages = t.messages + excluded.messages),
     senders as (
-        insert into message_sender_counts_hourly as t
-        select org_id, hour, sender, channel, status, sum(change) from taken
-        group by org_id, hour, sender, channel, status
-        on conflict (org_id, hour, sender, channel, status) do update set messages = t.messages + excluded.messages),
+        insert into message_sender_counts_hourly as t (org_id, hour, origin, sender, channel, status, messages)
+        select org_id, hour, origin, sender, channel, status, sum(change) from taken
+        group by 1, 2, 3, 4, 5, 6
+        on conflict (org_id, hour, origin, sender, channel, status)
+        do update set messages = t.messages + excluded.messages),
     senders_daily as (
-        insert into message_sender_counts_daily as t
-        select org_id, date_trunc('day', hour, 'UTC'), sender, channel, status, sum(change) from taken
-        group by 1, 2, 3, 4, 5
-        on conflict (org_id, day, sender, channel, status) do update set messages = t.messages + excluded.messages),
-    origins as (
-        insert into message_origin_counts_hourly as t
-        select org_id, hour, origin, channel, status, sum(change) from taken
-        group by org_id, hour, origin, channel, status
-        on conflict (org_id, hour, origin, channel, status) do update set messages = t.messages + excluded.messages),
-    origins_daily as (
-        insert into message_origin_counts_daily as t
-        select org_id, date_trunc('day', hour, 'UTC'), origin, channel, status, sum(change) from taken
-        group by 1, 2, 3, 4, 5
-        on conflict (org_id, day, origin, channel, status) do update set messages = t.messages + excluded.messages),
+        insert into message_sender_counts_daily as t (org_id, day, origin, sender, channel, status, messages)
+        select org_id, date_trunc('day', hour, 'UTC'), origin, sender, channel, status, sum(change) from taken
+        group by 1, 2, 3, 4, 5, 6
+        on conflict (org_id, day, origin, sender, channel, status)
+        do update set messages = t.messages + excluded.messages),
     times as (
-        insert into message_delivery_times_hourly as t
-        select org_id, hour, channel, delivery_bucket, sum(change) from taken where delivery_bucket is not null
-        group by org_id, hour, channel, delivery_bucket
-        on conflict (org_id, hour, channel, bucket) do update set messages = t.messages + excluded.messages),
-    times_daily as (
-        insert into message_delivery_times_daily as t
-        select org_id, date_trunc('day', hour, 'UTC'), channel, delivery_bucket, sum(change) from taken
+        insert into message_delivery_times_hourly as t (org_id, hour, origin, channel, bucket, messages)
+        select org_id, hour, origin, channel, delivery_bucket, sum(change) from taken
         where delivery_bucket is not null
-        group by 1, 2, 3, 4
-        on conflict (org_id, day, channel, bucket) do update set messages = t.messages + excluded.messages)
+        group by 1, 2, 3, 4, 5
+        on conflict (org_id, hour, origin, channel, bucket) do update set messages = t.messages + excluded.messages),
+    times_daily as (
+        insert into message_delivery_times_daily as t (org_id, day, origin, channel, bucket, messages)
+        select org_id, date_trunc('day', hour, 'UTC'), origin, channel, delivery_bucket, sum(change) from taken
+        where delivery_bucket is not null
+        group by 1, 2, 3, 4, 5
+        on conflict (org_id, day, origin, channel, bucket) do update set messages = t.messages + excluded.messages)
     select count(*) into moved from taken;
     return moved;
 end
 $$;
-
-insert into message_origin_counts_hourly
-select org_id, date_trunc('hour', created_at, 'UTC'), origin, channel, status, count(*)
-from messages group by 1, 2, 3, 4, 5 order by 1, 2;
-
-insert into message_origin_counts_daily
-select org_id, date_trunc('day', hour, 'UTC'), origin, channel, status, sum(messages)
-from message_origin_counts_hourly group by 1, 2, 3, 4, 5 order by 1, 2;

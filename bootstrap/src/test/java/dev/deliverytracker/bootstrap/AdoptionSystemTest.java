@@ -132,6 +132,16 @@ class AdoptionSystemTest extends SimulatedServiceTest {
         assertThat(viaApi.path("items")).singleElement()
                 .satisfies(message -> assertThat(message.path("id").asText()).isEqualTo(ourId));
         assertThat(api.get("/api/v1/messages?origin=elsewhere").statusCode()).isEqualTo(400);
+
+        String today = "from=" + Instant.now().minus(Duration.ofHours(1)) + "&until=" + Instant.now().plus(Duration.ofHours(1))
+                + "&interval=hour";
+        JsonNode both = json(api.get("/api/v1/statistics?" + today));
+        JsonNode adoptedOnly = json(api.get("/api/v1/statistics?" + today + "&origin=external"));
+        assertThat(both.path("byOrigin").path("external").path("messages").asLong()).isPositive();
+        assertThat(both.path("byOrigin").path("api").path("messages").asLong()).isPositive();
+        assertThat(adoptedOnly.path("total").path("messages").asLong())
+                .isEqualTo(both.path("byOrigin").path("external").path("messages").asLong());
+        assertThat(api.get("/api/v1/statistics?" + today + "&origin=elsewhere").statusCode()).isEqualTo(400);
     }
 
     @Test

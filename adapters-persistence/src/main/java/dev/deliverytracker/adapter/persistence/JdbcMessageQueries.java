@@ -126,20 +126,22 @@ class JdbcMessageQueries implements MessageQueries {
 
     @Override
     @Transactional(readOnly = true)
-    public List<StatusCount> statusCounts(OrganizationId organization, TimeRange created, StatisticsInterval interval) {
+    public List<StatusCount> statusCounts(OrganizationId organization, TimeRange created, StatisticsInterval interval,
+            Optional<Origin> origin) {
         return jdbc.sql("""
                 select date_trunc(:unit, hour, 'UTC') as bucket, channel, status, sum(messages) as n
                 from (select day as hour, channel, status, messages from message_counts_daily
-                      where org_id = :org and day >= :dayFrom and day < :dayUntil
+                      where org_id = :org and origin = coalesce(cast(:origin as text), origin) and day >= :dayFrom and day < :dayUntil
                       union all
                       select hour, channel, status, messages from message_counts_hourly
-                      where org_id = :org and hour >= :from and hour < :until and (hour < :dayFrom or hour >= :dayUntil)
+                      where org_id = :org and origin = coalesce(cast(:origin as text), origin) and hour >= :from and hour < :until and (hour < :dayFrom or hour >= :dayUntil)
                       union all
                       select hour, channel, status, change from message_stats_changes
-                      where org_id = :org and hour >= :from and hour < :until) counted
+                      where org_id = :org and origin = coalesce(cast(:origin as text), origin) and hour >= :from and hour < :until) counted
                 group by 1, 2, 3
                 having sum(messages) <> 0
-                """).param("org", organization.value()).param("unit", unit(interval)).params(range(created))
+                """).param("org", organization.value()).param("origin", wire(origin))
+                .param("unit", unit(interval)).params(range(created))
                 .params(wholeDays(created, interval == StatisticsInterval.DAY))
                 .query((rs, row) -> new StatusCount(instant(rs, "bucket"), Channel.parse(rs.getString("channel")),
                         DeliveryStatus.lookup(rs.getString("status")).orElse(DeliveryStatus.UNKNOWN),
@@ -149,20 +151,22 @@ class JdbcMessageQueries implements MessageQueries {
 
     @Override
     @Transactional(readOnly = true)
-    public List<DeliveryTimeCount> deliveryTimes(OrganizationId organization, TimeRange created, StatisticsInterval interval) {
+    public List<DeliveryTimeCount> deliveryTimes(OrganizationId organization, TimeRange created, StatisticsInterval interval,
+            Optional<Origin> origin) {
         return jdbc.sql("""
                 select date_trunc(:unit, hour, 'UTC') as bucket, channel, histogram_bucket, sum(messages) as n
                 from (select day as hour, channel, bucket as histogram_bucket, messages from message_delivery_times_daily
-                      where org_id = :org and day >= :dayFrom and day < :dayUntil
+                      where org_id = :org and origin = coalesce(cast(:origin as text), origin) and day >= :dayFrom and day < :dayUntil
                       union all
                       select hour, channel, bucket, messages from message_delivery_times_hourly
-                      where org_id = :org and hour >= :from and hour < :until and (hour < :dayFrom or hour >= :dayUntil)
+                      where org_id = :org and origin = coalesce(cast(:origin as text), origin) and hour >= :from and hour < :until and (hour < :dayFrom or hour >= :dayUntil)
                       union all
                       select hour, channel, delivery_bucket, change from message_stats_changes
-                      where org_id = :org and hour >= :from and hour < :until and delivery_bucket is not null) counted
+                      where org_id = :org and origin = coalesce(cast(:origin as text), origin) and hour >= :from and hour < :until and delivery_bucket is not null) counted
                 group by 1, 2, 3
                 having sum(messages) <> 0
-                """).param("org", organization.value()).param("unit", unit(interval)).params(range(created))
+                """).param("org", organization.value()).param("origin", wire(origin))
+                .param("unit", unit(interval)).params(range(created))
                 .params(wholeDays(created, interval == StatisticsInterval.DAY))
                 .query((rs, row) -> new DeliveryTimeCount(instant(rs, "bucket"), Channel.parse(rs.getString("channel")),
                         rs.getInt("histogram_bucket"), rs.getLong("n")))
@@ -171,21 +175,23 @@ class JdbcMessageQueries implements MessageQueries {
 
     @Override
     @Transactional(readOnly = true)
-    public List<ErrorCountRow> errorCounts(OrganizationId organization, TimeRange created, StatisticsInterval interval) {
+    public List<ErrorCountRow> errorCounts(OrganizationId organization, TimeRange created, StatisticsInterval interval,
+            Optional<Origin> origin) {
         return jdbc.sql("""
                 select date_trunc(:unit, hour, 'UTC') as bucket, channel, error_code, sum(messages) as n
                 from (select day as hour, channel, error_code, messages from message_counts_daily
-                      where org_id = :org and day >= :dayFrom and day < :dayUntil and error_code <> 0
+                      where org_id = :org and origin = coalesce(cast(:origin as text), origin) and day >= :dayFrom and day < :dayUntil and error_code <> 0
                       union all
                       select hour, channel, error_code, messages from message_counts_hourly
-                      where org_id = :org and hour >= :from and hour < :until and (hour < :dayFrom or hour >= :dayUntil)
+                      where org_id = :org and origin = coalesce(cast(:origin as text), origin) and hour >= :from and hour < :until and (hour < :dayFrom or hour >= :dayUntil)
                         and error_code <> 0
                       union all
                       select hour, channel, error_code, change from message_stats_changes
-                      where org_id = :org and hour >= :from and hour < :until and error_code <> 0) counted
+                      where org_id = :org and origin = coalesce(cast(:origin as text), origin) and hour >= :from and hour < :until and error_code <> 0) counted
                 group by 1, 2, 3
                 having sum(messages) <> 0
-                """).param("org", organization.value()).param("unit", unit(interval)).params(range(created))
+                """).param("org", organization.value()).param("origin", wire(origin))
+                .param("unit", unit(interval)).params(range(created))
                 .params(wholeDays(created, interval == StatisticsInterval.DAY))
                 .query((rs, row) -> new ErrorCountRow(instant(rs, "bucket"), Channel.parse(rs.getString("channel")),
                         rs.getInt("error_code"), rs.getLong("n")))
@@ -194,8 +200,8 @@ class JdbcMessageQueries implements MessageQueries {
 
     @Override
     @Transactional(readOnly = true)
-    public List<SenderCount> senderCounts(OrganizationId organization, TimeRange created) {
-        return countsBy("sender", "message_sender_counts", organization, created,
+    public List<SenderCount> senderCounts(OrganizationId organization, TimeRange created, Optional<Origin> origin) {
+        return countsBy("sender", "message_sender_counts", organization, created, origin,
                 (rs, row) -> new SenderCount(rs.getString("sender"), Channel.parse(rs.getString("channel")),
                         DeliveryStatus.lookup(rs.getString("status")).orElse(DeliveryStatus.UNKNOWN), rs.getLong("n")));
     }
@@ -203,32 +209,33 @@ class JdbcMessageQueries implements MessageQueries {
     @Override
     @Transactional(readOnly = true)
     public List<OriginCount> originCounts(OrganizationId organization, TimeRange created) {
-        return countsBy("origin", "message_origin_counts", organization, created,
+        return countsBy("origin", "message_counts", organization, created, Optional.empty(),
                 (rs, row) -> new OriginCount(Origin.lookup(rs.getString("origin")).orElse(Origin.API),
                         Channel.parse(rs.getString("channel")),
                         DeliveryStatus.lookup(rs.getString("status")).orElse(DeliveryStatus.UNKNOWN), rs.getLong("n")));
     }
 
     /**
-     * Counts by one more column beside channel and status over the range: whole days from the
-     * {@code _daily} table, the hours around them from {@code _hourly}, and the changes not folded yet.
-     * {@code column} and {@code rollup} are this class's constants.
+     * Counts by one more column beside channel and status over the range, of one origin or both: whole
+     * days from the {@code _daily} table, the hours around them from {@code _hourly}, and the changes
+     * not folded yet. {@code column} and {@code rollup} are this class's constants.
      */
     private <T> List<T> countsBy(String column, String rollup, OrganizationId organization, TimeRange created,
-            RowMapper<T> mapper) {
+            Optional<Origin> origin, RowMapper<T> mapper) {
         return jdbc.sql("""
                 select %1$s, channel, status, sum(messages) as n
                 from (select %1$s, channel, status, messages from %2$s_daily
-                      where org_id = :org and day >= :dayFrom and day < :dayUntil
+                      where org_id = :org and origin = coalesce(cast(:origin as text), origin) and day >= :dayFrom and day < :dayUntil
                       union all
                       select %1$s, channel, status, messages from %2$s_hourly
-                      where org_id = :org and hour >= :from and hour < :until and (hour < :dayFrom or hour >= :dayUntil)
+                      where org_id = :org and origin = coalesce(cast(:origin as text), origin) and hour >= :from and hour < :until and (hour < :dayFrom or hour >= :dayUntil)
                       union all
                       select %1$s, channel, status, change from message_stats_changes
-                      where org_id = :org and hour >= :from and hour < :until) counted
+                      where org_id = :org and origin = coalesce(cast(:origin as text), origin) and hour >= :from and hour < :until) counted
                 group by 1, 2, 3
                 having sum(messages) <> 0
-                """.formatted(column, rollup)).param("org", organization.value()).params(range(created))
+                """.formatted(column, rollup)).param("org", organization.value()).param("origin", wire(origin))
+                .params(range(created))
                 .params(wholeDays(created, true)).query(mapper).list();
     }
 
@@ -251,6 +258,11 @@ class JdbcMessageQueries implements MessageQueries {
 
     private static DeliveryError error(Integer code, String message) {
         return code == null || code == 0 ? DeliveryError.NONE : DeliveryError.of(code, message);
+    }
+
+    /** The origin as stored, or null for both: {@code origin = coalesce(:origin, origin)} then holds for every row. */
+    private static String wire(Optional<Origin> origin) {
+        return origin.map(Origin::wireName).orElse(null);
     }
 
     private static Map<String, Object> range(TimeRange range) {

@@ -200,11 +200,11 @@ class JdbcMessageQueriesTest {
         undelivered(org, 30003, T0.plusSeconds(600));
         TimeRange day = new TimeRange(T0.minus(Duration.ofHours(10)), T0.plus(Duration.ofHours(10)));
 
-        assertThat(queries.statusCounts(org, day, StatisticsInterval.HOUR)).containsExactlyInAnyOrder(
+        assertThat(queries.statusCounts(org, day, StatisticsInterval.HOUR, Optional.empty())).containsExactlyInAnyOrder(
                 new StatusCount(T0, Channel.SMS, DeliveryStatus.DELIVERED, 4),
                 new StatusCount(T0, Channel.SMS, DeliveryStatus.UNDELIVERED, 1),
                 new StatusCount(T0.plus(Duration.ofHours(1)), Channel.WHATSAPP, DeliveryStatus.DELIVERED, 1));
-        assertThat(queries.statusCounts(org, day, StatisticsInterval.DAY)).extracting(StatusCount::bucket)
+        assertThat(queries.statusCounts(org, day, StatisticsInterval.DAY, Optional.empty())).extracting(StatusCount::bucket)
                 .containsOnly(Instant.parse("2002-03-04T00:00:00Z"));
 
         // Percentiles come from the rollup's histogram: nearest rank, within 5%.
@@ -220,7 +220,7 @@ class JdbcMessageQueriesTest {
                 assertThat(times.p50().toMillis()).isCloseTo(3000, WITHIN_5_PERCENT));
         assertThat(report.byChannel().get(Channel.WHATSAPP).timeToDeliver()).hasValueSatisfying(times ->
                 assertThat(times.p99().toMillis()).isCloseTo(10_000, WITHIN_5_PERCENT));
-        assertThat(queries.errorCounts(org, day, StatisticsInterval.HOUR))
+        assertThat(queries.errorCounts(org, day, StatisticsInterval.HOUR, Optional.empty()))
                 .containsExactly(new MessageQueries.ErrorCountRow(T0, Channel.SMS, 30003, 1));
     }
 
@@ -253,12 +253,12 @@ class JdbcMessageQueriesTest {
                       where org_id = :org and created_at >= :from and created_at < :until group by 1, 2, 3, 4) c
                 """).param("org", org.value()).param("from", Timestamp.from(range.from()))
                 .param("until", Timestamp.from(range.until())).query(String.class).list();
-        List<String> counted = queries.senderCounts(org, range).stream()
+        List<String> counted = queries.senderCounts(org, range, Optional.empty()).stream()
                 .map(row -> row.sender() + " " + row.channel().wireName() + " " + row.status().wireName() + " " + row.count())
                 .toList();
         assertThat(counted).containsExactlyInAnyOrderElementsOf(expected);
         rollup.fold();
-        assertThat(queries.senderCounts(org, range).stream()
+        assertThat(queries.senderCounts(org, range, Optional.empty()).stream()
                 .map(row -> row.sender() + " " + row.channel().wireName() + " " + row.status().wireName() + " " + row.count())
                 .toList()).containsExactlyInAnyOrderElementsOf(expected);
 
@@ -267,19 +267,19 @@ class JdbcMessageQueriesTest {
                 from (select date_trunc('hour', created_at, 'UTC') as hour, channel, status, count(*) as n
                       from messages where org_id = :org group by 1, 2, 3) c
                 """).param("org", org.value()).query(String.class).list();
-        assertThat(queries.statusCounts(org, range, StatisticsInterval.HOUR).stream()
+        assertThat(queries.statusCounts(org, range, StatisticsInterval.HOUR, Optional.empty()).stream()
                 .map(row -> row.bucket().toString().substring(0, 13).replace('T', ' ') + " " + row.channel().wireName()
                         + " " + row.status().wireName() + " " + row.count()).toList())
                 .containsExactlyInAnyOrderElementsOf(statuses);
         long delivered = jdbc.sql("select count(*) from messages where org_id = :org and delivered_at is not null")
                 .param("org", org.value()).query(Long.class).single();
-        List<MessageQueries.DeliveryTimeCount> times = queries.deliveryTimes(org, range, StatisticsInterval.DAY);
+        List<MessageQueries.DeliveryTimeCount> times = queries.deliveryTimes(org, range, StatisticsInterval.DAY, Optional.empty());
         assertThat(times).extracting(MessageQueries.DeliveryTimeCount::histogramBucket)
                 .containsOnly(DeliveryTimeHistogram.bucketOf(Duration.ofSeconds(3)));
         assertThat(times.stream().mapToLong(MessageQueries.DeliveryTimeCount::count).sum()).isEqualTo(delivered);
         long undelivered = jdbc.sql("select count(*) from messages where org_id = :org and error_code = 30003")
                 .param("org", org.value()).query(Long.class).single();
-        assertThat(queries.errorCounts(org, range, StatisticsInterval.DAY).stream().mapToLong(MessageQueries.ErrorCountRow::count)
+        assertThat(queries.errorCounts(org, range, StatisticsInterval.DAY, Optional.empty()).stream().mapToLong(MessageQueries.ErrorCountRow::count)
                 .sum()).isEqualTo(undelivered);
     }
 
@@ -320,6 +320,23 @@ class JdbcMessageQueriesTest {
                 .param("org", org.value()).query(Long.class).single();
         assertThat(report.byOrigin().get(Origin.EXTERNAL).messages()).isEqualTo(external);
         assertThat(report.byOrigin().get(Origin.API).messages() + external).isEqualTo(report.total().messages());
+
+        // As a filter: every statistic of the adopted messages only.
+        List<String> externalStatuses = jdbc.sql("""
+                select channel || ' ' || status || ' ' || count(*) from messages
+                where org_id = :org and origin = 'external' group by channel, status
+                """).param("org", org.value()).query(String.class).list();
+        assertThat(queries.statusCounts(org, range, StatisticsInterval.DAY, Optional.of(Origin.EXTERNAL)).stream()
+                .collect(java.util.stream.Collectors.groupingBy(row -> row.channel().wireName() + " "
+                        + row.status().wireName(), java.util.stream.Collectors.summingLong(StatusCount::count)))
+                .entrySet().stream().map(entry -> entry.getKey() + " " + entry.getValue()).toList())
+                .containsExactlyInAnyOrderElementsOf(externalStatuses);
+        DeliveryStatistics.Report adopted = new DeliveryStatisticsService(queries).statistics(
+                new DeliveryStatistics.Query(org, range, StatisticsInterval.DAY, Optional.of(Origin.EXTERNAL)));
+        assertThat(adopted.total().messages()).isEqualTo(external);
+        assertThat(adopted.byOrigin()).containsOnlyKeys(Origin.EXTERNAL);
+        assertThat(adopted.bySender().stream().mapToLong(sender -> sender.figures().messages()).sum())
+                .isEqualTo(external);
     }
 
     @Test

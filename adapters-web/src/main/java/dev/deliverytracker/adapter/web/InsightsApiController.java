@@ -11,6 +11,7 @@ import dev.deliverytracker.application.port.MessageFilter;
 import dev.deliverytracker.application.port.TimeRange;
 import dev.deliverytracker.domain.MessageId;
 import dev.deliverytracker.domain.OrganizationId;
+import dev.deliverytracker.domain.Origin;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -134,9 +135,10 @@ public class InsightsApiController {
         InsightsRequestReader reader = InsightsRequestReader.of(params);
         Optional<TimeRange> range = reader.range();
         Optional<StatisticsInterval> interval = reader.interval();
+        Optional<Origin> origin = reader.origin();
         reader.checkSpan(range, interval);
         reader.done();
         return InsightsResponses.Statistics.of(statistics.statistics(
-                new DeliveryStatistics.Query(organization, range.orElseThrow(), interval.orElseThrow())));
+                new DeliveryStatistics.Query(organization, range.orElseThrow(), interval.orElseThrow(), origin)));
     }
 }

@@ -50,8 +50,7 @@ final class InsightsRequestReader {
                 () -> new IllegalArgumentException("must be a status such as 'delivered' or 'failed', was '"
                         + printable(word) + "'")));
         Optional<Channel> channel = read("channel", Channel::parse);
-        Optional<Origin> origin = read("origin", word -> Origin.lookup(word).orElseThrow(
-                () -> new IllegalArgumentException("must be 'api' or 'external', was '" + printable(word) + "'")));
+        Optional<Origin> origin = origin();
         // A '+' written unencoded in a query string arrives as a space.
         Optional<Address> to = read("to", value -> Address.parseTwilio(value.startsWith(" ") ? "+" + value.substring(1)
                 : value));
@@ -161,6 +160,12 @@ final class InsightsRequestReader {
                     + interval.get().longestRange().toDays() + " days, this one spans "
                     + range.get().length().toHours() + " hours"));
         }
+    }
+
+    /** An optional origin: {@code api} or {@code external}. */
+    Optional<Origin> origin() {
+        return read("origin", word -> Origin.lookup(word).orElseThrow(() -> new IllegalArgumentException(
+                "must be 'api' or 'external', was '" + printable(word) + "'")));
     }
 
     /** {@code channel}, {@code sender}, {@code tag:<key>}, or the total when absent. */

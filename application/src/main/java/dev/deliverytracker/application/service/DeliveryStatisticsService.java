@@ -46,11 +46,13 @@ public class DeliveryStatisticsService implements DeliveryStatistics {
     @Override
     public Report statistics(Query query) {
         TimeRange hours = wholeHours(query.range());
-        List<StatusCount> counts = queries.statusCounts(query.organization(), hours, query.interval());
-        List<DeliveryTimeCount> times = queries.deliveryTimes(query.organization(), hours, query.interval());
-        List<ErrorCountRow> errors = queries.errorCounts(query.organization(), hours, query.interval());
-        List<SenderCount> senders = queries.senderCounts(query.organization(), hours);
-        List<OriginCount> origins = queries.originCounts(query.organization(), hours);
+        List<StatusCount> counts = queries.statusCounts(query.organization(), hours, query.interval(), query.origin());
+        List<DeliveryTimeCount> times = queries.deliveryTimes(query.organization(), hours, query.interval(),
+                query.origin());
+        List<ErrorCountRow> errors = queries.errorCounts(query.organization(), hours, query.interval(), query.origin());
+        List<SenderCount> senders = queries.senderCounts(query.organization(), hours, query.origin());
+        List<OriginCount> origins = queries.originCounts(query.organization(), hours).stream()
+                .filter(count -> query.origin().map(count.origin()::equals).orElse(true)).toList();
 
         // Each bucket's figures from its own rows: a month by hour is 744 buckets and ~100,000 histogram rows.
         Map<Instant, List<StatusCount>> countsByBucket = counts.stream().collect(Collectors.groupingBy(StatusCount::bucket));

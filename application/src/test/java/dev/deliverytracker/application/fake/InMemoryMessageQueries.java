@@ -10,6 +10,7 @@ import dev.deliverytracker.application.port.TimelineEvent;
 import dev.deliverytracker.application.port.out.MessageQueries;
 import dev.deliverytracker.domain.MessageId;
 import dev.deliverytracker.domain.OrganizationId;
+import dev.deliverytracker.domain.Origin;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -103,22 +104,25 @@ public class InMemoryMessageQueries implements MessageQueries {
     }
 
     @Override
-    public List<StatusCount> statusCounts(OrganizationId organization, TimeRange created, StatisticsInterval interval) {
+    public List<StatusCount> statusCounts(OrganizationId organization, TimeRange created, StatisticsInterval interval,
+            Optional<Origin> origin) {
         return List.copyOf(statusCounts);
     }
 
     @Override
-    public List<DeliveryTimeCount> deliveryTimes(OrganizationId organization, TimeRange created, StatisticsInterval interval) {
+    public List<DeliveryTimeCount> deliveryTimes(OrganizationId organization, TimeRange created, StatisticsInterval interval,
+            Optional<Origin> origin) {
         return List.copyOf(deliveryTimes);
     }
 
     @Override
-    public List<SenderCount> senderCounts(OrganizationId organization, TimeRange created) {
+    public List<SenderCount> senderCounts(OrganizationId organization, TimeRange created, Optional<Origin> origin) {
         return List.copyOf(senderCounts);
     }
 
     @Override
-    public List<ErrorCountRow> errorCounts(OrganizationId organization, TimeRange created, StatisticsInterval interval) {
+    public List<ErrorCountRow> errorCounts(OrganizationId organization, TimeRange created, StatisticsInterval interval,
+            Optional<Origin> origin) {
         return List.copyOf(errorCounts);
     }
 

@@ -29,10 +29,15 @@ public interface DeliveryStatistics {
 
     Report statistics(Query query);
 
-    record Query(OrganizationId organization, TimeRange range, StatisticsInterval interval) {
+    /** {@code origin}: only the messages of that origin; empty for all. */
+    record Query(OrganizationId organization, TimeRange range, StatisticsInterval interval, Optional<Origin> origin) {
+
+        public Query(OrganizationId organization, TimeRange range, StatisticsInterval interval) {
+            this(organization, range, interval, Optional.empty());
+        }
 
         public Query {
-            if (organization == null || range == null || interval == null) {
+            if (organization == null || range == null || interval == null || origin == null) {
                 throw new IllegalArgumentException("statistics need the organization, a range and an interval");
             }
             if (range.length().compareTo(interval.longestRange()) > 0) {

@@ -37,16 +37,20 @@ public interface MessageQueries {
 
     /*
      * The statistics below read an hourly rollup: ranges are whole UTC hours (the service widens them).
+     * An origin, when given, counts only the messages of that origin; empty counts both.
      */
 
     /** Messages created in the range, counted per bucket, channel and current status. */
-    List<StatusCount> statusCounts(OrganizationId organization, TimeRange created, StatisticsInterval interval);
+    List<StatusCount> statusCounts(OrganizationId organization, TimeRange created, StatisticsInterval interval,
+            Optional<Origin> origin);
 
     /** Delivered messages per bucket and channel, counted by time-to-deliver bucket ({@link DeliveryTimeHistogram}). */
-    List<DeliveryTimeCount> deliveryTimes(OrganizationId organization, TimeRange created, StatisticsInterval interval);
+    List<DeliveryTimeCount> deliveryTimes(OrganizationId organization, TimeRange created, StatisticsInterval interval,
+            Optional<Origin> origin);
 
     /** Error codes of messages created in the range, per bucket and channel. */
-    List<ErrorCountRow> errorCounts(OrganizationId organization, TimeRange created, StatisticsInterval interval);
+    List<ErrorCountRow> errorCounts(OrganizationId organization, TimeRange created, StatisticsInterval interval,
+            Optional<Origin> origin);
 
     record FailureCount(int errorCode, long failed, long undelivered) {
     }
@@ -66,7 +70,7 @@ public interface MessageQueries {
     }
 
     /** Messages created in the range per sender, channel and current status, over the whole range. */
-    List<SenderCount> senderCounts(OrganizationId organization, TimeRange created);
+    List<SenderCount> senderCounts(OrganizationId organization, TimeRange created, Optional<Origin> origin);
 
     /** Messages sent through the tracker or adopted from other applications, by channel and current status. */
     record OriginCount(Origin origin, Channel channel, DeliveryStatus status, long count) {
