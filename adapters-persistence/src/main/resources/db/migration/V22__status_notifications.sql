@@ -83,9 +83,11 @@ create table notification_deliveries (
     created_at         timestamptz not null,
     dead_at            timestamptz
 );
--- Workers claim what is due; the per-subscription count of claims in flight reads the same index.
-create index notification_deliveries_due_idx on notification_deliveries (due_at, delivery_id) where state = 'pending';
-create index notification_deliveries_subscription_idx on notification_deliveries (subscription_id)
+-- A claim reads, per enabled subscription, how many of its notifications are in flight and then its
+-- oldest due ones: two index lookups per subscription, however long a dead receiver's backlog grows.
+create index notification_deliveries_claim_idx on notification_deliveries (subscription_id, due_at, delivery_id)
     where state = 'pending';
+create index notification_deliveries_held_idx on notification_deliveries (subscription_id, claimed_until)
+    where state = 'pending' and claimed_until is not null;
 create index notification_deliveries_dead_idx on notification_deliveries (org_id, delivery_id desc)
     where state = 'dead';

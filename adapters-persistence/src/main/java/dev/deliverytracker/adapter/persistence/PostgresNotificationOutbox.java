@@ -42,31 +42,31 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class PostgresNotificationOutbox implements NotificationOutbox, MeterBinder {
 
+    // Per enabled subscription: how many are in flight (held), then up to the rest of its places from
+    // its oldest due notifications that no other worker holds.
     private static final String CLAIM = """
             update notification_deliveries d
             set attempts = d.attempts + 1, claimed_until = :leaseEnd,
                 first_attempted_at = coalesce(d.first_attempted_at, :now)
-            where d.delivery_id in (
-                select c.delivery_id from notification_deliveries c
-                where c.delivery_id in (
-                    select ranked.delivery_id from (
-                        select p.delivery_id, p.subscription_id,
-                            row_number() over (partition by p.subscription_id order by p.due_at, p.delivery_id) as rank
-                        from notification_deliveries p
-                        join notification_subscriptions s on s.subscription_id = p.subscription_id and s.enabled
-                        where p.state = 'pending' and p.due_at <= :now
-                            and (p.claimed_until is null or p.claimed_until <= :now)) ranked
-                    left join (
-                        select subscription_id, count(*) as busy from notification_deliveries
-                        where state = 'pending' and claimed_until > :now
-                        group by subscription_id) held on held.subscription_id = ranked.subscription_id
-                    where ranked.rank <= :perSubscription - coalesce(held.busy, 0))
-                order by c.due_at, c.delivery_id
-                limit :limit
-                for update skip locked)
+            where d.delivery_id = any(array(
+                select c.delivery_id from notification_subscriptions s
+                cross join lateral (
+                    select count(*) as busy from notification_deliveries b
+                    where b.subscription_id = s.subscription_id and b.state = 'pending'
+                        and b.claimed_until is not null and b.claimed_until > :now) held
+                cross join lateral (
+                    select p.delivery_id from notification_deliveries p
+                    where p.subscription_id = s.subscription_id and p.state = 'pending' and p.due_at <= :now
+                        and (p.claimed_until is null or p.claimed_until <= :now)
+                    order by p.due_at, p.delivery_id
+                    limit greatest(:perSubscription - held.busy, 0)
+                    for update skip locked) c
+                where s.enabled
+                limit :limit))
             returning d.delivery_id, d.subscription_id, d.org_id, d.event_id, d.event_type, d.body, d.attempts,
                 d.first_attempted_at, d.created_at
             """;
+
 
     private final JdbcClient jdbc;
     private final MessageStateRows rows;
