@@ -250,7 +250,7 @@ class PostgresNotificationOutbox implements NotificationOutbox, MeterBinder {
         Gauge.builder("tracker.notifications.failing.subscriptions", this, outbox -> outbox.figure("""
                 select count(distinct subscription_id) from notification_deliveries
                 where state = 'pending' and attempts >= 3
-                """)).description("Enabled subscriptions with a notification that failed three times or more")
+                """)).description("Subscriptions with a waiting notification that failed three times or more")
                 .register(registry);
     }
 
