@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.DoubleSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Notifications out of the outbox: status changes fanned out to the subscriptions that want them,
@@ -25,6 +27,8 @@ import java.util.function.DoubleSupplier;
  * enabled again.
  */
 public final class NotificationDeliveryService implements DeliverNotifications {
+
+    private static final Logger LOG = Logger.getLogger(NotificationDeliveryService.class.getName());
 
     /** How many notifications a round claims and how they are held. */
     public record Settings(int batchSize, int perSubscription, Duration lease) {
@@ -79,7 +83,12 @@ public final class NotificationDeliveryService implements DeliverNotifications {
             } catch (RuntimeException broken) {
                 answer = CompletableFuture.completedFuture(new ReceiverAnswer.Unreachable(broken.toString()));
             }
-            answer.thenAccept(received -> settle(claim, received));
+            answer.thenAccept(received -> settle(claim, received)).exceptionally(failure -> {
+                // Not written: the lease brings the notification back, so it is posted again (at least once).
+                LOG.log(Level.WARNING, "outcome of notification {0} to subscription {1} not recorded: {2}",
+                        new Object[] {claim.eventId(), claim.subscription().id(), failure.toString()});
+                return null;
+            });
         }
         return claims.size();
     }
