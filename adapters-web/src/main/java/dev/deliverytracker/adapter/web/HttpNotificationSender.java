@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
@@ -25,21 +24,28 @@ public final class HttpNotificationSender implements NotificationSender {
     private final HttpClient http;
     private final ReceiverAddresses addresses;
     private final Duration answerTimeout;
+    private final Executor executor;
 
     public HttpNotificationSender(ReceiverAddresses addresses, Duration connectTimeout, Duration answerTimeout,
             Executor executor) {
+        this.executor = executor;
         this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER)
                 .version(HttpClient.Version.HTTP_1_1).executor(executor).build();
         this.addresses = addresses;
         this.answerTimeout = answerTimeout;
     }
 
+    /** The address check resolves the host, so it too runs on the sender's threads, not the caller's. */
     @Override
     public CompletableFuture<ReceiverAnswer> send(OutgoingNotification notification) {
-        Optional<String> refusal = addresses.refusal(notification.url());
-        if (refusal.isPresent()) {
-            return CompletableFuture.completedFuture(new ReceiverAnswer.Forbidden(refusal.get()));
-        }
+        return CompletableFuture.supplyAsync(() -> addresses.refusal(notification.url()), executor)
+                .thenCompose(refusal -> refusal.<CompletableFuture<ReceiverAnswer>>map(reason ->
+                        CompletableFuture.completedFuture(new ReceiverAnswer.Forbidden(reason)))
+                        .orElseGet(() -> post(notification)))
+                .exceptionally(HttpNotificationSender::unreachable);
+    }
+
+    private CompletableFuture<ReceiverAnswer> post(OutgoingNotification notification) {
         long timestamp = notification.sentAt().getEpochSecond();
         HttpRequest request = HttpRequest.newBuilder(notification.url()).timeout(answerTimeout)
                 .header("Content-Type", "application/json")
@@ -49,12 +55,8 @@ public final class HttpNotificationSender implements NotificationSender {
                 .header("webhook-signature", StandardWebhookSignature.header(notification.eventId(), timestamp,
                         notification.body(), notification.secrets()))
                 .POST(HttpRequest.BodyPublishers.ofString(notification.body())).build();
-        try {
-            return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                    .handle((response, failure) -> failure == null ? answer(response.statusCode()) : unreachable(failure));
-        } catch (RuntimeException refused) {
-            return CompletableFuture.completedFuture(new ReceiverAnswer.Unreachable(refused.toString()));
-        }
+        return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
+                .handle((response, failure) -> failure == null ? answer(response.statusCode()) : unreachable(failure));
     }
 
     private static ReceiverAnswer answer(int status) {
