@@ -54,6 +54,12 @@ class SubscriptionServiceTest {
         assertThat(service.list(ORG)).isEmpty();
         assertThatThrownBy(() -> request(URI.create("https://user:pw@receiver.example.com/")))
                 .hasMessageContaining("credentials");
+        java.util.Map<String, String> nullTag = new java.util.HashMap<>();
+        nullTag.put("team", null);
+        assertThatThrownBy(() -> new SubscriptionRequest(RECEIVER, null, null, nullTag))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tags");
+        assertThatThrownBy(() -> request(URI.create("https://receiver.example.com/" + "x".repeat(2000))))
+                .hasMessageContaining("2000");
     }
 
     @Test
