@@ -1,0 +1,264 @@
+package dev.deliverytracker.adapter.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.deliverytracker.application.fake.DeliveryStoreContract;
+import dev.deliverytracker.application.port.DeadLetter;
+import dev.deliverytracker.application.port.out.DeliveryClaim;
+import dev.deliverytracker.application.port.out.DeliveryLog;
+import dev.deliverytracker.application.port.out.MessageLookup;
+import dev.deliverytracker.application.port.out.Organizations;
+import dev.deliverytracker.application.port.out.ReportedEvent;
+import dev.deliverytracker.application.port.out.TwilioAccountCredentials;
+import dev.deliverytracker.application.service.NotificationEvents;
+import dev.deliverytracker.domain.AccountSid;
+import dev.deliverytracker.domain.Address;
+import dev.deliverytracker.domain.AdoptionPolicy;
+import dev.deliverytracker.domain.DeliveryError;
+import dev.deliverytracker.domain.DeliveryEvent;
+import dev.deliverytracker.domain.DeliveryStatus;
+import dev.deliverytracker.domain.EventSource;
+import dev.deliverytracker.domain.Message;
+import dev.deliverytracker.domain.MessageContent;
+import dev.deliverytracker.domain.MessageSid;
+import dev.deliverytracker.domain.NotificationScope;
+import dev.deliverytracker.domain.OrganizationId;
+import dev.deliverytracker.domain.Sender;
+import dev.deliverytracker.domain.Subscription;
+import dev.deliverytracker.domain.SubscriptionId;
+import dev.deliverytracker.testsupport.TestDatabase;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Notifications on the real PostgreSQL: a status change committed through the group commit comes with
+ * its notification, a rolled back one without; fan-out, claims, retries and dead letters as the port
+ * promises them.
+ */
+@SpringBootTest(classes = PersistenceTestApplication.class)
+class PostgresNotificationOutboxTest {
+
+    static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
+    static final Instant FAR = Instant.parse("2100-01-01T00:00:00Z");
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry);
+    }
+
+    @Autowired
+    PostgresNotificationOutbox outbox;
+
+    @Autowired
+    JdbcSubscriptions subscriptions;
+
+    @Autowired
+    DeliveryLog log;
+
+    @Autowired
+    StoredMessages stored;
+
+    @Autowired
+    Organizations organizations;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    final AccountSid account = DeliveryStoreContract.randomAccount();
+
+    private OrganizationId organization() {
+        return organizations.ensure("org " + account, new TwilioAccountCredentials(account, "token", ""));
+    }
+
+    @Test
+    void every_status_change_the_group_commit_writes_becomes_a_notification_with_the_message_s_sequence() {
+        OrganizationId org = organization();
+        Subscription every = subscribe(org, NotificationScope.EVERY_STATUS);
+        Subscription failures = subscribe(org, NotificationScope.FAILURES_ONLY);
+        Message message = accepted(org);
+        MessageSid sid = message.sid().orElseThrow();
+        append(org, sid, "sent", T0.plusSeconds(1));
+        append(org, sid, "sent", T0.plusSeconds(1));
+        append(org, sid, "delivered", T0.plusSeconds(2));
+        append(org, sid, "read", T0.plusSeconds(3));
+
+        fanOutEverything();
+
+        List<String> bodies = bodiesOf(every.id());
+        assertThat(bodies).hasSize(4);
+        assertThat(bodies).extracting(body -> body.replaceAll(".*\"type\":\"([a-z.]+)\".*\"sequence\":(\\d+).*", "$1 $2"))
+                .containsExactly("message.queued 1", "message.sent 2", "message.delivered 3", "message.read 4");
+        assertThat(bodies.get(1)).as("the message as it stood at that change").contains("\"status\":\"sent\"")
+                .doesNotContain("\"delivered\":");
+        assertThat(bodiesOf(failures.id())).isEmpty();
+    }
+
+    @Test
+    void a_rolled_back_change_leaves_no_notification_and_an_organization_without_subscriptions_none_at_all() {
+        OrganizationId org = organization();
+        Message quiet = accepted(org);
+        assertThat(eventsOf(quiet)).as("nobody subscribed").isZero();
+
+        subscribe(org, NotificationScope.EVERY_STATUS);
+        Message message = accepted(org);
+        assertThat(eventsOf(message)).isEqualTo(1);
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            jdbc.sql("update messages set status = 'sent' where message_id = :id")
+                    .param("id", message.id().orElseThrow().value()).update();
+            assertThat(eventsOf(message)).as("written in the same transaction").isEqualTo(2);
+            status.setRollbackOnly();
+        });
+        assertThat(eventsOf(message)).isEqualTo(1);
+    }
+
+    @Test
+    void an_adopted_message_notifies_too() {
+        OrganizationId org = organization();
+        Subscription every = subscribe(org, NotificationScope.EVERY_STATUS);
+        MessageSid sid = DeliveryStoreContract.randomSid();
+        log.append(new ReportedEvent(new DeliveryEvent(sid, "delivered", DeliveryError.NONE, EventSource.CALLBACK, T0),
+                MessageLookup.bySid(), org, account,
+                Map.of("To", List.of("+31612345678"), "From", List.of("+15005550006")), "", AdoptionPolicy.ADOPT));
+
+        fanOutEverything();
+
+        assertThat(bodiesOf(every.id())).singleElement().satisfies(body -> assertThat(body)
+                .contains("\"type\":\"message.delivered\"", "\"origin\":\"external\"", "\"sid\":\"" + sid.value()));
+    }
+
+    @Test
+    void claims_are_exclusive_leased_limited_per_subscription_and_skip_paused_subscriptions() {
+        OrganizationId org = organization();
+        Subscription subscription = subscribe(org, NotificationScope.EVERY_STATUS);
+        for (int i = 0; i < 5; i++) {
+            accepted(org);
+        }
+        fanOutEverything();
+
+        List<DeliveryClaim> first = mine(outbox.claim(100, 2, FAR, Duration.ofSeconds(30)), subscription.id());
+        assertThat(first).hasSize(2).allSatisfy(claim -> {
+            assertThat(claim.attempt()).isEqualTo(1);
+            assertThat(claim.subscription().secret()).isEqualTo(subscription.secret());
+        });
+        assertThat(mine(outbox.claim(100, 2, FAR, Duration.ofSeconds(30)), subscription.id()))
+                .as("two already in flight").isEmpty();
+        outbox.delivered(first.get(0).deliveryId(), FAR);
+        assertThat(mine(outbox.claim(100, 2, FAR, Duration.ofSeconds(30)), subscription.id())).hasSize(1);
+
+        assertThat(mine(outbox.claim(100, 10, FAR.plusSeconds(31), Duration.ofSeconds(30)), subscription.id()))
+                .as("after the leases end, the rest and the taken-back ones").hasSize(4);
+
+        subscriptions.save(subscription.paused("test"));
+        assertThat(mine(outbox.claim(100, 10, FAR.plusSeconds(100), Duration.ofSeconds(30)), subscription.id()))
+                .isEmpty();
+    }
+
+    @Test
+    void a_failure_is_retried_when_due_then_dead_lettered_listed_and_replayed_one_by_one_or_in_bulk() {
+        OrganizationId org = organization();
+        Subscription subscription = subscribe(org, NotificationScope.EVERY_STATUS);
+        accepted(org);
+        accepted(org);
+        fanOutEverything();
+        List<DeliveryClaim> claims = mine(outbox.claim(100, 5, FAR, Duration.ofSeconds(30)), subscription.id());
+        assertThat(claims).hasSize(2);
+
+        outbox.retryAt(claims.get(0).deliveryId(), FAR.plusSeconds(60), "answered 500");
+        outbox.retryAt(claims.get(1).deliveryId(), FAR.plusSeconds(60), "answered 500");
+        assertThat(mine(outbox.claim(100, 5, FAR.plusSeconds(59), Duration.ofSeconds(30)), subscription.id()))
+                .as("not due yet").isEmpty();
+        List<DeliveryClaim> again = mine(outbox.claim(100, 5, FAR.plusSeconds(60), Duration.ofSeconds(30)),
+                subscription.id());
+        assertThat(again).extracting(DeliveryClaim::attempt).containsOnly(2);
+        assertThat(again).extracting(DeliveryClaim::firstAttemptAt).containsOnly(FAR);
+
+        again.forEach(claim -> outbox.deadLetter(claim.deliveryId(), "answered 503", FAR.plusSeconds(61)));
+        List<DeadLetter> dead = outbox.deadLetters(org, Optional.of(subscription.id()), 10);
+        assertThat(dead).hasSize(2).allSatisfy(letter -> {
+            assertThat(letter.lastError()).isEqualTo("answered 503");
+            assertThat(letter.attempts()).isEqualTo(2);
+            assertThat(letter.type()).isEqualTo("message.queued");
+        });
+        assertThat(outbox.deadLetters(anotherOrganization(), Optional.empty(), 10)).isEmpty();
+        assertThat(mine(outbox.claim(100, 5, FAR.plusSeconds(200), Duration.ofSeconds(30)), subscription.id()))
+                .isEmpty();
+
+        assertThat(outbox.replay(org, dead.get(0).deliveryId(), FAR.plusSeconds(300))).isTrue();
+        assertThat(outbox.replay(org, dead.get(0).deliveryId(), FAR.plusSeconds(300))).as("no longer dead").isFalse();
+        assertThat(outbox.replayAll(org, Optional.empty(), FAR.plusSeconds(300))).isEqualTo(1);
+        assertThat(mine(outbox.claim(100, 5, FAR.plusSeconds(300), Duration.ofSeconds(30)), subscription.id()))
+                .extracting(DeliveryClaim::attempt).containsExactly(1, 1);
+    }
+
+    @Test
+    void subscriptions_keep_their_filters_state_and_both_secrets_of_a_rotation() {
+        OrganizationId org = organization();
+        Subscription created = subscriptions.add(Subscription.create(org, URI.create("https://r.example.com/h?x=1"),
+                NotificationScope.FINAL_ONLY, Set.of(dev.deliverytracker.domain.Channel.SMS), Map.of("team", "a"), T0));
+        Subscription rotated = created.rotated(dev.deliverytracker.domain.WebhookSecret.generate(),
+                T0.plusSeconds(3600)).paused("410");
+        assertThat(subscriptions.save(rotated)).isTrue();
+        assertThat(subscriptions.find(org, created.id())).contains(rotated);
+        assertThat(subscriptions.of(org)).containsExactly(rotated);
+        assertThat(subscriptions.remove(org, created.id())).isTrue();
+        assertThat(subscriptions.find(org, created.id())).isEmpty();
+    }
+
+    private OrganizationId anotherOrganization() {
+        AccountSid other = DeliveryStoreContract.randomAccount();
+        return organizations.ensure("org " + other, new TwilioAccountCredentials(other, "token", ""));
+    }
+
+    private Subscription subscribe(OrganizationId org, NotificationScope scope) {
+        return subscriptions.add(Subscription.create(org, URI.create("https://receiver.example.com/hooks"), scope,
+                Set.of(), Map.of(), T0));
+    }
+
+    private Message accepted(OrganizationId org) {
+        Message message = stored.add(Message.pending(org, Address.whatsapp("+31612345678"),
+                Sender.organizationDefault(), new MessageContent.Text("hi"), Map.of("team", "a"), Optional.empty(), T0));
+        return log.accepted(message.id().orElseThrow(), DeliveryEvent.of(DeliveryStoreContract.randomSid(),
+                DeliveryStatus.QUEUED, DeliveryError.NONE, EventSource.SEND_RESPONSE, T0));
+    }
+
+    private void append(OrganizationId org, MessageSid sid, String status, Instant at) {
+        log.append(new ReportedEvent(new DeliveryEvent(sid, status, DeliveryError.NONE, EventSource.CALLBACK, at),
+                MessageLookup.bySid(), org, account, Map.of("MessageStatus", List.of(status)), ""));
+    }
+
+    private void fanOutEverything() {
+        while (outbox.fanOut(500, NotificationEvents.PLANNER) > 0) {
+            // other tests' changes go along; each test looks at its own subscriptions only
+        }
+    }
+
+    private List<String> bodiesOf(SubscriptionId subscription) {
+        return jdbc.sql("select body from notification_deliveries where subscription_id = :s order by delivery_id")
+                .param("s", subscription.value()).query(String.class).list();
+    }
+
+    private int eventsOf(Message message) {
+        return jdbc.sql("select count(*) from notification_events where message_id = :id")
+                .param("id", message.id().orElseThrow().value()).query(Integer.class).single();
+    }
+
+    private static List<DeliveryClaim> mine(List<DeliveryClaim> claims, SubscriptionId subscription) {
+        return claims.stream().filter(claim -> claim.subscription().id().equals(subscription)).toList();
+    }
+}

@@ -1,0 +1,17 @@
+package dev.deliverytracker.application.port.in;
+
+import dev.deliverytracker.application.port.DeadLetter;
+import dev.deliverytracker.domain.OrganizationId;
+import dev.deliverytracker.domain.SubscriptionId;
+import java.util.List;
+import java.util.Optional;
+
+/** Notifications given up on, and sending them again once the receiver is fixed. */
+public interface ManageDeadLetters {
+
+    List<DeadLetter> deadLetters(OrganizationId organization, Optional<SubscriptionId> subscription, int limit);
+
+    boolean replay(OrganizationId organization, long deliveryId);
+
+    int replayAll(OrganizationId organization, Optional<SubscriptionId> subscription);
+}

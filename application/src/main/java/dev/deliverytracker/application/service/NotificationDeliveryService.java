@@ -1,0 +1,117 @@
+package dev.deliverytracker.application.service;
+
+import dev.deliverytracker.application.port.ReceiverAnswer;
+import dev.deliverytracker.application.port.in.DeliverNotifications;
+import dev.deliverytracker.application.port.out.DeliveryClaim;
+import dev.deliverytracker.application.port.out.NotificationOutbox;
+import dev.deliverytracker.application.port.out.NotificationSender;
+import dev.deliverytracker.application.port.out.OutgoingNotification;
+import dev.deliverytracker.application.port.out.Subscriptions;
+import dev.deliverytracker.domain.NotificationBackoff;
+import dev.deliverytracker.domain.Subscription;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.DoubleSupplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Notifications out of the outbox: status changes fanned out to the subscriptions that want them,
+ * then posted at least once. A post is asynchronous, so a worker never waits on a receiver; what the
+ * receiver answered decides: taken, tried again later by {@link NotificationBackoff}, dead-lettered
+ * past its horizon, or (410 Gone) the subscription paused and the notification kept for when it is
+ * enabled again.
+ */
+public final class NotificationDeliveryService implements DeliverNotifications {
+
+    private static final Logger LOG = Logger.getLogger(NotificationDeliveryService.class.getName());
+
+    /** How many notifications a round claims and how they are held. */
+    public record Settings(int batchSize, int perSubscription, Duration lease) {
+
+        public Settings {
+            if (batchSize < 1 || perSubscription < 1) {
+                throw new IllegalArgumentException("batch size and concurrency per subscription must be at least 1");
+            }
+            if (lease == null || lease.isNegative() || lease.isZero()) {
+                throw new IllegalArgumentException("the claim lease must be positive, was " + lease);
+            }
+        }
+    }
+
+    private final NotificationOutbox outbox;
+    private final Subscriptions subscriptions;
+    private final NotificationSender sender;
+    private final NotificationBackoff backoff;
+    private final Settings settings;
+    private final Clock clock;
+    private final DoubleSupplier jitter;
+
+    public NotificationDeliveryService(NotificationOutbox outbox, Subscriptions subscriptions,
+            NotificationSender sender, NotificationBackoff backoff, Settings settings, Clock clock,
+            DoubleSupplier jitter) {
+        this.outbox = outbox;
+        this.subscriptions = subscriptions;
+        this.sender = sender;
+        this.backoff = backoff;
+        this.settings = settings;
+        this.clock = clock;
+        this.jitter = jitter;
+    }
+
+    @Override
+    public int fanOutDue() {
+        return outbox.fanOut(settings.batchSize(), NotificationEvents.PLANNER);
+    }
+
+    @Override
+    public int deliverDue() {
+        Instant now = clock.instant();
+        List<DeliveryClaim> claims = outbox.claim(settings.batchSize(), settings.perSubscription(), now,
+                settings.lease());
+        for (DeliveryClaim claim : claims) {
+            OutgoingNotification notification = new OutgoingNotification(claim.subscription().id(),
+                    claim.subscription().url(), claim.eventId(), claim.body(),
+                    claim.subscription().signingSecrets(now), now);
+            CompletableFuture<ReceiverAnswer> answer;
+            try {
+                answer = sender.send(notification);
+            } catch (RuntimeException broken) {
+                answer = CompletableFuture.completedFuture(new ReceiverAnswer.Unreachable(broken.toString()));
+            }
+            answer.thenAccept(received -> settle(claim, received)).exceptionally(failure -> {
+                // Not written: the lease brings the notification back, so it is posted again (at least once).
+                LOG.log(Level.WARNING, "outcome of notification {0} to subscription {1} not recorded: {2}",
+                        new Object[] {claim.eventId(), claim.subscription().id(), failure.toString()});
+                return null;
+            });
+        }
+        return claims.size();
+    }
+
+    /** Takes what the receiver answered into account; a failure to write it leaves the lease to bring it back. */
+    void settle(DeliveryClaim claim, ReceiverAnswer answer) {
+        Instant now = clock.instant();
+        if (answer.took()) {
+            outbox.delivered(claim.deliveryId(), now);
+            return;
+        }
+        if (answer instanceof ReceiverAnswer.Gone) {
+            Subscription subscription = claim.subscription();
+            subscriptions.save(subscription.paused("the receiver answered 410 Gone at " + now));
+            outbox.release(claim.deliveryId());
+            return;
+        }
+        Optional<Instant> next = backoff.nextAttempt(claim.attempt(), claim.firstAttemptAt(), now,
+                jitter.getAsDouble());
+        if (next.isPresent()) {
+            outbox.retryAt(claim.deliveryId(), next.get(), answer.describe());
+        } else {
+            outbox.deadLetter(claim.deliveryId(), answer.describe(), now);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package dev.deliverytracker.application.fake;
+
+import dev.deliverytracker.application.port.out.Subscriptions;
+import dev.deliverytracker.domain.OrganizationId;
+import dev.deliverytracker.domain.Subscription;
+import dev.deliverytracker.domain.SubscriptionId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Subscriptions in a map, for use-case tests. */
+public final class InMemorySubscriptions implements Subscriptions {
+
+    private final Map<SubscriptionId, Subscription> byId = new LinkedHashMap<>();
+    private long next = 1;
+
+    @Override
+    public synchronized Subscription add(Subscription subscription) {
+        Subscription stored = subscription.withId(new SubscriptionId(next++));
+        byId.put(stored.id(), stored);
+        return stored;
+    }
+
+    @Override
+    public synchronized Optional<Subscription> find(OrganizationId organization, SubscriptionId id) {
+        return Optional.ofNullable(byId.get(id)).filter(found -> found.organization().equals(organization));
+    }
+
+    @Override
+    public synchronized List<Subscription> of(OrganizationId organization) {
+        List<Subscription> found = new ArrayList<>();
+        byId.values().stream().filter(subscription -> subscription.organization().equals(organization))
+                .sorted(Comparator.comparing(subscription -> subscription.id().value())).forEach(found::add);
+        return found;
+    }
+
+    @Override
+    public synchronized boolean save(Subscription subscription) {
+        return byId.replace(subscription.id(), subscription) != null;
+    }
+
+    @Override
+    public synchronized boolean remove(OrganizationId organization, SubscriptionId id) {
+        return find(organization, id).map(found -> byId.remove(id) != null).orElse(false);
+    }
+}

@@ -1,0 +1,224 @@
+package dev.deliverytracker.application.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.deliverytracker.application.fake.InMemoryNotificationOutbox;
+import dev.deliverytracker.application.fake.InMemorySubscriptions;
+import dev.deliverytracker.application.fake.MovableClock;
+import dev.deliverytracker.application.fake.ScriptedNotificationSender;
+import dev.deliverytracker.application.port.ReceiverAnswer;
+import dev.deliverytracker.application.port.out.OutgoingNotification;
+import dev.deliverytracker.application.port.out.StatusChange;
+import dev.deliverytracker.domain.Address;
+import dev.deliverytracker.domain.Channel;
+import dev.deliverytracker.domain.DeliveryError;
+import dev.deliverytracker.domain.DeliveryEvent;
+import dev.deliverytracker.domain.DeliveryStatus;
+import dev.deliverytracker.domain.EventSource;
+import dev.deliverytracker.domain.Message;
+import dev.deliverytracker.domain.MessageContent;
+import dev.deliverytracker.domain.MessageId;
+import dev.deliverytracker.domain.MessageSid;
+import dev.deliverytracker.domain.NotificationBackoff;
+import dev.deliverytracker.domain.NotificationScope;
+import dev.deliverytracker.domain.OrganizationId;
+import dev.deliverytracker.domain.Sender;
+import dev.deliverytracker.domain.Subscription;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class NotificationDeliveryServiceTest {
+
+    static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
+    static final OrganizationId ORG = OrganizationId.of(1);
+    static final OrganizationId OTHER_ORG = OrganizationId.of(2);
+    static final URI RECEIVER = URI.create("https://receiver.example.com/hooks");
+    static final URI DEAD = URI.create("https://dead.example.com/hooks");
+
+    final MovableClock clock = new MovableClock(T0);
+    final InMemorySubscriptions subscriptions = new InMemorySubscriptions();
+    final InMemoryNotificationOutbox outbox = new InMemoryNotificationOutbox(subscriptions);
+    final ScriptedNotificationSender sender = new ScriptedNotificationSender();
+    final NotificationDeliveryService service = new NotificationDeliveryService(outbox, subscriptions, sender,
+            new NotificationBackoff(Duration.ofSeconds(5), Duration.ofMinutes(10), Duration.ofHours(1)),
+            new NotificationDeliveryService.Settings(100, 2, Duration.ofSeconds(30)), clock, () -> 0.5);
+    int sequence;
+
+    @Test
+    void every_status_change_reaches_a_subscription_that_wants_every_status() {
+        Subscription every = subscribe(ORG, RECEIVER, NotificationScope.EVERY_STATUS);
+        Message message = message(ORG, Channel.WHATSAPP, Map.of());
+        for (DeliveryStatus status : List.of(DeliveryStatus.QUEUED, DeliveryStatus.SENT, DeliveryStatus.DELIVERED,
+                DeliveryStatus.READ)) {
+            message = message.apply(event(message, status));
+            outbox.announce(change(message));
+        }
+
+        assertThat(service.fanOutDue()).isEqualTo(4);
+        assertThat(service.deliverDue()).as("two at a time for one subscription").isEqualTo(2);
+        service.deliverDue();
+
+        assertThat(sender.sent()).extracting(OutgoingNotification::subscription).containsOnly(every.id());
+        assertThat(sender.sent()).extracting(notification -> notification.body().contains("\"type\":\"message.read\""))
+                .containsExactly(false, false, false, true);
+        assertThat(outbox.entries()).extracting(InMemoryNotificationOutbox.Entry::state).containsOnly("delivered");
+    }
+
+    @Test
+    void scopes_channels_tags_and_organizations_filter_what_a_subscription_hears() {
+        Subscription finals = subscribe(ORG, URI.create("https://finals.example.com/"), NotificationScope.FINAL_ONLY);
+        Subscription failures = subscribe(ORG, URI.create("https://failures.example.com/"),
+                NotificationScope.FAILURES_ONLY);
+        Subscription smsOfShop = subscriptions.add(Subscription.create(ORG, URI.create("https://shop.example.com/"),
+                NotificationScope.EVERY_STATUS, Set.of(Channel.SMS), Map.of("team", "shop"), T0));
+        subscribe(OTHER_ORG, URI.create("https://other.example.com/"), NotificationScope.EVERY_STATUS);
+
+        Message whatsapp = message(ORG, Channel.WHATSAPP, Map.of("team", "shop"));
+        Message sms = message(ORG, Channel.SMS, Map.of("team", "shop", "kind", "otp"));
+        Message smsOtherTeam = message(ORG, Channel.SMS, Map.of("team", "billing"));
+        announce(whatsapp, DeliveryStatus.SENT, DeliveryStatus.DELIVERED, DeliveryStatus.READ);
+        announce(sms, DeliveryStatus.SENT, DeliveryStatus.DELIVERED);
+        announce(smsOtherTeam, DeliveryStatus.SENT, DeliveryStatus.UNDELIVERED);
+
+        service.fanOutDue();
+
+        assertThat(types(finals)).containsExactlyInAnyOrder("message.read", "message.delivered", "message.undelivered");
+        assertThat(types(failures)).containsExactly("message.undelivered");
+        assertThat(types(smsOfShop)).containsExactly("message.sent", "message.delivered");
+        assertThat(outbox.entries()).as("nothing for the other organization's subscription").allMatch(entry ->
+                entry.notification().subscription().value() <= 3);
+    }
+
+    @Test
+    void a_paused_subscription_hears_nothing_new() {
+        Subscription paused = subscriptions.add(Subscription.create(ORG, RECEIVER, NotificationScope.EVERY_STATUS,
+                Set.of(), Map.of(), T0).paused("by hand"));
+        announce(message(ORG, Channel.SMS, Map.of()), DeliveryStatus.SENT);
+        service.fanOutDue();
+        assertThat(types(paused)).isEmpty();
+    }
+
+    @Test
+    void a_failing_receiver_is_tried_again_with_growing_delays_until_the_horizon_then_dead_lettered_and_replayed() {
+        subscribe(ORG, DEAD, NotificationScope.EVERY_STATUS);
+        sender.answer(DEAD, new ReceiverAnswer.Declined(500));
+        announce(message(ORG, Channel.SMS, Map.of()), DeliveryStatus.SENT);
+        service.fanOutDue();
+
+        service.deliverDue();
+        InMemoryNotificationOutbox.Entry entry = outbox.entries().get(0);
+        assertThat(entry.due()).as("5s doubled 0 times, half jittered").isEqualTo(T0.plusMillis(3750));
+        clock.advance(Duration.ofSeconds(4));
+        service.deliverDue();
+        assertThat(outbox.entries().get(0).due()).isEqualTo(clock.instant().plusMillis(7500));
+
+        while (outbox.entries().get(0).state().equals("pending")) {
+            clock.advance(Duration.ofMinutes(10));
+            service.deliverDue();
+        }
+        assertThat(outbox.entries().get(0).state()).isEqualTo("dead");
+        assertThat(service.deliverDue()).isZero();
+        assertThat(new SubscriptionService(subscriptions, outbox, sender, url -> Optional.empty(), clock)
+                .deadLetters(ORG, Optional.empty(), 10)).singleElement()
+                .satisfies(letter -> assertThat(letter.lastError()).isEqualTo("answered 500"));
+
+        sender.answer(DEAD, new ReceiverAnswer.Took(204));
+        SubscriptionService management = new SubscriptionService(subscriptions, outbox, sender,
+                url -> Optional.empty(), clock);
+        assertThat(management.replayAll(ORG, Optional.empty())).isEqualTo(1);
+        assertThat(management.replayAll(OTHER_ORG, Optional.empty())).isZero();
+        service.deliverDue();
+        assertThat(outbox.entries().get(0).state()).isEqualTo("delivered");
+    }
+
+    @Test
+    void a_410_pauses_the_subscription_and_keeps_the_notification_for_when_it_is_enabled() {
+        Subscription gone = subscribe(ORG, DEAD, NotificationScope.EVERY_STATUS);
+        sender.answer(DEAD, new ReceiverAnswer.Gone());
+        announce(message(ORG, Channel.SMS, Map.of()), DeliveryStatus.SENT);
+        service.fanOutDue();
+        service.deliverDue();
+
+        assertThat(subscriptions.find(ORG, gone.id()).orElseThrow().enabled()).isFalse();
+        assertThat(service.deliverDue()).as("a paused subscription is not served").isZero();
+
+        sender.answer(DEAD, new ReceiverAnswer.Took(200));
+        new SubscriptionService(subscriptions, outbox, sender, url -> Optional.empty(), clock).enable(ORG, gone.id());
+        assertThat(service.deliverDue()).isEqualTo(1);
+        assertThat(outbox.entries().get(0).state()).isEqualTo("delivered");
+    }
+
+    @Test
+    void a_dead_receiver_does_not_hold_back_another_subscription() {
+        subscribe(ORG, DEAD, NotificationScope.EVERY_STATUS);
+        subscribe(ORG, RECEIVER, NotificationScope.EVERY_STATUS);
+        sender.answer(DEAD, new ReceiverAnswer.Unreachable("connect timed out"));
+        for (int i = 0; i < 20; i++) {
+            announce(message(ORG, Channel.SMS, Map.of()), DeliveryStatus.SENT);
+        }
+        service.fanOutDue();
+        for (int round = 0; round < 10; round++) {
+            service.deliverDue();
+        }
+        assertThat(sender.sent().stream().filter(notification -> notification.url().equals(RECEIVER)))
+                .hasSize(20);
+    }
+
+    @Test
+    void during_a_rotation_both_secrets_sign() {
+        Subscription subscription = subscribe(ORG, RECEIVER, NotificationScope.EVERY_STATUS);
+        SubscriptionService management = new SubscriptionService(subscriptions, outbox, sender,
+                url -> Optional.empty(), clock);
+        management.rotateSecret(ORG, subscription.id(), Duration.ofHours(1));
+        announce(message(ORG, Channel.SMS, Map.of()), DeliveryStatus.SENT);
+        service.fanOutDue();
+        service.deliverDue();
+        clock.advance(Duration.ofHours(2));
+        announce(message(ORG, Channel.SMS, Map.of()), DeliveryStatus.SENT);
+        service.fanOutDue();
+        service.deliverDue();
+
+        assertThat(sender.sent()).extracting(notification -> notification.secrets().size()).containsExactly(2, 1);
+        assertThat(sender.sent().get(0).secrets().get(1)).isEqualTo(subscription.secret());
+    }
+
+    private Subscription subscribe(OrganizationId org, URI url, NotificationScope scope) {
+        return subscriptions.add(Subscription.create(org, url, scope, Set.of(), Map.of(), T0));
+    }
+
+    private void announce(Message message, DeliveryStatus... statuses) {
+        Message current = message;
+        for (DeliveryStatus status : statuses) {
+            current = current.apply(event(current, status));
+            outbox.announce(change(current));
+        }
+    }
+
+    private List<String> types(Subscription subscription) {
+        return outbox.entries().stream().filter(entry -> entry.notification().subscription().equals(subscription.id()))
+                .map(entry -> entry.notification().type()).toList();
+    }
+
+    private StatusChange change(Message message) {
+        return new StatusChange("evt_" + (++sequence), sequence, message, clock.instant());
+    }
+
+    private Message message(OrganizationId org, Channel channel, Map<String, String> tags) {
+        Address to = channel == Channel.SMS ? Address.sms("+31612345678") : Address.whatsapp("+31612345678");
+        return Message.pending(org, to, Sender.organizationDefault(), new MessageContent.Text("hi"), tags,
+                Optional.empty(), T0).withId(MessageId.of(100 + sequence))
+                .acceptedAs(MessageSid.of(String.format("SM%032d", 100 + sequence)));
+    }
+
+    private DeliveryEvent event(Message message, DeliveryStatus status) {
+        return DeliveryEvent.of(message.sid().orElseThrow(), status,
+                status.isFailure() ? DeliveryError.of(30003, "Unreachable destination handset") : DeliveryError.NONE,
+                EventSource.CALLBACK, clock.instant());
+    }
+}

@@ -1,0 +1,34 @@
+package dev.deliverytracker.bootstrap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class NotificationPropertiesTest {
+
+    @Test
+    void the_defaults_hold_and_a_claim_outlives_one_exchange() {
+        NotificationProperties defaults = properties(Duration.ofSeconds(5), Duration.ofHours(1), Duration.ofDays(1), 8);
+        assertThat(defaults.lease()).isGreaterThan(defaults.connectTimeout().plus(defaults.answerTimeout()));
+    }
+
+    @Test
+    void a_wrong_value_names_its_setting() {
+        assertThatThrownBy(() -> properties(Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofDays(1), 8))
+                .hasMessageContaining("tracker.notifications.max-retry-delay");
+        assertThatThrownBy(() -> properties(Duration.ofSeconds(5), Duration.ofHours(1), Duration.ofDays(-1), 8))
+                .hasMessageContaining("tracker.notifications.retry-horizon");
+        assertThatThrownBy(() -> properties(Duration.ofSeconds(5), Duration.ofHours(1), Duration.ofDays(1), 0))
+                .hasMessageContaining("tracker.notifications.per-subscription");
+        assertThatThrownBy(() -> properties(Duration.ZERO, Duration.ofHours(1), Duration.ofDays(1), 8))
+                .hasMessageContaining("tracker.notifications.first-retry-delay");
+    }
+
+    private static NotificationProperties properties(Duration firstRetry, Duration maxRetry, Duration horizon,
+            int perSubscription) {
+        return new NotificationProperties(true, Duration.ofMillis(100), 200, perSubscription, Duration.ofSeconds(5),
+                Duration.ofSeconds(10), firstRetry, maxRetry, horizon, false, false, 4);
+    }
+}
