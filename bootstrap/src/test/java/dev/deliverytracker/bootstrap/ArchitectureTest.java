@@ -8,11 +8,17 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
+import com.example.outside.OutsideAdapterCallingAService;
+import com.example.outside.OutsideAdapterUsingTheWebAdapter;
+import com.example.outside.OutsideControllerReachingPastTheUseCase;
+import com.example.outside.OutsideNotifier;
+import dev.deliverytracker.adapter.newcomer.fixture.NewcomerReachingIntoWeb;
 import dev.deliverytracker.adapter.web.fixture.ControllerCallingAService;
 import dev.deliverytracker.adapter.web.fixture.ControllerReachingPastTheUseCase;
 import dev.deliverytracker.adapter.web.fixture.WebAdapterReachingIntoPersistence;
 import dev.deliverytracker.adapter.web.fixture.WebAdapterUsingBootstrap;
 import dev.deliverytracker.application.fixture.ApplicationUsingSpring;
+import dev.deliverytracker.architecture.ArchitectureRules;
 import dev.deliverytracker.application.port.SharedTypeNamingAUseCase;
 import dev.deliverytracker.application.port.in.fixture.UseCaseNamingAnOutboundPort;
 import dev.deliverytracker.application.port.out.fixture.OutboundPortNamingAUseCase;
@@ -100,6 +106,37 @@ class ArchitectureTest {
         void the_web_adapter_reaching_into_persistence() {
             assertViolated(ArchitectureRules.ADAPTERS_DO_NOT_USE_EACH_OTHER,
                     WebAdapterReachingIntoPersistence.class);
+        }
+
+        @Test
+        void a_new_adapter_reaching_into_another_is_caught_without_naming_it_in_the_rules() {
+            assertViolated(ArchitectureRules.ADAPTERS_DO_NOT_USE_EACH_OTHER, NewcomerReachingIntoWeb.class);
+        }
+
+        @Test
+        void an_outside_adapter_holding_a_service_class() {
+            assertViolated(ArchitectureRules.adapterRules("com.example.outside").get(0),
+                    OutsideAdapterCallingAService.class);
+        }
+
+        @Test
+        void an_outside_adapter_using_one_of_our_adapters() {
+            assertViolated(ArchitectureRules.adapterRules("com.example.outside").get(0),
+                    OutsideAdapterUsingTheWebAdapter.class);
+        }
+
+        @Test
+        void an_outside_driving_adapter_reaching_past_its_use_case() {
+            assertViolated(ArchitectureRules.adapterRules("com.example.outside").get(1),
+                    OutsideControllerReachingPastTheUseCase.class);
+        }
+
+        @Test
+        void an_outside_adapter_implementing_a_port_keeps_to_the_rules() {
+            JavaClasses notifier = new ClassFileImporter().importClasses(OutsideNotifier.class);
+            for (ArchRule rule : ArchitectureRules.adapterRules("com.example.outside")) {
+                assertThat(rule.evaluate(notifier).hasViolation()).as(rule.getDescription()).isFalse();
+            }
         }
 
         @Test
