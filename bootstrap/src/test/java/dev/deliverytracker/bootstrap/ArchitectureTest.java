@@ -46,7 +46,6 @@ class ArchitectureTest {
             "dev.deliverytracker.adapter.persistence.DeliveryLogAvailability",
             "dev.deliverytracker.adapter.persistence.GroupCommitSettings",
             "dev.deliverytracker.adapter.persistence.PayloadSettings",
-            "dev.deliverytracker.adapter.persistence.TokenCipher",
             "dev.deliverytracker.adapter.web.DashboardSettings",
             "dev.deliverytracker.adapter.web.SourceAddressRefusalBudget",
             "dev.deliverytracker.adapter.web.WebhookSettings",
