@@ -1,9 +1,6 @@
 package dev.deliverytracker.bootstrap;
 
-import dev.deliverytracker.adapter.web.WebhookAlertNotifier;
 import dev.deliverytracker.application.port.in.EvaluateAlerts;
-import dev.deliverytracker.application.port.in.FindAlertHistory;
-import dev.deliverytracker.application.port.in.ManageAlertRules;
 import dev.deliverytracker.application.port.out.AlertHistory;
 import dev.deliverytracker.application.port.out.AlertNotifier;
 import dev.deliverytracker.application.port.out.AlertRules;
@@ -11,7 +8,6 @@ import dev.deliverytracker.application.port.out.DeliveryObservations;
 import dev.deliverytracker.application.service.AlertRuleService;
 import dev.deliverytracker.application.service.EvaluateAlertsService;
 import java.time.Clock;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -22,12 +18,6 @@ class AlertConfiguration {
     @Bean
     AlertRuleService alertRuleService(AlertRules rules, AlertHistory history, Clock clock) {
         return new AlertRuleService(rules, history, clock);
-    }
-
-    @Bean
-    @ConditionalOnMissingBean
-    AlertNotifier alertNotifier(AlertProperties properties) {
-        return new WebhookAlertNotifier(properties.webhookTimeout());
     }
 
     @Bean

@@ -1,17 +1,17 @@
 package dev.deliverytracker.bootstrap;
 
-import dev.deliverytracker.adapter.persistence.PersistenceAdapterConfiguration;
-import dev.deliverytracker.adapter.web.WebAdapterConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
+/**
+ * The service: the application's use cases wired to whichever adapters are on the class path. Each adapter
+ * module brings itself in through its own auto-configuration; nothing here names one.
+ */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @EnableScheduling
-@Import({PersistenceAdapterConfiguration.class, WebAdapterConfiguration.class})
 public class DeliveryTrackerApplication {
 
     public static void main(String[] args) {

@@ -1,6 +1,5 @@
 package dev.deliverytracker.bootstrap;
 
-import dev.deliverytracker.adapter.twilio.TwilioBodySignatureVerifier;
 import dev.deliverytracker.adapter.web.eventstreams.EventStreamsSettings;
 import dev.deliverytracker.application.port.in.RecordStreamedEvents;
 import dev.deliverytracker.application.port.out.BodySignatureVerifier;
@@ -42,11 +41,6 @@ class EventStreamsConfiguration {
         } catch (IllegalArgumentException invalid) {
             throw new IllegalStateException("tracker.event-streams.*: " + invalid.getMessage(), invalid);
         }
-    }
-
-    @Bean
-    BodySignatureVerifier bodySignatureVerifier() {
-        return new TwilioBodySignatureVerifier();
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.deliverytracker.bootstrap;
 
+import dev.deliverytracker.application.port.LogFields;
 import dev.deliverytracker.application.port.out.MessageWork;
 import dev.deliverytracker.domain.MessageId;
 import dev.deliverytracker.domain.OrganizationId;
@@ -15,13 +16,13 @@ final class LoggedMessageWork implements MessageWork {
 
     @Override
     public Scope begin(String name, MessageId message, OrganizationId organization) {
-        String previousId = MDC.get(MESSAGE_ID);
-        String previousOrganization = MDC.get(ORGANIZATION_ID);
-        MDC.put(MESSAGE_ID, message.toString());
-        MDC.put(ORGANIZATION_ID, organization.toString());
+        String previousId = MDC.get(LogFields.MESSAGE_ID);
+        String previousOrganization = MDC.get(LogFields.ORGANIZATION_ID);
+        MDC.put(LogFields.MESSAGE_ID, message.toString());
+        MDC.put(LogFields.ORGANIZATION_ID, organization.toString());
         return () -> {
-            restore(MESSAGE_ID, previousId);
-            restore(ORGANIZATION_ID, previousOrganization);
+            restore(LogFields.MESSAGE_ID, previousId);
+            restore(LogFields.ORGANIZATION_ID, previousOrganization);
         };
     }
 

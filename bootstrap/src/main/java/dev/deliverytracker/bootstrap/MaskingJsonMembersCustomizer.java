@@ -1,6 +1,6 @@
 package dev.deliverytracker.bootstrap;
 
-import dev.deliverytracker.application.port.out.MessageWork;
+import dev.deliverytracker.application.port.LogFields;
 import java.util.Set;
 import org.springframework.boot.json.JsonWriter;
 import org.springframework.boot.logging.structured.StructuredLoggingJsonMembersCustomizer;
@@ -13,8 +13,8 @@ import org.springframework.boot.logging.structured.StructuredLoggingJsonMembersC
  */
 public class MaskingJsonMembersCustomizer implements StructuredLoggingJsonMembersCustomizer<Object> {
 
-    private static final Set<String> ID_FIELDS = Set.of(MessageWork.MESSAGE_ID, MessageWork.ORGANIZATION_ID,
-            MessageWork.MESSAGE_SID, MessageWork.ACCOUNT_SID);
+    private static final Set<String> ID_FIELDS = Set.of(LogFields.MESSAGE_ID, LogFields.ORGANIZATION_ID,
+            LogFields.MESSAGE_SID, LogFields.ACCOUNT_SID);
 
     @Override
     public void customize(JsonWriter.Members<Object> members) {

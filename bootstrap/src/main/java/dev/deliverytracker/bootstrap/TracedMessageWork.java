@@ -1,5 +1,6 @@
 package dev.deliverytracker.bootstrap;
 
+import dev.deliverytracker.application.port.LogFields;
 import dev.deliverytracker.application.port.out.MessageWork;
 import dev.deliverytracker.domain.MessageId;
 import dev.deliverytracker.domain.OrganizationId;
@@ -24,8 +25,8 @@ final class TracedMessageWork implements MessageWork {
     @Override
     public Scope begin(String name, MessageId message, OrganizationId organization) {
         Scope logged = fields.begin(name, message, organization);
-        Span span = tracer.nextSpan().name(name).tag(MESSAGE_ID, message.toString())
-                .tag(ORGANIZATION_ID, organization.toString()).start();
+        Span span = tracer.nextSpan().name(name).tag(LogFields.MESSAGE_ID, message.toString())
+                .tag(LogFields.ORGANIZATION_ID, organization.toString()).start();
         Tracer.SpanInScope current = tracer.withSpan(span);
         return new Scope() {
             @Override

@@ -3,7 +3,7 @@ package dev.deliverytracker.bootstrap;
 import dev.deliverytracker.application.port.in.RecordDeliveryStatus;
 import dev.deliverytracker.application.port.RecordOutcome;
 import dev.deliverytracker.application.port.StatusCallback;
-import dev.deliverytracker.application.port.out.MessageWork;
+import dev.deliverytracker.application.port.LogFields;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import java.util.Locale;
@@ -32,14 +32,14 @@ final class TracedRecordDeliveryStatus implements RecordDeliveryStatus {
     public RecordOutcome record(StatusCallback callback) {
         Span span = tracer.nextSpan().name("callback").start();
         callback.first("MessageSid").filter(sid -> MESSAGE_SID.matcher(sid).matches())
-                .ifPresent(sid -> span.tag(MessageWork.MESSAGE_SID, sid));
+                .ifPresent(sid -> span.tag(LogFields.MESSAGE_SID, sid));
         callback.first("AccountSid").filter(sid -> ACCOUNT_SID.matcher(sid).matches())
-                .ifPresent(sid -> span.tag(MessageWork.ACCOUNT_SID, sid));
+                .ifPresent(sid -> span.tag(LogFields.ACCOUNT_SID, sid));
         try (Tracer.SpanInScope current = tracer.withSpan(span)) {
             RecordOutcome outcome = recorder.record(callback);
             span.tag("outcome", outcome.getClass().getSimpleName().toLowerCase(Locale.ROOT));
             if (outcome instanceof RecordOutcome.Recorded recorded) {
-                span.tag(MessageWork.MESSAGE_ID, recorded.messageId().toString());
+                span.tag(LogFields.MESSAGE_ID, recorded.messageId().toString());
             }
             return outcome;
         } catch (RuntimeException notRecorded) {

@@ -1,12 +1,8 @@
 package dev.deliverytracker.bootstrap;
 
-import dev.deliverytracker.adapter.twilio.TwilioMessageGateway;
 import dev.deliverytracker.application.port.in.ManageApiKeys;
-import dev.deliverytracker.application.port.out.MessageGateway;
 import dev.deliverytracker.application.port.out.Organizations;
-import dev.deliverytracker.application.port.out.TwilioAccount;
 import dev.deliverytracker.application.port.out.TwilioAccountCredentials;
-import dev.deliverytracker.application.port.out.TwilioAccounts;
 import dev.deliverytracker.domain.AccountSid;
 import dev.deliverytracker.domain.AdoptionPolicy;
 import dev.deliverytracker.domain.Address;
@@ -18,7 +14,6 @@ import dev.deliverytracker.simulator.TwilioSimulator;
 import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
@@ -56,19 +51,14 @@ class TwilioConfiguration {
         return simulator;
     }
 
-    @Bean
-    MessageGateway messageGateway(TwilioAccounts accounts, TrackerProperties properties,
-            ObjectProvider<TwilioSimulator> simulator, MeterRegistry meters) {
-        URI apiBaseUrl = simulator.getIfAvailable() != null ? simulator.getIfAvailable().baseUrl()
-                : properties.twilio().apiBaseUrl();
-        try {
-            return new CountedMessageGateway(new TwilioMessageGateway(
-                    sid -> accounts.findBySid(sid).map(TwilioAccount::currentAuthToken).orElse(null),
-                    apiBaseUrl == null || apiBaseUrl.toString().isBlank() ? null : apiBaseUrl), meters);
-        } catch (IllegalArgumentException invalid) {
-            throw new IllegalStateException("tracker.twilio.api-base-url (TWILIO_API_BASE_URL): " + invalid.getMessage(),
-                    invalid);
-        }
+    /**
+     * Where the Twilio adapter sends when the simulator is embedded: the adapter's auto-configuration
+     * takes a {@link URI} bean of this name over {@code tracker.twilio.api-base-url}.
+     */
+    @Bean("twilioApiBaseUrl")
+    @ConditionalOnExpression("'${tracker.twilio.account-sid:}'.isBlank()")
+    URI twilioApiBaseUrl(TwilioSimulator embeddedTwilioSimulator) {
+        return embeddedTwilioSimulator.baseUrl();
     }
 
     /** The organization 'default': the configured account (or the simulator's) and its sender. */

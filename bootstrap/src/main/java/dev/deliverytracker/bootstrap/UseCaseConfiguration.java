@@ -1,7 +1,6 @@
 package dev.deliverytracker.bootstrap;
 
 import dev.deliverytracker.adapter.persistence.GroupCommitSettings;
-import dev.deliverytracker.adapter.twilio.TwilioSignatureVerifier;
 import dev.deliverytracker.adapter.web.SourceAddressRefusalBudget;
 import dev.deliverytracker.adapter.web.WebhookSettings;
 import dev.deliverytracker.application.port.in.ReplayRefusedCallbacks;
@@ -52,6 +51,7 @@ import dev.deliverytracker.application.port.out.StoredUnmatchedEvents;
 import dev.deliverytracker.application.port.out.TwilioAccounts;
 import dev.deliverytracker.application.service.RecordDeliveryStatusService;
 import dev.deliverytracker.application.service.RecordDeliveryStatusService.SignatureCheck;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.util.concurrent.Executor;
@@ -91,11 +91,6 @@ class UseCaseConfiguration {
     @Bean
     AdoptStoredUnmatched adoptStoredUnmatched(StoredUnmatchedEvents stored, DeliveryLog log) {
         return new AdoptStoredUnmatchedService(stored, log);
-    }
-
-    @Bean
-    SignatureVerifier signatureVerifier() {
-        return new TwilioSignatureVerifier();
     }
 
     @Bean
@@ -177,7 +172,7 @@ class UseCaseConfiguration {
     @Bean
     DispatchMessages dispatchMessages(Outbox outbox, MessageGateway gateway, TwilioAccounts accounts,
             StatusCallbackAddress callbackAddress, DeliveryLog log, MessageStore messages, Clock clock,
-            TrackerProperties properties, SendingPace pace, MessageWork work) {
+            TrackerProperties properties, SendingPace pace, MessageWork work, MeterRegistry meters) {
         TrackerProperties.Dispatch dispatch = properties.dispatch();
         DispatchPolicy policy;
         try {
@@ -186,7 +181,8 @@ class UseCaseConfiguration {
         } catch (IllegalArgumentException invalid) {
             throw new IllegalStateException("tracker.dispatch.*: " + invalid.getMessage(), invalid);
         }
-        return new DispatchMessagesService(outbox, gateway, accounts, callbackAddress, log, messages, clock, policy,
+        // Sends are counted here, around whichever gateway an adapter provides.
+        return new DispatchMessagesService(outbox, new CountedMessageGateway(gateway, meters), accounts, callbackAddress, log, messages, clock, policy,
                 () -> ThreadLocalRandom.current().nextDouble(), dispatchSenders(dispatch.concurrency()), pace,
                 pacingPolicy(properties.pacing()), work);
     }

@@ -3,25 +3,72 @@ package dev.deliverytracker.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.lang.EvaluationResult;
+import com.example.outside.OutsideAdapterCallingAService;
+import com.example.outside.OutsideAdapterUsingTheWebAdapter;
+import com.example.outside.OutsideControllerReachingPastTheUseCase;
+import com.example.outside.OutsideNotifier;
+import dev.deliverytracker.adapter.newcomer.fixture.NewcomerReachingIntoWeb;
 import dev.deliverytracker.adapter.web.fixture.ControllerCallingAService;
 import dev.deliverytracker.adapter.web.fixture.ControllerReachingPastTheUseCase;
 import dev.deliverytracker.adapter.web.fixture.WebAdapterReachingIntoPersistence;
 import dev.deliverytracker.adapter.web.fixture.WebAdapterUsingBootstrap;
 import dev.deliverytracker.application.fixture.ApplicationUsingSpring;
+import dev.deliverytracker.architecture.ArchitectureRules;
+import dev.deliverytracker.bootstrap.fixture.BootstrapConstructingTheGateway;
 import dev.deliverytracker.application.port.SharedTypeNamingAUseCase;
 import dev.deliverytracker.application.port.in.fixture.UseCaseNamingAnOutboundPort;
 import dev.deliverytracker.application.port.out.fixture.OutboundPortNamingAUseCase;
 import dev.deliverytracker.application.port.out.fixture.PortLeakingJpa;
 import dev.deliverytracker.domain.fixture.DomainUsingSpring;
+import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class ArchitectureTest {
+
+    /**
+     * The adapter classes bootstrap still names: settings it builds from its own properties, until each
+     * adapter binds its part of {@code tracker.*} (ADR 0052). This list only shrinks; every port
+     * implementation comes from the adapters' auto-configurations.
+     */
+    private static final Set<String> ADAPTER_CLASSES_BOOTSTRAP_STILL_NAMES = Set.of(
+            "dev.deliverytracker.adapter.persistence.DeliveryLogAvailability",
+            "dev.deliverytracker.adapter.persistence.GroupCommitSettings",
+            "dev.deliverytracker.adapter.persistence.PayloadSettings",
+            "dev.deliverytracker.adapter.web.DashboardSettings",
+            "dev.deliverytracker.adapter.web.SourceAddressRefusalBudget",
+            "dev.deliverytracker.adapter.web.WebhookSettings",
+            "dev.deliverytracker.adapter.web.eventstreams.EventStreamsSettings");
+
+    static final ArchRule BOOTSTRAP_WIRES_NO_ADAPTER_BY_NAME = classes()
+            .that().resideInAPackage(ArchitectureRules.ROOT + ".bootstrap..")
+            .should(new ArchCondition<JavaClass>("name no adapter class but the settings it still builds") {
+                @Override
+                public void check(JavaClass bootstrapClass, ConditionEvents events) {
+                    bootstrapClass.getDirectDependenciesFromSelf().forEach(dependency -> {
+                        String target = dependency.getTargetClass().getName();
+                        int nested = target.indexOf('$');
+                        String topLevel = nested < 0 ? target : target.substring(0, nested);
+                        if (topLevel.startsWith(ArchitectureRules.ROOT + ".adapter.")
+                                && !ADAPTER_CLASSES_BOOTSTRAP_STILL_NAMES.contains(topLevel)) {
+                            events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                        }
+                    });
+                }
+            })
+            .as("bootstrap wires adapters through their auto-configurations, naming none of their classes")
+            .allowEmptyShould(false);
 
     private static final JavaClasses PRODUCTION = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -78,6 +125,11 @@ class ArchitectureTest {
     }
 
     @Test
+    void bootstrap_wires_no_adapter_by_name() {
+        BOOTSTRAP_WIRES_NO_ADAPTER_BY_NAME.check(PRODUCTION);
+    }
+
+    @Test
     void driving_adapters_use_inbound_ports_only() {
         ArchitectureRules.DRIVING_ADAPTERS_USE_INBOUND_PORTS.check(PRODUCTION);
     }
@@ -100,6 +152,42 @@ class ArchitectureTest {
         void the_web_adapter_reaching_into_persistence() {
             assertViolated(ArchitectureRules.ADAPTERS_DO_NOT_USE_EACH_OTHER,
                     WebAdapterReachingIntoPersistence.class);
+        }
+
+        @Test
+        void bootstrap_building_an_adapter_by_name() {
+            assertViolated(BOOTSTRAP_WIRES_NO_ADAPTER_BY_NAME, BootstrapConstructingTheGateway.class);
+        }
+
+        @Test
+        void a_new_adapter_reaching_into_another_is_caught_without_naming_it_in_the_rules() {
+            assertViolated(ArchitectureRules.ADAPTERS_DO_NOT_USE_EACH_OTHER, NewcomerReachingIntoWeb.class);
+        }
+
+        @Test
+        void an_outside_adapter_holding_a_service_class() {
+            assertViolated(ArchitectureRules.adapterRules("com.example.outside").get(0),
+                    OutsideAdapterCallingAService.class);
+        }
+
+        @Test
+        void an_outside_adapter_using_one_of_our_adapters() {
+            assertViolated(ArchitectureRules.adapterRules("com.example.outside").get(0),
+                    OutsideAdapterUsingTheWebAdapter.class);
+        }
+
+        @Test
+        void an_outside_driving_adapter_reaching_past_its_use_case() {
+            assertViolated(ArchitectureRules.adapterRules("com.example.outside").get(1),
+                    OutsideControllerReachingPastTheUseCase.class);
+        }
+
+        @Test
+        void an_outside_adapter_implementing_a_port_keeps_to_the_rules() {
+            JavaClasses notifier = new ClassFileImporter().importClasses(OutsideNotifier.class);
+            for (ArchRule rule : ArchitectureRules.adapterRules("com.example.outside")) {
+                assertThat(rule.evaluate(notifier).hasViolation()).as(rule.getDescription()).isFalse();
+            }
         }
 
         @Test

@@ -47,9 +47,37 @@ final class ServiceProcess implements AutoCloseable {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " is missing: these tests run after `package` (./mvnw verify)");
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", JAR.toString()));
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar",
+                JAR.toString()));
         command.addAll(List.of(arguments));
+        return start(name, workingDirectory, port, environment, command);
+    }
+
+    /** The single executable jar, which carries Spring Boot's launchers. */
+    static final Path EXECUTABLE_JAR = Path.of("target", "delivery-tracker.jar").toAbsolutePath();
+
+    /**
+     * Starts the single executable jar through Spring Boot's {@code PropertiesLauncher}, with the jars
+     * of {@code loaderPath} added to its class path, as docs/extending.md tells a team to add its adapter.
+     */
+    static ServiceProcess startWithLoaderPath(String name, Path workingDirectory, int port,
+            Map<String, String> environment, Path loaderPath, String... arguments) {
+        if (!Files.isRegularFile(EXECUTABLE_JAR)) {
+            throw new IllegalStateException(EXECUTABLE_JAR + " is missing: these tests run after `package`");
+        }
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx256m", "-XX:TieredStopAtLevel=1",
+                "-Dloader.path=" + loaderPath, "-cp", EXECUTABLE_JAR.toString(),
+                "org.springframework.boot.loader.launch.PropertiesLauncher"));
+        command.addAll(List.of(arguments));
+        return start(name, workingDirectory, port, environment, command);
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static ServiceProcess start(String name, Path workingDirectory, int port, Map<String, String> environment,
+            List<String> command) {
         try {
             Files.createDirectories(workingDirectory);
             Path log = workingDirectory.resolve(name + "-" + System.nanoTime() + ".log");

@@ -1,11 +1,11 @@
 package dev.deliverytracker.bootstrap;
 
+import dev.deliverytracker.application.port.LogFields;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.deliverytracker.application.port.out.MessageWork;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -35,20 +35,20 @@ abstract class StructuredLogScan extends LogScanScenario {
         assertThat(lines).allSatisfy(line -> assertThat(line.path(messageField()).isTextual()).isTrue());
 
         JsonNode accepted = only(lines, "twilio accepted message id=" + scan.sent() + " ");
-        assertThat(accepted.path(MessageWork.MESSAGE_ID).asText()).isEqualTo(scan.sent());
-        assertThat(accepted.path(MessageWork.ORGANIZATION_ID).asText()).matches("\\d+");
-        assertThat(accepted.path(MessageWork.MESSAGE_SID).asText()).matches("SM[0-9a-f]{32}");
-        assertThat(accepted.path(MessageWork.ACCOUNT_SID).asText()).isEqualTo(simulator.accountSid());
+        assertThat(accepted.path(LogFields.MESSAGE_ID).asText()).isEqualTo(scan.sent());
+        assertThat(accepted.path(LogFields.ORGANIZATION_ID).asText()).matches("\\d+");
+        assertThat(accepted.path(LogFields.MESSAGE_SID).asText()).matches("SM[0-9a-f]{32}");
+        assertThat(accepted.path(LogFields.ACCOUNT_SID).asText()).isEqualTo(simulator.accountSid());
 
         JsonNode rejected = only(lines, "twilio rejected message id=" + scan.refusedByTwilio() + " ");
-        assertThat(rejected.path(MessageWork.MESSAGE_ID).asText()).isEqualTo(scan.refusedByTwilio());
-        assertThat(rejected.path(MessageWork.ORGANIZATION_ID).asText())
-                .isEqualTo(accepted.path(MessageWork.ORGANIZATION_ID).asText());
+        assertThat(rejected.path(LogFields.MESSAGE_ID).asText()).isEqualTo(scan.refusedByTwilio());
+        assertThat(rejected.path(LogFields.ORGANIZATION_ID).asText())
+                .isEqualTo(accepted.path(LogFields.ORGANIZATION_ID).asText());
 
         JsonNode refused = lines.stream().filter(line -> line.path(messageField()).asText().startsWith("callback refused"))
                 .findFirst().orElseThrow();
-        assertThat(refused.path(MessageWork.MESSAGE_SID).asText()).isEqualTo(FORGED_SID);
-        assertThat(refused.path(MessageWork.ACCOUNT_SID).asText()).isEqualTo(simulator.accountSid());
+        assertThat(refused.path(LogFields.MESSAGE_SID).asText()).isEqualTo(FORGED_SID);
+        assertThat(refused.path(LogFields.ACCOUNT_SID).asText()).isEqualTo(simulator.accountSid());
     }
 
     /**

@@ -1,9 +1,9 @@
 package dev.deliverytracker.bootstrap;
 
+import dev.deliverytracker.application.port.LogFields;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.deliverytracker.application.port.out.MessageWork;
 import dev.deliverytracker.simulator.Outcome;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -69,11 +69,11 @@ class TracingSystemTest extends SimulatedServiceTest {
         SpanData send = withMessage("send", id).get(0);
         assertThat(send.getParentSpanId()).as("the send within its dispatch").isEqualTo(dispatch.getSpanId());
         assertThat(send.getTraceId()).isEqualTo(dispatch.getTraceId());
-        assertThat(dispatch.getAttributes().asMap().toString()).contains(MessageWork.ORGANIZATION_ID);
-        String sid = attribute(send, MessageWork.MESSAGE_SID);
+        assertThat(dispatch.getAttributes().asMap().toString()).contains(LogFields.ORGANIZATION_ID);
+        String sid = attribute(send, LogFields.MESSAGE_SID);
         assertThat(sid).matches("SM[0-9a-f]{32}");
         assertThat(withMessage("callback", id)).allSatisfy(callback -> {
-            assertThat(attribute(callback, MessageWork.MESSAGE_SID)).isEqualTo(sid);
+            assertThat(attribute(callback, LogFields.MESSAGE_SID)).isEqualTo(sid);
             assertThat(attribute(callback, "outcome")).isEqualTo("recorded");
         });
 
@@ -90,7 +90,7 @@ class TracingSystemTest extends SimulatedServiceTest {
 
     private List<SpanData> withMessage(String name, String id) {
         return spans.getFinishedSpanItems().stream().filter(span -> span.getName().equals(name))
-                .filter(span -> id.equals(attribute(span, MessageWork.MESSAGE_ID))).toList();
+                .filter(span -> id.equals(attribute(span, LogFields.MESSAGE_ID))).toList();
     }
 
     private static String attribute(SpanData span, String key) {

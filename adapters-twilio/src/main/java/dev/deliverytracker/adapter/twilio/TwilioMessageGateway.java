@@ -1,5 +1,6 @@
 package dev.deliverytracker.adapter.twilio;
 
+import dev.deliverytracker.application.port.LogFields;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.twilio.exception.ApiConnectionException;
@@ -97,7 +98,7 @@ public class TwilioMessageGateway implements MessageGateway {
             Message created = creatorFor(message).create(client);
             DeliveryStatus status = statusOf(created);
             MessageSid sid = MessageSid.of(created.getSid());
-            about(LOG.atInfo(), message).addKeyValue(MessageWork.MESSAGE_SID, sid.value())
+            about(LOG.atInfo(), message).addKeyValue(LogFields.MESSAGE_SID, sid.value())
                     .log("twilio accepted message id={} account={} sid={} status={}", message.id(), message.account(),
                             sid, status.wireName());
             return new SendResult.Accepted(sid, status);
@@ -287,12 +288,12 @@ public class TwilioMessageGateway implements MessageGateway {
      * are fields already, put there by the dispatch that sends it ({@link MessageWork}).
      */
     private static LoggingEventBuilder about(LoggingEventBuilder line, OutgoingMessage message) {
-        return line.addKeyValue(MessageWork.ACCOUNT_SID, message.account().value());
+        return line.addKeyValue(LogFields.ACCOUNT_SID, message.account().value());
     }
 
     /** A line about a message Twilio knows by its SID: SID and account as fields of structured logs. */
     private static LoggingEventBuilder about(LoggingEventBuilder line, AccountSid account, MessageSid sid) {
-        return line.addKeyValue(MessageWork.ACCOUNT_SID, account.value()).addKeyValue(MessageWork.MESSAGE_SID, sid.value());
+        return line.addKeyValue(LogFields.ACCOUNT_SID, account.value()).addKeyValue(LogFields.MESSAGE_SID, sid.value());
     }
 
     private record AccountClient(String token, TwilioRestClient client) {

@@ -1,9 +1,9 @@
 package dev.deliverytracker.adapter.web;
 
+import dev.deliverytracker.application.port.LogFields;
 import dev.deliverytracker.application.port.in.RecordDeliveryStatus;
 import dev.deliverytracker.application.port.RecordOutcome;
 import dev.deliverytracker.application.port.StatusCallback;
-import dev.deliverytracker.application.port.out.MessageWork;
 import dev.deliverytracker.domain.DeliveryStatus;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -173,8 +173,8 @@ public class StatusCallbackEndpoint implements Filter {
      */
     private static LoggingEventBuilder about(LoggingEventBuilder line, StatusCallback callback) {
         callback.first("MessageSid").or(() -> callback.first("SmsSid"))
-                .ifPresent(sid -> line.addKeyValue(MessageWork.MESSAGE_SID, LogSafe.text(sid)));
-        callback.first("AccountSid").ifPresent(account -> line.addKeyValue(MessageWork.ACCOUNT_SID, LogSafe.text(account)));
+                .ifPresent(sid -> line.addKeyValue(LogFields.MESSAGE_SID, LogSafe.text(sid)));
+        callback.first("AccountSid").ifPresent(account -> line.addKeyValue(LogFields.ACCOUNT_SID, LogSafe.text(account)));
         return line;
     }
 

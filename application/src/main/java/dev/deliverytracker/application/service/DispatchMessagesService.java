@@ -1,5 +1,6 @@
 package dev.deliverytracker.application.service;
 
+import dev.deliverytracker.application.port.LogFields;
 import dev.deliverytracker.application.port.in.DispatchMessages;
 import dev.deliverytracker.application.port.out.DeliveryLog;
 import dev.deliverytracker.application.port.out.MessageGateway;
@@ -225,7 +226,7 @@ public final class DispatchMessagesService implements DispatchMessages {
         try (MessageWork.Scope sending = work.begin("send", id, message.organization())) {
             result = gateway.send(outgoing);
             if (result instanceof SendResult.Accepted accepted) {
-                sending.learnt(MessageWork.MESSAGE_SID, accepted.sid().value());
+                sending.learnt(LogFields.MESSAGE_SID, accepted.sid().value());
             }
         } catch (IllegalStateException noCredentials) {
             log.sendFailed(id, DeliveryError.of(NO_CREDENTIALS, noCredentials.getMessage()), clock.instant());

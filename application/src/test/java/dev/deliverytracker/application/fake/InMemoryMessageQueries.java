@@ -14,6 +14,7 @@ import dev.deliverytracker.domain.Origin;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,15 +22,18 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * Messages held in memory for the query use cases: lists and exports filter and order them as the
- * SQL does; the aggregate answers are whatever a test sets, since computing them is the database's job.
+ * Messages held in memory for the query use cases: a message, its timeline, lists, exports and the
+ * failures by code are answered from them as the SQL answers ({@link MessageQueriesContract}); the
+ * statistics are whatever a test sets, since reading the rollup is the database's job. Failure counts
+ * a test sets win over the counted ones.
  */
 public class InMemoryMessageQueries implements MessageQueries {
 
     private static final Comparator<MessageSummary> NEWEST_FIRST = Comparator
             .comparing(MessageSummary::createdAt).thenComparing(message -> message.id().value()).reversed();
 
-    private final Map<MessageSummary, OrganizationId> messages = new HashMap<>();
+    /** By id: adding a message again (its status moved) replaces it, as a row is updated. */
+    private final Map<MessageId, Map.Entry<OrganizationId, MessageSummary>> messages = new LinkedHashMap<>();
     private final Map<MessageId, List<TimelineEvent>> events = new HashMap<>();
     private final List<FailureCount> failures = new ArrayList<>();
     private final List<StatusCount> statusCounts = new ArrayList<>();
@@ -39,8 +43,13 @@ public class InMemoryMessageQueries implements MessageQueries {
     private final List<OriginCount> originCounts = new ArrayList<>();
 
     public InMemoryMessageQueries add(OrganizationId organization, MessageSummary message, TimelineEvent... history) {
-        messages.put(message, organization);
-        events.put(message.id(), List.of(history));
+        return add(organization, message, List.of(history));
+    }
+
+    public synchronized InMemoryMessageQueries add(OrganizationId organization, MessageSummary message,
+            List<TimelineEvent> history) {
+        messages.put(message.id(), Map.entry(organization, message));
+        events.put(message.id(), List.copyOf(history));
         return this;
     }
 
@@ -100,7 +109,20 @@ public class InMemoryMessageQueries implements MessageQueries {
 
     @Override
     public List<FailureCount> failures(OrganizationId organization, TimeRange failedBetween) {
-        return List.copyOf(failures);
+        if (!failures.isEmpty()) {
+            return List.copyOf(failures);
+        }
+        // Nothing set: counted from the messages as the SQL counts them (MessageQueriesContract).
+        Map<Integer, long[]> byCode = new java.util.TreeMap<>();
+        of(organization).filter(message -> message.status() == dev.deliverytracker.domain.DeliveryStatus.FAILED
+                        || message.status() == dev.deliverytracker.domain.DeliveryStatus.UNDELIVERED)
+                .filter(message -> message.milestones().at(dev.deliverytracker.domain.Milestone.FAILED)
+                        .filter(at -> !at.isBefore(failedBetween.from()) && at.isBefore(failedBetween.until()))
+                        .isPresent())
+                .forEach(message -> byCode.computeIfAbsent(message.error().code(), code -> new long[2])
+                        [message.status() == dev.deliverytracker.domain.DeliveryStatus.FAILED ? 0 : 1]++);
+        return byCode.entrySet().stream()
+                .map(entry -> new FailureCount(entry.getKey(), entry.getValue()[0], entry.getValue()[1])).toList();
     }
 
     @Override
@@ -127,8 +149,11 @@ public class InMemoryMessageQueries implements MessageQueries {
     }
 
     private Stream<MessageSummary> of(OrganizationId organization) {
-        return messages.entrySet().stream().filter(entry -> entry.getValue().equals(organization))
-                .map(Map.Entry::getKey);
+        List<Map.Entry<OrganizationId, MessageSummary>> all;
+        synchronized (this) {
+            all = List.copyOf(messages.values());
+        }
+        return all.stream().filter(entry -> entry.getKey().equals(organization)).map(Map.Entry::getValue);
     }
 
     private Stream<MessageSummary> matching(MessageFilter filter) {

@@ -57,13 +57,10 @@ public final class InMemoryStaleMessages implements StaleMessages {
     @Override
     public synchronized List<StaleMessage> find(Map<DeliveryStatus, Instant> unchangedSince, Instant polledBefore,
             int limit) {
+        noticeChanges();
         List<StaleMessage> found = new ArrayList<>();
         watched.forEach((id, entry) -> {
             Message message = store.find(id).orElseThrow();
-            if (message.status() != entry.status) {
-                entry.status = message.status();
-                entry.lastChange = clock.instant();
-            }
             Instant cutoff = unchangedSince.get(message.status());
             if (message.sid().isPresent() && entry.unconfirmed == null && cutoff != null
                     && !entry.lastChange.isAfter(cutoff)
@@ -73,6 +70,21 @@ public final class InMemoryStaleMessages implements StaleMessages {
             }
         });
         return found.stream().sorted(Comparator.comparing(StaleMessage::lastChange)).limit(limit).toList();
+    }
+
+    /**
+     * Takes the clock's time as the last change of every watched message whose status moved since it
+     * was last looked at, as the real store's {@code updated_at} is set when the row is written. A test
+     * that moves a message calls it right after, at the moment of the change; {@link #find} calls it too.
+     */
+    public synchronized void noticeChanges() {
+        watched.forEach((id, entry) -> {
+            Message message = store.find(id).orElseThrow();
+            if (message.status() != entry.status) {
+                entry.status = message.status();
+                entry.lastChange = clock.instant();
+            }
+        });
     }
 
     @Override

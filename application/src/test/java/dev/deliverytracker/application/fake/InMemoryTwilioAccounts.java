@@ -4,6 +4,7 @@ import dev.deliverytracker.application.port.out.Organizations;
 import dev.deliverytracker.application.port.out.TwilioAccount;
 import dev.deliverytracker.application.port.out.TwilioAccountCredentials;
 import dev.deliverytracker.domain.OrganizationId;
+import dev.deliverytracker.domain.Address;
 import dev.deliverytracker.domain.Sender;
 import java.util.List;
 import java.util.stream.Stream;
@@ -37,14 +38,25 @@ public final class InMemoryTwilioAccounts implements TwilioAccounts, Organizatio
 
     @Override
     public synchronized void defaultSender(OrganizationId organization, Sender sender) {
-        findByOrganization(organization).ifPresent(account -> accounts.put(account.sid(),
-                new TwilioAccount(organization, account.sid(), account.authTokens(), sender, account.adoption())));
+        TwilioAccount account = existing(organization);
+        // As the real store: a default number is kept without its channel; dispatch gives it the message's.
+        Sender kept = sender instanceof Sender.Number number ? new Sender.Number(Address.sms(number.address().e164()))
+                : sender;
+        accounts.put(account.sid(),
+                new TwilioAccount(organization, account.sid(), account.authTokens(), kept, account.adoption()));
     }
 
     @Override
     public synchronized void adoption(OrganizationId organization, AdoptionPolicy policy) {
-        findByOrganization(organization).ifPresent(account -> accounts.put(account.sid(),
-                new TwilioAccount(organization, account.sid(), account.authTokens(), account.defaultSender(), policy)));
+        TwilioAccount account = existing(organization);
+        accounts.put(account.sid(),
+                new TwilioAccount(organization, account.sid(), account.authTokens(), account.defaultSender(), policy));
+    }
+
+    /** As the real store: a setting for an organization that does not exist is refused, not dropped. */
+    private TwilioAccount existing(OrganizationId organization) {
+        return findByOrganization(organization)
+                .orElseThrow(() -> new IllegalArgumentException("no organization " + organization));
     }
 
     @Override

@@ -14,6 +14,11 @@ public final class MovableClock extends Clock {
         this.now = now;
     }
 
+    /** Sets the time, also backwards: a test can replay changes made at given moments. */
+    public void set(Instant instant) {
+        now = instant;
+    }
+
     public void advance(Duration duration) {
         now = now.plus(duration);
     }

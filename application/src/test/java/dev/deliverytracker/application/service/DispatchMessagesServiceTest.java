@@ -232,8 +232,9 @@ class DispatchMessagesServiceTest {
     void a_takeover_does_not_send_again_when_the_first_sends_callback_already_gave_this_message_its_sid() {
         MessageId id = send();
         store.claimDue(10, clock.instant(), Duration.ofMinutes(2));
-        OutgoingMessage reachedTwilio = new OutgoingMessage(id, account, Address.sms("+31612345678"),
-                new Sender.Number(Address.sms("+15005550006")), new MessageContent.Text("hello"),
+        // What the dead dispatcher sent: the same WhatsApp message the takeover would send.
+        OutgoingMessage reachedTwilio = new OutgoingMessage(id, account, Address.whatsapp("+31612345678"),
+                new Sender.Number(Address.whatsapp("+15005550006")), new MessageContent.Text("hello"),
                 "https://tracker.example.com/twilio-status?mid=" + id);
         SendResult.Accepted first = (SendResult.Accepted) twilio.send(reachedTwilio);
         // The dead dispatcher's send outran it: its callback, carrying our id, reached another instance.

@@ -192,7 +192,7 @@ class RecordDeliveryStatusServiceTest {
     }
 
     private StatusCallback signed(String token, String url, Map<String, List<String>> params) {
-        return new StatusCallback(url, params, TokenEchoSignatureVerifier.sign(token, url), "", NOW);
+        return new StatusCallback(url, params, TokenEchoSignatureVerifier.sign(token, url, params), "", NOW);
     }
 
     private Map<String, List<String>> params(String status) {

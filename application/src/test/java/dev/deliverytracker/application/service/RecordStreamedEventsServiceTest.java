@@ -86,14 +86,14 @@ class RecordStreamedEventsServiceTest {
         form.put("MessageSid", List.of(sid.value()));
         form.put("MessageStatus", List.of("sent"));
         assertThat(callbacks.record(new StatusCallback(callbackUrl, form,
-                TokenEchoSignatureVerifier.sign("new-token", callbackUrl), "", NOW)))
+                TokenEchoSignatureVerifier.sign("new-token", callbackUrl, form), "", NOW)))
                 .isInstanceOf(RecordOutcome.Recorded.class);
 
         BatchOutcome streamed = service.record(signed("new-token", status("SENT", account)));
         form.put("MessageStatus", List.of("delivered"));
         service.record(signed("new-token", status("DELIVERED", account)));
         RecordOutcome lateCallback = callbacks.record(new StatusCallback(callbackUrl, form,
-                TokenEchoSignatureVerifier.sign("new-token", callbackUrl), "", NOW));
+                TokenEchoSignatureVerifier.sign("new-token", callbackUrl, form), "", NOW));
 
         assertThat(((BatchOutcome.Taken) streamed).events()).singleElement()
                 .satisfies(event -> assertThat(((BatchOutcome.StatusRecorded) event).outcome())
@@ -168,7 +168,8 @@ class RecordStreamedEventsServiceTest {
         String url = "https://tracker.example.com/twilio-events?account=" + account + "&bodySHA256=abc";
         StreamedEvent test = event("com.twilio.eventstreams.test-event", Map.of("test_id", "cae2f9e2"));
         String body = body(test);
-        EventBatch batch = new EventBatch(url, List.of(), body, BodyEchoSignatureVerifier.sign("new-token", url, body),
+        EventBatch batch = new EventBatch(BodyEchoSignatureVerifier.withBodyHash(url, body), List.of(), body,
+                BodyEchoSignatureVerifier.sign("new-token", url, body),
                 List.of(test), NOW, "x");
 
         assertThat(service.record(batch)).isEqualTo(new BatchOutcome.Taken(List.of(new BatchOutcome.Unhandled(test.id(),
@@ -182,7 +183,8 @@ class RecordStreamedEventsServiceTest {
         StreamedEvent sent = status("SENT", account);
         String withCredentials = "https://user:secret@tracker.example.com/twilio-events?bodySHA256=abc";
         String body = body(sent);
-        EventBatch batch = new EventBatch(URL, List.of(withCredentials), body,
+        EventBatch batch = new EventBatch(BodyEchoSignatureVerifier.withBodyHash(URL, body),
+                List.of(BodyEchoSignatureVerifier.withBodyHash(withCredentials, body)), body,
                 BodyEchoSignatureVerifier.sign("old-token", withCredentials, body), List.of(sent), NOW, "x");
 
         assertThat(service.record(batch)).isInstanceOf(BatchOutcome.Taken.class);
@@ -274,7 +276,8 @@ class RecordStreamedEventsServiceTest {
 
     private EventBatch signed(String token, StreamedEvent... events) {
         String body = body(events);
-        return new EventBatch(URL, List.of(), body, BodyEchoSignatureVerifier.sign(token, URL, body), List.of(events),
+        return new EventBatch(BodyEchoSignatureVerifier.withBodyHash(URL, body), List.of(), body,
+                BodyEchoSignatureVerifier.sign(token, URL, body), List.of(events),
                 NOW, "198.51.100.7");
     }
 

@@ -122,7 +122,7 @@ class ReplayRefusedCallbacksServiceTest {
         form.put("MessageSid", List.of(message.sid().get().value()));
         form.put("MessageStatus", List.of(status));
         form.put("AccountSid", List.of(from.value()));
-        return new StatusCallback(receivedAs, form, TokenEchoSignatureVerifier.sign(token, signedUrl), "", at);
+        return new StatusCallback(receivedAs, form, TokenEchoSignatureVerifier.sign(token, signedUrl, form), "", at);
     }
 
     private Message acceptedMessage(OrganizationId organization) {
