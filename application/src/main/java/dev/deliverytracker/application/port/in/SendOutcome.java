@@ -34,4 +34,12 @@ public sealed interface SendOutcome {
     record OutsideWindow(Address recipient, java.util.Optional<java.time.Instant> lastInboundAt)
             implements SendOutcome {
     }
+
+    /** The organization is disabled by a platform administrator: it sends nothing; nothing was stored. */
+    record OrganizationDisabled(dev.deliverytracker.domain.OrganizationId organization) implements SendOutcome {
+    }
+
+    /** The API key lacks the scope {@code send}; nothing was stored. */
+    record NotPermitted(String needed) implements SendOutcome {
+    }
 }

@@ -1,0 +1,59 @@
+package dev.deliverytracker.application.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.deliverytracker.application.fake.InMemoryOrganizationDirectory;
+import dev.deliverytracker.application.port.ApiCaller;
+import dev.deliverytracker.application.port.in.SendMessageCommand;
+import dev.deliverytracker.application.port.in.SendOutcome;
+import dev.deliverytracker.domain.Address;
+import dev.deliverytracker.domain.ApiScope;
+import dev.deliverytracker.domain.Message;
+import dev.deliverytracker.domain.MessageContent;
+import dev.deliverytracker.domain.Organization;
+import dev.deliverytracker.domain.Sender;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class OrganizationGatedSendMessageTest {
+
+    private final InMemoryOrganizationDirectory directory = new InMemoryOrganizationDirectory();
+    private final AtomicInteger sent = new AtomicInteger();
+    private final OrganizationGatedSendMessage send = new OrganizationGatedSendMessage(command -> {
+        sent.incrementAndGet();
+        return new SendOutcome.Accepted(Message.pending(command.organization(), command.to(), command.sender(),
+                command.content(), Map.of(), Optional.empty(), Instant.now()));
+    }, directory);
+
+    private static SendMessageCommand text(ApiCaller caller) {
+        return new SendMessageCommand(caller, Address.sms("+31612345678"), Sender.organizationDefault(),
+                new MessageContent.Text("hello"), Map.of(), "");
+    }
+
+    @Test
+    void a_disabled_organizations_sends_are_refused_and_reach_nothing_behind() {
+        Organization north = directory.create("north", Instant.now());
+        directory.save(north.disabled());
+
+        assertThat(send.send(text(new ApiCaller(1, north.id())))).isEqualTo(
+                new SendOutcome.OrganizationDisabled(north.id()));
+        assertThat(sent).hasValue(0);
+
+        directory.save(north);
+        assertThat(send.send(text(new ApiCaller(1, north.id())))).isInstanceOf(SendOutcome.Accepted.class);
+        assertThat(sent).hasValue(1);
+    }
+
+    @Test
+    void a_key_without_the_send_scope_is_refused() {
+        Organization north = directory.create("north", Instant.now());
+
+        assertThat(send.send(text(new ApiCaller(1, north.id(), Set.of(ApiScope.READ)))))
+                .isEqualTo(new SendOutcome.NotPermitted("an API key with scope 'send'"));
+        assertThat(sent).hasValue(0);
+    }
+}
