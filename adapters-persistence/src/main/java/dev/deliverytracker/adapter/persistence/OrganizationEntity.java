@@ -42,6 +42,10 @@ class OrganizationEntity {
     @Column(name = "created_at", nullable = false)
     Instant createdAt;
 
+    /** Set while a platform administrator has the organization disabled: its sends are refused. */
+    @Column(name = "disabled_at")
+    Instant disabledAt;
+
     protected OrganizationEntity() {
     }
 

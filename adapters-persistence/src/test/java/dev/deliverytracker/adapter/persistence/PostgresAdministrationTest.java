@@ -1,0 +1,105 @@
+package dev.deliverytracker.adapter.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.deliverytracker.application.fake.AuditTrailContract;
+import dev.deliverytracker.application.fake.OrganizationDirectoryContract;
+import dev.deliverytracker.application.port.out.ApiKeyStore;
+import dev.deliverytracker.application.port.out.ApiKeyStore.StoredApiKey;
+import dev.deliverytracker.application.port.out.AuditTrail;
+import dev.deliverytracker.application.port.out.OrganizationDirectory;
+import dev.deliverytracker.domain.ApiScope;
+import dev.deliverytracker.domain.OrganizationId;
+import dev.deliverytracker.testsupport.TestDatabase;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** Organizations, the audit trail and scoped API keys on PostgreSQL, against the ports' contracts. */
+@SpringBootTest(classes = PersistenceTestApplication.class)
+class PostgresAdministrationTest {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        TestDatabase.register(registry);
+    }
+
+    @Autowired
+    OrganizationDirectory directory;
+
+    @Autowired
+    AuditTrail trail;
+
+    @Autowired
+    ApiKeyStore keys;
+
+    private OrganizationId newOrganization() {
+        return directory.create("audited-" + UUID.randomUUID().toString().substring(0, 8), Instant.now()).id();
+    }
+
+    @Nested
+    class Directory extends OrganizationDirectoryContract {
+        @Override
+        protected OrganizationDirectory directory() {
+            return directory;
+        }
+    }
+
+    @Nested
+    class Trail extends AuditTrailContract {
+        @Override
+        protected AuditTrail trail() {
+            return trail;
+        }
+
+        @Override
+        protected OrganizationId newOrganization() {
+            return PostgresAdministrationTest.this.newOrganization();
+        }
+    }
+
+    @Test
+    void a_key_keeps_its_scopes_expiry_and_last_use_and_a_revocation_is_read_at_once() {
+        OrganizationId organization = newOrganization();
+        Instant expiry = Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MICROS);
+        String hash = "hash-" + UUID.randomUUID();
+        long id = keys.add(organization, "reporting", hash, "dt_abcdefg", EnumSet.of(ApiScope.READ),
+                Optional.of(expiry));
+        Instant used = Instant.now().truncatedTo(ChronoUnit.MICROS);
+
+        keys.markUsed(id, used);
+
+        StoredApiKey stored = keys.findByHash(hash).orElseThrow();
+        assertThat(stored.scopes()).containsExactly(ApiScope.READ);
+        assertThat(stored.expiresAt()).contains(expiry);
+        assertThat(stored.lastUsedAt()).contains(used);
+        assertThat(keys.list(organization)).containsExactly(stored);
+        assertThat(keys.revoke(organization, id)).isTrue();
+        assertThat(keys.findByHash(hash).orElseThrow().revokedAt()).isPresent();
+        assertThat(keys.findActiveKey(hash)).isEmpty();
+    }
+
+    @Test
+    void registering_the_same_key_again_sets_its_scopes_but_never_for_another_organization() {
+        OrganizationId own = newOrganization();
+        OrganizationId other = newOrganization();
+        String hash = "hash-" + UUID.randomUUID();
+        keys.add(own, "configured", hash, "dt_0123456", ApiScope.organizationDefault(), Optional.empty());
+
+        keys.add(own, "configured", hash, "dt_0123456", EnumSet.allOf(ApiScope.class), Optional.empty());
+        keys.add(other, "stolen", hash, "dt_0123456", Set.of(ApiScope.READ), Optional.empty());
+
+        StoredApiKey stored = keys.findByHash(hash).orElseThrow();
+        assertThat(stored.organization()).isEqualTo(own);
+        assertThat(stored.scopes()).containsExactlyInAnyOrder(ApiScope.values());
+    }
+}
