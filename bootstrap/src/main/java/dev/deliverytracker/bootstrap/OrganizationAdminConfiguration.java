@@ -1,0 +1,63 @@
+package dev.deliverytracker.bootstrap;
+
+import dev.deliverytracker.application.port.OrganizationLimits;
+import dev.deliverytracker.application.port.SendLimit;
+import dev.deliverytracker.application.port.in.FindAuditTrail;
+import dev.deliverytracker.application.port.in.ManageApiKeys;
+import dev.deliverytracker.application.port.in.ManageOrganizations;
+import dev.deliverytracker.application.port.in.SendMessage;
+import dev.deliverytracker.application.port.out.ApiKeyStore;
+import dev.deliverytracker.application.port.out.AuditTrail;
+import dev.deliverytracker.application.port.out.OrganizationDirectory;
+import dev.deliverytracker.application.port.out.OrganizationSendLimits;
+import dev.deliverytracker.application.port.out.RetryPolicies;
+import dev.deliverytracker.application.port.out.SendLimits;
+import dev.deliverytracker.application.port.out.TwilioAccounts;
+import dev.deliverytracker.application.port.out.WindowEnforcements;
+import dev.deliverytracker.application.service.ApiKeyService;
+import dev.deliverytracker.application.service.AuditTrailService;
+import dev.deliverytracker.application.service.OrganizationAdminService;
+import dev.deliverytracker.application.service.OrganizationGatedSendMessage;
+import java.security.SecureRandom;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Organizations managed while the service runs (issue 20): the organization, API key and audit use
+ * cases, each deciding itself who may do what.
+ */
+@Configuration(proxyBeanMethods = false)
+class OrganizationAdminConfiguration {
+
+    @Bean
+    ManageOrganizations manageOrganizations(OrganizationDirectory directory, AuditTrail audit,
+            OrganizationSendLimits sendLimits, RetryPolicies retryPolicies, TwilioAccounts accounts,
+            WindowEnforcements windows, TrackerProperties tracker, RetentionProperties retention, Clock clock) {
+        TrackerProperties.RateLimits budgets = tracker.rateLimits();
+        TrackerProperties.Pacing pacing = tracker.pacing();
+        return new OrganizationAdminService(directory, audit, sendLimits, retryPolicies, accounts, windows,
+                new OrganizationAdminService.ServiceLimits(
+                        new SendLimits(new SendLimit(budgets.perKeyRequests(), budgets.perKeyPeriod()),
+                                new SendLimit(budgets.perOrganizationRequests(), budgets.perOrganizationPeriod())),
+                        new OrganizationLimits.Pacing(pacing.smsNumberRate(), pacing.whatsappNumberRate(),
+                                pacing.messagingServiceRate(), pacing.accountRate()),
+                        retention.maxAge()),
+                clock);
+    }
+
+    @Bean
+    ManageApiKeys manageApiKeys(ApiKeyStore store, Clock clock, AuditTrail audit) {
+        return new ApiKeyService(store, new SecureRandom(), clock, audit);
+    }
+
+    @Bean
+    FindAuditTrail findAuditTrail(AuditTrail audit) {
+        return new AuditTrailService(audit);
+    }
+
+    /** The send use case behind the scope and enabled-organization checks. */
+    static SendMessage gated(SendMessage send, OrganizationDirectory directory) {
+        return new OrganizationGatedSendMessage(send, directory);
+    }
+}
