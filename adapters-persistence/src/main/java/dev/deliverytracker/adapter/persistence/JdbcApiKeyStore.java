@@ -1,6 +1,7 @@
 package dev.deliverytracker.adapter.persistence;
 
 import dev.deliverytracker.application.port.ApiCaller;
+import dev.deliverytracker.application.port.StoredApiKey;
 import dev.deliverytracker.application.port.out.ApiKeyStore;
 import dev.deliverytracker.domain.ApiScope;
 import dev.deliverytracker.domain.OrganizationId;

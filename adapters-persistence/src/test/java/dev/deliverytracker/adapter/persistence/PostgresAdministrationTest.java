@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.deliverytracker.application.fake.AuditTrailContract;
 import dev.deliverytracker.application.fake.OrganizationDirectoryContract;
 import dev.deliverytracker.application.port.out.ApiKeyStore;
-import dev.deliverytracker.application.port.out.ApiKeyStore.StoredApiKey;
+import dev.deliverytracker.application.port.StoredApiKey;
 import dev.deliverytracker.application.port.out.AuditTrail;
 import dev.deliverytracker.application.port.out.OrganizationDirectory;
 import dev.deliverytracker.domain.ApiScope;

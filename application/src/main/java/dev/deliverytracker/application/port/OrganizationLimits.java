@@ -1,6 +1,5 @@
 package dev.deliverytracker.application.port;
 
-import dev.deliverytracker.application.port.out.SendLimits;
 import dev.deliverytracker.domain.AdoptionPolicy;
 import dev.deliverytracker.domain.Organization;
 import dev.deliverytracker.domain.RetryPolicy;
@@ -12,7 +11,8 @@ import java.util.Optional;
  * pacing its senders get, its retry policy, what becomes of other applications' messages, the WhatsApp
  * window enforcement and how long its delivery history is kept. Each is changed where it always was.
  */
-public record OrganizationLimits(Organization organization, SendLimits sendBudgets, Pacing pacing,
+public record OrganizationLimits(Organization organization, SendLimit perApiKeyBudget,
+        SendLimit organizationBudget, Pacing pacing,
         RetryPolicy retryPolicy, Optional<AdoptionPolicy> adoption, WindowEnforcement windowEnforcement,
         Duration retention) {
 

@@ -6,7 +6,7 @@ import dev.deliverytracker.application.port.AuditEntry;
 import dev.deliverytracker.application.port.in.AdminOutcome;
 import dev.deliverytracker.application.port.in.ManageApiKeys;
 import dev.deliverytracker.application.port.out.ApiKeyStore;
-import dev.deliverytracker.application.port.out.ApiKeyStore.StoredApiKey;
+import dev.deliverytracker.application.port.StoredApiKey;
 import dev.deliverytracker.application.port.out.AuditTrail;
 import dev.deliverytracker.application.service.AccessPolicy.Need;
 import dev.deliverytracker.domain.ApiScope;

@@ -129,11 +129,17 @@ public final class OrganizationAdminService implements ManageOrganizations {
             return refused.get();
         }
         return directory.find(organization).<AdminOutcome<OrganizationLimits>>map(found -> AdminOutcome.done(
-                new OrganizationLimits(found, sendLimits.of(organization, serviceLimits.sendBudgets()),
-                        serviceLimits.pacing(), retryPolicies.of(organization).orElse(RetryPolicy.defaults()),
+                limits(found, sendLimits.of(organization, serviceLimits.sendBudgets()), retryPolicies.of(organization).orElse(RetryPolicy.defaults()),
                         accounts.findByOrganization(organization).map(TwilioAccount::adoption),
-                        windows.of(organization), serviceLimits.retention())))
+                        windows.of(organization))))
                 .orElse(new AdminOutcome.NotFound<>("organization " + organization));
+    }
+
+    private OrganizationLimits limits(Organization organization, SendLimits budgets, RetryPolicy retry,
+            Optional<dev.deliverytracker.domain.AdoptionPolicy> adoption,
+            dev.deliverytracker.application.port.WindowEnforcement window) {
+        return new OrganizationLimits(organization, budgets.perApiKey(), budgets.perOrganization(),
+                serviceLimits.pacing(), retry, adoption, window, serviceLimits.retention());
     }
 
     private AdminOutcome<Organization> change(Actor actor, OrganizationId organization, Need need,

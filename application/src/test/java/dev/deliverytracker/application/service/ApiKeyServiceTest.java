@@ -12,7 +12,7 @@ import dev.deliverytracker.application.fake.MovableClock;
 import dev.deliverytracker.application.port.Actor;
 import dev.deliverytracker.application.port.in.AdminOutcome;
 import dev.deliverytracker.application.port.in.ManageApiKeys.IssueApiKey;
-import dev.deliverytracker.application.port.out.ApiKeyStore.StoredApiKey;
+import dev.deliverytracker.application.port.StoredApiKey;
 import dev.deliverytracker.domain.ApiScope;
 import java.time.Duration;
 import java.util.List;

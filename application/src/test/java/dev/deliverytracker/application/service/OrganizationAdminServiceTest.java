@@ -164,7 +164,8 @@ class OrganizationAdminServiceTest {
                 keyOf(north.id(), ApiScope.READ), north.id())).value();
 
         assertThat(limits.organization()).isEqualTo(north);
-        assertThat(limits.sendBudgets()).isEqualTo(SERVICE_BUDGETS);
+        assertThat(limits.perApiKeyBudget()).isEqualTo(SERVICE_BUDGETS.perApiKey());
+        assertThat(limits.organizationBudget()).isEqualTo(SERVICE_BUDGETS.perOrganization());
         assertThat(limits.retryPolicy()).isEqualTo(RetryPolicy.defaults());
         assertThat(limits.windowEnforcement()).isEqualTo(WindowEnforcement.REFUSE);
         assertThat(limits.adoption()).as("no Twilio account yet").isEmpty();

@@ -11,7 +11,7 @@ import dev.deliverytracker.application.port.in.ManageApiKeys;
 import dev.deliverytracker.application.port.in.ManageApiKeys.IssueApiKey;
 import dev.deliverytracker.application.port.in.ManageApiKeys.IssuedApiKey;
 import dev.deliverytracker.application.port.in.ManageOrganizations;
-import dev.deliverytracker.application.port.out.ApiKeyStore.StoredApiKey;
+import dev.deliverytracker.application.port.StoredApiKey;
 import dev.deliverytracker.domain.ApiScope;
 import dev.deliverytracker.domain.Organization;
 import dev.deliverytracker.domain.OrganizationId;
@@ -87,8 +87,8 @@ public class OrganizationApiController {
             Organization organization = found.organization();
             return new OrganizationDetails(organization.id().toString(), organization.name(), organization.enabled(),
                     organization.createdAt(), new Limits(
-                            Map.of("perApiKey", Budget.of(found.sendBudgets().perApiKey()),
-                                    "perOrganization", Budget.of(found.sendBudgets().perOrganization())),
+                            Map.of("perApiKey", Budget.of(found.perApiKeyBudget()),
+                                    "perOrganization", Budget.of(found.organizationBudget())),
                             found.pacing(), Retry.of(found.retryPolicy()),
                             found.adoption().map(policy -> policy.wireName()).orElse(null),
                             found.windowEnforcement().wireName(), found.retention().toDays()));

@@ -2,7 +2,7 @@ package dev.deliverytracker.application.port.in;
 
 import dev.deliverytracker.application.port.Actor;
 import dev.deliverytracker.application.port.ApiCaller;
-import dev.deliverytracker.application.port.out.ApiKeyStore.StoredApiKey;
+import dev.deliverytracker.application.port.StoredApiKey;
 import dev.deliverytracker.domain.ApiScope;
 import dev.deliverytracker.domain.OrganizationId;
 import java.time.Instant;

@@ -1,6 +1,7 @@
 package dev.deliverytracker.application.port.out;
 
 import dev.deliverytracker.application.port.ApiCaller;
+import dev.deliverytracker.application.port.StoredApiKey;
 import dev.deliverytracker.domain.ApiScope;
 import dev.deliverytracker.domain.OrganizationId;
 import java.time.Instant;
@@ -10,25 +11,6 @@ import java.util.Set;
 
 /** API keys by the hash of their secret; the secret itself is never stored. */
 public interface ApiKeyStore {
-
-    /** A key as stored: its prefix to tell it apart, never its secret or hash. */
-    record StoredApiKey(long id, OrganizationId organization, String name, String prefix, Set<ApiScope> scopes,
-            Instant createdAt, Optional<Instant> expiresAt, Optional<Instant> lastUsedAt,
-            Optional<Instant> revokedAt) {
-
-        public StoredApiKey {
-            scopes = Set.copyOf(scopes);
-        }
-
-        /** Not revoked and not past its expiry at {@code now}. */
-        public boolean usableAt(Instant now) {
-            return revokedAt.isEmpty() && expiresAt.map(now::isBefore).orElse(true);
-        }
-
-        public ApiCaller caller() {
-            return new ApiCaller(id, organization, scopes);
-        }
-    }
 
     /** Stores a key with every scope within its organization and no expiry. */
     default long add(OrganizationId organization, String name, String secretHash, String prefix) {
