@@ -22,6 +22,14 @@ public sealed interface AdminOutcome<T> {
     record Conflict<T>(String field, String reason) implements AdminOutcome<T> {
     }
 
+    /** A value the request carries was checked elsewhere and refused (a token Twilio refuses); {@code field} names it. */
+    record Rejected<T>(String field, String reason) implements AdminOutcome<T> {
+    }
+
+    /** Something the request depends on (Twilio) could not be asked; nothing was changed, try again. */
+    record Unavailable<T>(String reason) implements AdminOutcome<T> {
+    }
+
     static <T> AdminOutcome<T> done(T value) {
         return new Done<>(value);
     }
