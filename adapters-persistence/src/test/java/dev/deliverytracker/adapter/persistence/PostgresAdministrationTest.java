@@ -3,6 +3,13 @@ package dev.deliverytracker.adapter.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.deliverytracker.application.fake.AuditTrailContract;
+import dev.deliverytracker.application.fake.DeliveryStoreContract;
+import dev.deliverytracker.application.port.out.Organizations;
+import dev.deliverytracker.application.port.out.TwilioAccount;
+import dev.deliverytracker.application.port.out.TwilioAccountCredentials;
+import dev.deliverytracker.application.port.out.TwilioAccountRegistry;
+import dev.deliverytracker.application.port.out.TwilioAccounts;
+import dev.deliverytracker.domain.AccountSid;
 import dev.deliverytracker.application.fake.OrganizationDirectoryContract;
 import dev.deliverytracker.application.port.out.ApiKeyStore;
 import dev.deliverytracker.application.port.StoredApiKey;
@@ -65,6 +72,60 @@ class PostgresAdministrationTest {
         protected OrganizationId newOrganization() {
             return PostgresAdministrationTest.this.newOrganization();
         }
+    }
+
+    @Autowired
+    TwilioAccountRegistry registry;
+
+    @Autowired
+    TwilioAccounts accounts;
+
+    @Autowired
+    Organizations organizations;
+
+    @Test
+    void a_registered_account_verifies_callbacks_and_sends_for_its_organization_and_rotates() {
+        OrganizationId organization = newOrganization();
+        AccountSid sid = DeliveryStoreContract.randomAccount();
+        AccountSid parent = DeliveryStoreContract.randomAccount();
+
+        assertThat(registry.register(organization, sid, "first-token", Optional.of(parent), "brand", Instant.now()))
+                .isTrue();
+
+        assertThat(registry.ownerOf(sid)).contains(organization);
+        assertThat(accounts.findBySid(sid)).hasValueSatisfying(account -> {
+            assertThat(account.organization()).isEqualTo(organization);
+            assertThat(account.authTokens()).containsExactly("first-token");
+        });
+        assertThat(accounts.findByOrganization(organization)).map(TwilioAccount::sid).contains(sid);
+        assertThat(registry.list(organization)).singleElement().satisfies(account -> {
+            assertThat(account.parent()).contains(parent);
+            assertThat(account.rotating()).isFalse();
+            assertThat(account.configured()).isFalse();
+        });
+
+        assertThat(registry.rotate(organization, sid, "second-token")).isTrue();
+        assertThat(accounts.findBySid(sid).orElseThrow().authTokens()).containsExactly("second-token", "first-token");
+        assertThat(registry.finishRotation(organization, sid)).isTrue();
+        assertThat(accounts.findBySid(sid).orElseThrow().authTokens()).containsExactly("second-token");
+        assertThat(registry.rotate(newOrganization(), sid, "stolen")).as("another organization's account").isFalse();
+    }
+
+    @Test
+    void an_account_of_one_organization_is_never_registered_for_another() {
+        AccountSid configured = DeliveryStoreContract.randomAccount();
+        OrganizationId owner = organizations.ensure("configured " + configured,
+                new TwilioAccountCredentials(configured, "token", ""));
+        OrganizationId other = newOrganization();
+
+        assertThat(registry.ownerOf(configured)).contains(owner);
+        assertThat(registry.register(other, configured, "token", Optional.empty(), "", Instant.now())).isFalse();
+        assertThat(registry.list(owner)).singleElement().satisfies(account -> assertThat(account.configured()).isTrue());
+        AccountSid registered = DeliveryStoreContract.randomAccount();
+        assertThat(registry.register(owner, registered, "t", Optional.empty(), "", Instant.now())).isTrue();
+        assertThat(registry.register(other, registered, "t", Optional.empty(), "", Instant.now())).isFalse();
+        assertThat(accounts.findByOrganization(owner)).map(TwilioAccount::sid).as("its configured account first")
+                .contains(configured);
     }
 
     @Test
