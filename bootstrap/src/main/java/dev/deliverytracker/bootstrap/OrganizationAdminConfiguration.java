@@ -18,7 +18,15 @@ import dev.deliverytracker.application.service.ApiKeyService;
 import dev.deliverytracker.application.service.AuditTrailService;
 import dev.deliverytracker.application.service.OrganizationAdminService;
 import dev.deliverytracker.application.service.OrganizationGatedSendMessage;
+import dev.deliverytracker.adapter.twilio.TwilioAccountFetcher;
+import dev.deliverytracker.application.port.in.ManageTwilioAccounts;
+import dev.deliverytracker.application.port.out.TwilioAccountCheck;
+import dev.deliverytracker.application.port.out.TwilioAccountRegistry;
+import dev.deliverytracker.application.service.TwilioAccountAdminService;
+import dev.deliverytracker.simulator.TwilioSimulator;
+import java.net.URI;
 import java.security.SecureRandom;
+import org.springframework.beans.factory.ObjectProvider;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -54,6 +62,19 @@ class OrganizationAdminConfiguration {
     @Bean
     FindAuditTrail findAuditTrail(AuditTrail audit) {
         return new AuditTrailService(audit);
+    }
+
+    @Bean
+    TwilioAccountCheck twilioAccountCheck(TrackerProperties properties, ObjectProvider<TwilioSimulator> simulator) {
+        URI apiBaseUrl = simulator.getIfAvailable() != null ? simulator.getIfAvailable().baseUrl()
+                : properties.twilio().apiBaseUrl();
+        return new TwilioAccountFetcher(apiBaseUrl == null || apiBaseUrl.toString().isBlank() ? null : apiBaseUrl);
+    }
+
+    @Bean
+    ManageTwilioAccounts manageTwilioAccounts(TwilioAccountRegistry registry, TwilioAccountCheck twilio,
+            OrganizationDirectory directory, AuditTrail audit, Clock clock) {
+        return new TwilioAccountAdminService(registry, twilio, directory, audit, clock);
     }
 
     /** The send use case behind the scope and enabled-organization checks. */

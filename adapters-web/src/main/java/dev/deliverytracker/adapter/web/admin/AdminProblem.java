@@ -33,6 +33,12 @@ final class AdminProblem extends RuntimeException {
             thrown.problem.setProperty("needed", forbidden.needed());
             throw thrown;
         }
+        if (outcome instanceof AdminOutcome.Rejected<T> rejected) {
+            throw invalid(HttpStatus.UNPROCESSABLE_CONTENT, "Refused", rejected.field(), rejected.reason());
+        }
+        if (outcome instanceof AdminOutcome.Unavailable<T> unavailable) {
+            throw of(HttpStatus.SERVICE_UNAVAILABLE, "Try again later", unavailable.reason());
+        }
         AdminOutcome.Conflict<T> conflict = (AdminOutcome.Conflict<T>) outcome;
         throw invalid(HttpStatus.CONFLICT, "Conflict", conflict.field(), conflict.reason());
     }

@@ -220,7 +220,7 @@ public class OrganizationApiController {
         return body == null ? null : body.name();
     }
 
-    private static OrganizationId idOf(String id) {
+    static OrganizationId idOf(String id) {
         try {
             long value = Long.parseLong(id);
             if (value > 0) {
