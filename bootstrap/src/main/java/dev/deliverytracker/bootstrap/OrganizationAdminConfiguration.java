@@ -25,6 +25,9 @@ import dev.deliverytracker.application.port.out.TwilioAccountRegistry;
 import dev.deliverytracker.application.service.TwilioAccountAdminService;
 import dev.deliverytracker.simulator.TwilioSimulator;
 import java.net.URI;
+import dev.deliverytracker.application.port.in.ManageSenders;
+import dev.deliverytracker.application.port.out.AllowedSenders;
+import dev.deliverytracker.application.service.SenderAdminService;
 import java.security.SecureRandom;
 import org.springframework.beans.factory.ObjectProvider;
 import java.time.Clock;
@@ -78,7 +81,13 @@ class OrganizationAdminConfiguration {
     }
 
     /** The send use case behind the scope and enabled-organization checks. */
-    static SendMessage gated(SendMessage send, OrganizationDirectory directory) {
-        return new OrganizationGatedSendMessage(send, directory);
+    static SendMessage gated(SendMessage send, OrganizationDirectory directory, AllowedSenders senders) {
+        return new OrganizationGatedSendMessage(send, directory, senders);
+    }
+
+    @Bean
+    ManageSenders manageSenders(AllowedSenders senders, OrganizationDirectory directory, AuditTrail audit,
+            Clock clock) {
+        return new SenderAdminService(senders, directory, audit, clock);
     }
 }

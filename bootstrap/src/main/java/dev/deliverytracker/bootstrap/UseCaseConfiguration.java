@@ -20,6 +20,7 @@ import dev.deliverytracker.application.port.out.MessageGateway;
 import dev.deliverytracker.application.port.out.MessageStore;
 import dev.deliverytracker.application.port.out.MessageWork;
 import dev.deliverytracker.application.port.out.OrganizationSendLimits;
+import dev.deliverytracker.application.port.out.AllowedSenders;
 import dev.deliverytracker.application.port.out.OrganizationDirectory;
 import dev.deliverytracker.application.port.out.Outbox;
 import dev.deliverytracker.application.port.out.PaceRate;
@@ -122,9 +123,9 @@ class UseCaseConfiguration {
     /** The send use case behind the WhatsApp window check (issue 22, {@link EventStreamsConfiguration}). */
     @Bean
     SendMessage sendMessage(Outbox outbox, AdmitSendRequest admission, Clock clock, InboundMessages inbound,
-            WindowEnforcements enforcements, OrganizationDirectory directory) {
+            WindowEnforcements enforcements, OrganizationDirectory directory, AllowedSenders senders) {
         return OrganizationAdminConfiguration.gated(EventStreamsConfiguration.windowChecked(
-                new SendMessageService(outbox, admission, clock), inbound, enforcements, clock), directory);
+                new SendMessageService(outbox, admission, clock), inbound, enforcements, clock), directory, senders);
     }
 
     @Bean

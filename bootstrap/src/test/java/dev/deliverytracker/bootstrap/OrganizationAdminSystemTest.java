@@ -193,6 +193,36 @@ class OrganizationAdminSystemTest extends SimulatedServiceTest {
         assertThat(platform().get("/api/v1/audit?limit=1000").body()).contains("\"organizationId\":\"" + org + "\"");
     }
 
+    @Test
+    void once_an_organization_has_senders_a_send_from_any_other_is_refused_naming_the_field() {
+        String id = createOrganization(unique("senders"));
+        ApiClient service = new ApiClient(port, issueKey(platform(), id, "{\"name\":\"service\"}"));
+        ApiClient stranger = new ApiClient(port, issueKey(platform(), createOrganization(unique("stranger")),
+                "{\"name\":\"stranger\"}"));
+        String senders = "/api/v1/organizations/" + id + "/senders";
+
+        assertProblem(platform().post(senders, "{\"channel\":\"sms\",\"from\":\"12\"}"), 400, "\"field\":\"from\"");
+        assertProblem(platform().post(senders, "{\"channel\":\"fax\",\"from\":\"+15005550006\"}"), 400,
+                "\"field\":\"channel\"");
+        assertProblem(platform().post(senders, "{\"channel\":\"sms\",\"messagingServiceSid\":\"MG1\"}"), 400,
+                "\"field\":\"messagingServiceSid\"");
+        assertThat(platform().post(senders, "{\"channel\":\"sms\",\"from\":\"+15005550006\",\"isDefault\":true}")
+                .statusCode()).isEqualTo(201);
+        assertProblem(platform().post(senders, "{\"channel\":\"sms\",\"from\":\"+15005550006\"}"), 409,
+                "\"field\":\"from\"");
+        assertProblem(stranger.get(senders), 404);
+        assertProblem(stranger.post(senders, "{\"channel\":\"sms\",\"from\":\"+15005550007\"}"), 404);
+
+        assertProblem(service.post("/api/v1/messages",
+                "{\"channel\":\"sms\",\"to\":\"+31612345678\",\"from\":\"+15005550099\",\"body\":\"x\"}"),
+                422, "\"field\":\"from\"", "Sender not allowed");
+        HttpResponse<String> byDefault = service.post("/api/v1/messages",
+                "{\"channel\":\"sms\",\"to\":\"+31612345678\",\"body\":\"x\"}");
+        assertThat(byDefault.statusCode()).isEqualTo(202);
+        assertThat(byDefault.body()).contains("\"from\":\"+15005550006\"");
+        assertThat(service.get(senders).body()).contains("\"from\":\"+15005550006\"", "\"isDefault\":true");
+    }
+
     private long audited(String organization) {
         return jdbc.sql("select count(*) from audit_events where org_id = :org")
                 .param("org", Long.parseLong(organization)).query(Long.class).single();

@@ -2,7 +2,9 @@ package dev.deliverytracker.adapter.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.deliverytracker.application.fake.AllowedSendersContract;
 import dev.deliverytracker.application.fake.AuditTrailContract;
+import dev.deliverytracker.application.port.out.AllowedSenders;
 import dev.deliverytracker.application.fake.DeliveryStoreContract;
 import dev.deliverytracker.application.port.out.Organizations;
 import dev.deliverytracker.application.port.out.TwilioAccount;
@@ -58,6 +60,22 @@ class PostgresAdministrationTest {
         @Override
         protected OrganizationDirectory directory() {
             return directory;
+        }
+    }
+
+    @Autowired
+    AllowedSenders allowedSenders;
+
+    @Nested
+    class Senders extends AllowedSendersContract {
+        @Override
+        protected AllowedSenders senders() {
+            return allowedSenders;
+        }
+
+        @Override
+        protected OrganizationId newOrganization() {
+            return PostgresAdministrationTest.this.newOrganization();
         }
     }
 

@@ -58,6 +58,11 @@ public class MessageApiController {
             throw new ApiProblem(HttpStatus.FORBIDDEN, "Not permitted", "sending needs " + notPermitted.needed(),
                     Map.of("needed", notPermitted.needed()));
         }
+        if (outcome instanceof SendOutcome.SenderNotAllowed refused) {
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "Sender not allowed", refused.field() + ": "
+                    + refused.reason(), Map.of("errors", java.util.List.of(Map.of("field", refused.field(),
+                            "message", refused.reason()))));
+        }
         if (outcome instanceof SendOutcome.OutsideWindow outside) {
             throw CustomerServiceWindowApiController.outsideWindow(outside);
         }

@@ -20,6 +20,22 @@ class InMemoryAdministrationTest {
     }
 
     @Nested
+    class Senders extends AllowedSendersContract {
+        private final InMemoryAllowedSenders senders = new InMemoryAllowedSenders();
+        private final AtomicLong ids = new AtomicLong();
+
+        @Override
+        protected dev.deliverytracker.application.port.out.AllowedSenders senders() {
+            return senders;
+        }
+
+        @Override
+        protected OrganizationId newOrganization() {
+            return OrganizationId.of(ids.incrementAndGet());
+        }
+    }
+
+    @Nested
     class Trail extends AuditTrailContract {
         private final InMemoryAuditTrail trail = new InMemoryAuditTrail();
         private final AtomicLong ids = new AtomicLong();

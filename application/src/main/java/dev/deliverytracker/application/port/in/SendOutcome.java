@@ -42,4 +42,11 @@ public sealed interface SendOutcome {
     /** The API key lacks the scope {@code send}; nothing was stored. */
     record NotPermitted(String needed) implements SendOutcome {
     }
+
+    /**
+     * The request names a sender the organization has not allowed; nothing was stored. {@code field} is
+     * {@code from} or {@code messagingServiceSid}.
+     */
+    record SenderNotAllowed(String field, String reason) implements SendOutcome {
+    }
 }
