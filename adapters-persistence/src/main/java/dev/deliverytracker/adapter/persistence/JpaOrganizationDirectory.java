@@ -7,7 +7,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -21,18 +24,28 @@ class JpaOrganizationDirectory implements OrganizationDirectory {
     private final OrganizationJpaRepository rows;
     private final Clock clock;
 
-    JpaOrganizationDirectory(OrganizationJpaRepository rows, Clock clock) {
+    private final TransactionTemplate transactions;
+
+    JpaOrganizationDirectory(OrganizationJpaRepository rows, Clock clock, PlatformTransactionManager transactionManager) {
         this.rows = rows;
         this.clock = clock;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
+    /** Two instances creating the same name at once: the unique index lets one in, the other gets empty. */
     @Override
-    @Transactional
-    public Organization create(String name, Instant at) {
-        OrganizationEntity row = new OrganizationEntity();
-        row.name = name;
-        row.createdAt = at;
-        return organization(rows.saveAndFlush(row));
+    public Optional<Organization> create(String name, Instant at) {
+        try {
+            return Optional.of(transactions.execute(status -> {
+                OrganizationEntity row = new OrganizationEntity();
+                row.name = name;
+                row.createdAt = at;
+                row.managed = true;
+                return organization(rows.saveAndFlush(row));
+            }));
+        } catch (DataIntegrityViolationException nameTaken) {
+            return Optional.empty();
+        }
     }
 
     @Override

@@ -46,6 +46,10 @@ class OrganizationEntity {
     @Column(name = "disabled_at")
     Instant disabledAt;
 
+    /** Created through the administration: its name is unique regardless of case (V33). */
+    @Column(name = "managed", nullable = false)
+    boolean managed;
+
     protected OrganizationEntity() {
     }
 

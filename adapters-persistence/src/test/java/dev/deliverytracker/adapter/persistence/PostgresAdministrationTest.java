@@ -52,7 +52,7 @@ class PostgresAdministrationTest {
     ApiKeyStore keys;
 
     private OrganizationId newOrganization() {
-        return directory.create("audited-" + UUID.randomUUID().toString().substring(0, 8), Instant.now()).id();
+        return directory.create("audited-" + UUID.randomUUID().toString().substring(0, 8), Instant.now()).orElseThrow().id();
     }
 
     @Nested

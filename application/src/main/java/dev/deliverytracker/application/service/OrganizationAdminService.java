@@ -63,7 +63,11 @@ public final class OrganizationAdminService implements ManageOrganizations {
         if (directory.findByName(checked).isPresent()) {
             return new AdminOutcome.Conflict<>("name", "an organization named '" + checked + "' exists already");
         }
-        Organization created = directory.create(checked, clock.instant());
+        Optional<Organization> stored = directory.create(checked, clock.instant());
+        if (stored.isEmpty()) {
+            return new AdminOutcome.Conflict<>("name", "an organization named '" + checked + "' exists already");
+        }
+        Organization created = stored.get();
         write(actor, created.id(), "organization.created", Map.of("name", created.name()));
         return AdminOutcome.done(created);
     }

@@ -18,10 +18,13 @@ public final class InMemoryOrganizationDirectory implements OrganizationDirector
     private final AtomicLong ids = new AtomicLong();
 
     @Override
-    public Organization create(String name, Instant at) {
+    public synchronized Optional<Organization> create(String name, Instant at) {
+        if (findByName(name).isPresent()) {
+            return Optional.empty();
+        }
         Organization created = new Organization(OrganizationId.of(ids.incrementAndGet()), name, true, at);
         organizations.put(created.id(), created);
-        return created;
+        return Optional.of(created);
     }
 
     @Override

@@ -25,7 +25,7 @@ public abstract class OrganizationDirectoryContract {
     void a_created_organization_is_enabled_and_found_by_id_and_by_name_in_any_case() {
         String name = unique("North");
 
-        Organization created = directory().create(name, AT);
+        Organization created = directory().create(name, AT).orElseThrow();
 
         assertThat(created).isEqualTo(new Organization(created.id(), name, true, AT));
         assertThat(directory().find(created.id())).contains(created);
@@ -35,7 +35,7 @@ public abstract class OrganizationDirectoryContract {
 
     @Test
     void renaming_and_disabling_are_read_back_at_once() {
-        Organization created = directory().create(unique("south"), AT.truncatedTo(ChronoUnit.MILLIS));
+        Organization created = directory().create(unique("south"), AT.truncatedTo(ChronoUnit.MILLIS)).orElseThrow();
         String renamed = unique("south-renamed");
 
         directory().save(created.renamed(renamed).disabled());
@@ -44,6 +44,14 @@ public abstract class OrganizationDirectoryContract {
         directory().save(created.renamed(renamed));
         assertThat(directory().find(created.id()).orElseThrow().enabled()).isTrue();
         assertThat(directory().findByName(created.name())).isEmpty();
+    }
+
+    @Test
+    void a_name_is_created_once_whatever_its_case() {
+        String name = unique("Twice");
+        directory().create(name, AT).orElseThrow();
+
+        assertThat(directory().create(name.toUpperCase(), AT)).isEmpty();
     }
 
     @Test

@@ -43,7 +43,7 @@ class OrganizationGatedSendMessageTest {
 
     @Test
     void a_disabled_organizations_sends_are_refused_and_reach_nothing_behind() {
-        Organization north = directory.create("north", Instant.now());
+        Organization north = directory.create("north", Instant.now()).orElseThrow();
         directory.save(north.disabled());
 
         assertThat(send.send(text(new ApiCaller(1, north.id())))).isEqualTo(
@@ -57,7 +57,7 @@ class OrganizationGatedSendMessageTest {
 
     @Test
     void a_key_without_the_send_scope_is_refused() {
-        Organization north = directory.create("north", Instant.now());
+        Organization north = directory.create("north", Instant.now()).orElseThrow();
 
         assertThat(send.send(text(new ApiCaller(1, north.id(), Set.of(ApiScope.READ)))))
                 .isEqualTo(new SendOutcome.NotPermitted("an API key with scope 'send'"));
@@ -66,7 +66,7 @@ class OrganizationGatedSendMessageTest {
 
     @Test
     void once_an_organization_has_senders_only_those_send_and_a_request_naming_none_takes_the_channels_default() {
-        Organization north = directory.create("north", Instant.now());
+        Organization north = directory.create("north", Instant.now()).orElseThrow();
         Sender number = new Sender.Number(Address.sms("+15005550006"));
         senders.add(north.id(), new AllowedSender(Channel.SMS, number, true));
         ApiCaller caller = new ApiCaller(1, north.id());

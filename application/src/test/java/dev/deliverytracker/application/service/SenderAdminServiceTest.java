@@ -27,8 +27,8 @@ class SenderAdminServiceTest {
     private final InMemoryAllowedSenders store = new InMemoryAllowedSenders();
     private final InMemoryAuditTrail audit = new InMemoryAuditTrail();
     private final SenderAdminService senders = new SenderAdminService(store, directory, audit, clock);
-    private final OrganizationId north = directory.create("north", clock.instant()).id();
-    private final OrganizationId south = directory.create("south", clock.instant()).id();
+    private final OrganizationId north = directory.create("north", clock.instant()).orElseThrow().id();
+    private final OrganizationId south = directory.create("south", clock.instant()).orElseThrow().id();
 
     private static Actor adminOf(OrganizationId organization) {
         return Actor.key(new ApiCaller(1, organization, Set.of(ApiScope.MANAGE, ApiScope.READ)));

@@ -9,8 +9,11 @@ import java.util.Optional;
 /** The organizations as administrators see them: names, enabled or not. */
 public interface OrganizationDirectory {
 
-    /** A new, enabled organization with no Twilio account yet. */
-    Organization create(String name, Instant at);
+    /**
+     * A new, enabled organization with no Twilio account yet; empty when an organization created this
+     * way has the name already (regardless of case), e.g. created at the same moment by another instance.
+     */
+    Optional<Organization> create(String name, Instant at);
 
     Optional<Organization> find(OrganizationId organization);
 
