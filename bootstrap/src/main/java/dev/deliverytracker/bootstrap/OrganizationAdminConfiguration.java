@@ -28,6 +28,11 @@ import java.net.URI;
 import dev.deliverytracker.application.port.in.ManageSenders;
 import dev.deliverytracker.application.port.out.AllowedSenders;
 import dev.deliverytracker.application.service.SenderAdminService;
+import dev.deliverytracker.application.port.in.ManageOrganizationOperators;
+import dev.deliverytracker.application.port.out.OperatorAccounts;
+import dev.deliverytracker.application.port.out.OperatorDirectory;
+import dev.deliverytracker.application.port.out.PasswordHasher;
+import dev.deliverytracker.application.service.OrganizationOperatorService;
 import java.security.SecureRandom;
 import org.springframework.beans.factory.ObjectProvider;
 import java.time.Clock;
@@ -78,6 +83,13 @@ class OrganizationAdminConfiguration {
     ManageTwilioAccounts manageTwilioAccounts(TwilioAccountRegistry registry, TwilioAccountCheck twilio,
             OrganizationDirectory directory, AuditTrail audit, Clock clock) {
         return new TwilioAccountAdminService(registry, twilio, directory, audit, clock);
+    }
+
+    @Bean
+    ManageOrganizationOperators manageOrganizationOperators(OperatorAccounts accounts, OperatorDirectory operators,
+            OrganizationDirectory directory, PasswordHasher hasher, AuditTrail audit, Clock clock) {
+        return new OrganizationOperatorService(accounts, operators, directory, hasher, audit, new SecureRandom(),
+                clock);
     }
 
     /** The send use case behind the scope and enabled-organization checks. */

@@ -223,6 +223,45 @@ class OrganizationAdminSystemTest extends SimulatedServiceTest {
         assertThat(service.get(senders).body()).contains("\"from\":\"+15005550006\"", "\"isDefault\":true");
     }
 
+    @Test
+    void an_invited_operator_signs_in_sees_only_their_organization_and_a_disabled_one_cannot() {
+        String id = createOrganization(unique("staffed"));
+        String username = unique("ada");
+        HttpResponse<String> invited = platform().post("/api/v1/organizations/" + id + "/operators",
+                "{\"username\":\"" + username + "\",\"role\":\"viewer\"}");
+        assertThat(invited.statusCode()).as(invited.body()).isEqualTo(201);
+        String password = group(Pattern.compile("\"password\":\"([^\"]+)\""), invited.body());
+        assertProblem(platform().post("/api/v1/organizations/" + id + "/operators",
+                "{\"username\":\"" + username + "\",\"role\":\"viewer\"}"), 409, "\"field\":\"username\"");
+        assertProblem(platform().post("/api/v1/organizations/" + id + "/operators",
+                "{\"username\":\"x\",\"role\":\"root\"}"), 400, "\"field\":\"role\"");
+
+        DashboardSession browser = new DashboardSession(port);
+        assertThat(browser.signIn(username, password)).contains("/dashboard");
+        assertThat(browser.get("/dashboard").body()).doesNotContain(">default<");
+
+        ApiClient stranger = new ApiClient(port, issueKey(platform(), createOrganization(unique("stranger")),
+                "{\"name\":\"stranger\"}"));
+        assertProblem(stranger.post("/api/v1/organizations/" + id + "/operators/" + username + "/disable", ""), 404);
+        assertProblem(stranger.post("/api/v1/organizations/" + id + "/operators/" + username + "/password-reset", ""),
+                404);
+
+        assertThat(platform().post("/api/v1/organizations/" + id + "/operators/" + username + "/disable", "").body())
+                .contains("\"disabled\":true");
+        assertThat(new DashboardSession(port).signIn(username, password)).endsWith("/login?error");
+        assertThat(platform().get("/api/v1/organizations/" + id + "/operators").body())
+                .contains("\"username\":\"" + username + "\",\"role\":\"viewer\",\"disabled\":true");
+
+        platform().post("/api/v1/organizations/" + id + "/operators/" + username + "/enable", "");
+        String reset = group(Pattern.compile("\"password\":\"([^\"]+)\""), platform().post(
+                "/api/v1/organizations/" + id + "/operators/" + username + "/password-reset", "").body());
+        assertThat(new DashboardSession(port).signIn(username, password)).endsWith("/login?error");
+        assertThat(new DashboardSession(port).signIn(username, reset)).contains("/dashboard");
+        assertThat(platform().get("/api/v1/organizations/" + id + "/audit").body())
+                .contains("operator.invited", "operator.disabled", "operator.password-reset")
+                .doesNotContain(password, reset);
+    }
+
     private long audited(String organization) {
         return jdbc.sql("select count(*) from audit_events where org_id = :org")
                 .param("org", Long.parseLong(organization)).query(Long.class).single();
