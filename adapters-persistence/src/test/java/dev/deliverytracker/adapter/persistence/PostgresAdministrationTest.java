@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.deliverytracker.application.fake.AllowedSendersContract;
 import dev.deliverytracker.application.fake.AuditTrailContract;
+import dev.deliverytracker.application.port.OperatorAccount;
 import dev.deliverytracker.application.port.out.AllowedSenders;
+import dev.deliverytracker.application.port.out.OperatorAccounts;
+import dev.deliverytracker.application.port.out.OperatorDirectory;
+import dev.deliverytracker.domain.OperatorRole;
 import dev.deliverytracker.application.fake.DeliveryStoreContract;
 import dev.deliverytracker.application.port.out.Organizations;
 import dev.deliverytracker.application.port.out.TwilioAccount;
@@ -144,6 +148,29 @@ class PostgresAdministrationTest {
         assertThat(registry.register(other, registered, "t", Optional.empty(), "", Instant.now())).isFalse();
         assertThat(accounts.findByOrganization(owner)).map(TwilioAccount::sid).as("its configured account first")
                 .contains(configured);
+    }
+
+    @Autowired
+    OperatorDirectory operatorDirectory;
+
+    @Autowired
+    OperatorAccounts operatorAccounts;
+
+    @Test
+    void an_organizations_operators_are_listed_and_a_disabled_one_is_known_as_such() {
+        OrganizationId organization = newOrganization();
+        String ada = "ada-" + UUID.randomUUID().toString().substring(0, 8);
+        String bo = "bo-" + UUID.randomUUID().toString().substring(0, 8);
+        operatorAccounts.save(new OperatorAccount(ada, "{noop}x", OperatorRole.ADMIN, Set.of(organization)));
+        operatorAccounts.save(new OperatorAccount(bo, "{noop}x", OperatorRole.VIEWER, Set.of(organization, newOrganization())));
+
+        assertThat(operatorDirectory.members(organization)).extracting(OperatorAccount::username).containsExactly(ada, bo);
+        assertThat(operatorDirectory.setDisabled(bo, true, Instant.now())).isTrue();
+        assertThat(operatorDirectory.setDisabled(bo, true, Instant.now())).as("again").isTrue();
+        assertThat(operatorDirectory.disabled(Set.of(ada, bo))).containsExactly(bo);
+        assertThat(operatorDirectory.setDisabled(bo, false, Instant.now())).isTrue();
+        assertThat(operatorDirectory.isDisabled(bo)).isFalse();
+        assertThat(operatorDirectory.setDisabled("nobody-" + ada, true, Instant.now())).isFalse();
     }
 
     @Test
