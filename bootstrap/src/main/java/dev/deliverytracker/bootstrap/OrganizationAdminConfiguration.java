@@ -33,7 +33,11 @@ import dev.deliverytracker.application.port.out.OperatorAccounts;
 import dev.deliverytracker.application.port.out.OperatorDirectory;
 import dev.deliverytracker.application.port.out.PasswordHasher;
 import dev.deliverytracker.application.service.OrganizationOperatorService;
+import dev.deliverytracker.application.port.in.RetryMessages;
+import dev.deliverytracker.application.service.OrganizationGatedRetryMessages;
+import dev.deliverytracker.application.service.RetryService;
 import java.security.SecureRandom;
+import org.springframework.context.annotation.Primary;
 import org.springframework.beans.factory.ObjectProvider;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -90,6 +94,13 @@ class OrganizationAdminConfiguration {
             OrganizationDirectory directory, PasswordHasher hasher, AuditTrail audit, Clock clock) {
         return new OrganizationOperatorService(accounts, operators, directory, hasher, audit, new SecureRandom(),
                 clock);
+    }
+
+    /** The operators' retries behind the enabled-organization check; the controller takes this one. */
+    @Bean
+    @Primary
+    RetryMessages organizationGatedRetryMessages(RetryService retries, OrganizationDirectory directory) {
+        return new OrganizationGatedRetryMessages(retries, directory);
     }
 
     /** The send use case behind the scope and enabled-organization checks. */

@@ -174,6 +174,8 @@ class OrganizationAdminSystemTest extends SimulatedServiceTest {
         assertProblem(service.post("/api/v1/messages", "{\"channel\":\"sms\",\"to\":\"+31612345678\",\"body\":\"x\"}"),
                 403, "Organization disabled", "is disabled");
         assertThat(messagesOf(org)).as("nothing stored").isEqualTo(messagesBefore);
+        assertProblem(service.post("/api/v1/messages/" + message.id().get() + "/retry?force=true", ""), 409,
+                "is disabled");
 
         Map<String, List<String>> callback = form("MessageSid", message.sid().get().value(), "MessageStatus",
                 "delivered", "AccountSid", account.value(), "To", "whatsapp:+31612345678");
