@@ -1,10 +1,12 @@
 package dev.deliverytracker.bootstrap;
 
+import dev.deliverytracker.application.port.Actor;
 import dev.deliverytracker.application.port.in.ManageApiKeys;
 import dev.deliverytracker.application.port.out.Organizations;
 import dev.deliverytracker.application.port.out.TwilioAccountCredentials;
 import dev.deliverytracker.domain.AccountSid;
 import dev.deliverytracker.domain.AdoptionPolicy;
+import dev.deliverytracker.domain.ApiScope;
 import dev.deliverytracker.domain.Address;
 import dev.deliverytracker.domain.MessagingServiceSid;
 import dev.deliverytracker.domain.OrganizationId;
@@ -88,12 +90,14 @@ class TwilioConfiguration {
     private static void apiKey(TrackerProperties properties, ManageApiKeys apiKeys, OrganizationId org) {
         if (properties.apiKey() != null && !properties.apiKey().isBlank()) {
             try {
-                apiKeys.register(org, "configured", properties.apiKey());
+                apiKeys.register(org, "configured", properties.apiKey(), EnumSet.allOf(ApiScope.class));
             } catch (IllegalArgumentException invalid) {
                 throw new IllegalStateException("tracker.api-key (TRACKER_API_KEY): " + invalid.getMessage());
             }
         } else if (!apiKeys.hasKeys(org)) {
-            ManageApiKeys.IssuedApiKey issued = apiKeys.issue(org, "first key");
+            // The one credential a first run has: it reaches above organizations, so it can create the others.
+            ManageApiKeys.IssuedApiKey issued = AdminOutcomes.done(apiKeys.issue(new Actor.Configuration("first start"),
+                    new ManageApiKeys.IssueApiKey(org, "first key", EnumSet.allOf(ApiScope.class), Optional.empty())));
             // Shown once: only its hash is stored. Losing it means issuing another.
             LOG.warn("""
 

@@ -13,15 +13,15 @@ import dev.deliverytracker.application.port.in.FindMessage;
 import dev.deliverytracker.application.port.in.AdoptStoredUnmatched;
 import dev.deliverytracker.application.port.in.ManageAdoption;
 import dev.deliverytracker.application.port.in.RegisterMessage;
-import dev.deliverytracker.application.port.in.ManageApiKeys;
 import dev.deliverytracker.application.port.in.RemoveIdleSendBudgets;
 import dev.deliverytracker.application.port.in.SendMessage;
-import dev.deliverytracker.application.port.out.ApiKeyStore;
 import dev.deliverytracker.application.port.out.MessageGateway;
 import dev.deliverytracker.application.port.out.MessageCharges;
 import dev.deliverytracker.application.port.out.MessageStore;
 import dev.deliverytracker.application.port.out.MessageWork;
 import dev.deliverytracker.application.port.out.OrganizationSendLimits;
+import dev.deliverytracker.application.port.out.AllowedSenders;
+import dev.deliverytracker.application.port.out.OrganizationDirectory;
 import dev.deliverytracker.application.port.out.Outbox;
 import dev.deliverytracker.application.port.out.PaceRate;
 import dev.deliverytracker.application.port.out.SendBudgets;
@@ -32,7 +32,6 @@ import dev.deliverytracker.application.port.out.StatusCallbackAddress;
 import dev.deliverytracker.application.service.AdoptStoredUnmatchedService;
 import dev.deliverytracker.application.service.AdoptionService;
 import dev.deliverytracker.application.service.RegisterMessageService;
-import dev.deliverytracker.application.service.ApiKeyService;
 import dev.deliverytracker.application.service.DispatchMessagesService;
 import dev.deliverytracker.application.service.DispatchPolicy;
 import dev.deliverytracker.application.service.FindMessageService;
@@ -53,7 +52,6 @@ import dev.deliverytracker.application.service.RecordDeliveryStatusService;
 import dev.deliverytracker.application.service.RecordDeliveryStatusService.SignatureCheck;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
-import java.security.SecureRandom;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -121,9 +119,9 @@ class UseCaseConfiguration {
     /** The send use case behind the WhatsApp window check (issue 22, {@link EventStreamsConfiguration}). */
     @Bean
     SendMessage sendMessage(Outbox outbox, AdmitSendRequest admission, Clock clock, InboundMessages inbound,
-            WindowEnforcements enforcements) {
-        return EventStreamsConfiguration.windowChecked(new SendMessageService(outbox, admission, clock), inbound,
-                enforcements, clock);
+            WindowEnforcements enforcements, OrganizationDirectory directory, AllowedSenders senders) {
+        return OrganizationAdminConfiguration.gated(EventStreamsConfiguration.windowChecked(
+                new SendMessageService(outbox, admission, clock), inbound, enforcements, clock), directory, senders);
     }
 
     @Bean
@@ -162,11 +160,6 @@ class UseCaseConfiguration {
         } catch (IllegalArgumentException invalid) {
             throw new IllegalStateException("tracker.pacing.*: " + invalid.getMessage(), invalid);
         }
-    }
-
-    @Bean
-    ManageApiKeys manageApiKeys(ApiKeyStore store) {
-        return new ApiKeyService(store, new SecureRandom());
     }
 
     @Bean

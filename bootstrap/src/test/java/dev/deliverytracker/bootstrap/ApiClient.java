@@ -34,6 +34,11 @@ final class ApiClient {
                 .PUT(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    HttpResponse<String> patch(String path, String json) {
+        return send(builder(path).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     HttpResponse<String> get(String path, String... headers) {
         return send(builder(path, headers).GET());
     }

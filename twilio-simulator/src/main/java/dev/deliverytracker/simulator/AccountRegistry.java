@@ -11,6 +11,8 @@ import java.util.concurrent.ConcurrentHashMap;
 final class AccountRegistry {
 
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    private final Map<String, String> parents = new ConcurrentHashMap<>();
+    private final Map<String, java.time.Instant> created = new ConcurrentHashMap<>();
 
     void register(String accountSid, String authToken) {
         SimulatorSettings.requireAccountSid(accountSid);
@@ -18,6 +20,29 @@ final class AccountRegistry {
             throw new IllegalArgumentException("auth token of " + accountSid + " is required");
         }
         tokens.put(accountSid, authToken);
+        created.putIfAbsent(accountSid, java.time.Instant.now());
+    }
+
+    /** A subaccount of {@code parentSid}: its own token, and its parent's credentials reach it too, as at Twilio. */
+    void registerSubaccount(String parentSid, String accountSid, String authToken) {
+        if (!tokens.containsKey(parentSid)) {
+            throw new IllegalArgumentException("parent account " + parentSid + " is not registered");
+        }
+        register(accountSid, authToken);
+        parents.put(accountSid, parentSid);
+    }
+
+    /** The account that owns {@code accountSid}: its parent for a subaccount, itself for a main account. */
+    String ownerOf(String accountSid) {
+        return parents.getOrDefault(accountSid, accountSid);
+    }
+
+    java.time.Instant createdAt(String accountSid) {
+        return created.getOrDefault(accountSid, java.time.Instant.EPOCH);
+    }
+
+    boolean exists(String accountSid) {
+        return tokens.containsKey(accountSid);
     }
 
     Optional<String> tokenOf(String accountSid) {

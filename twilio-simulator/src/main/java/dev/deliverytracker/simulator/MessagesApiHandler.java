@@ -30,6 +30,8 @@ final class MessagesApiHandler implements HttpHandler {
     private static final int DEFAULT_PAGE_SIZE = 50;
     private static final int MAX_PAGE_SIZE = 1000;
 
+    private static final Pattern ACCOUNT = Pattern.compile("/2010-04-01/Accounts/([^/]+)\\.json");
+
     private final AccountRegistry accounts;
     private final MessageStore store;
     private final MessageIntake intake;
@@ -48,6 +50,11 @@ final class MessagesApiHandler implements HttpHandler {
     public void handle(HttpExchange exchange) throws IOException {
         try {
             String path = exchange.getRequestURI().getPath();
+            Matcher accountResource = ACCOUNT.matcher(path);
+            if (accountResource.matches()) {
+                fetchAccount(exchange, accountResource.group(1));
+                return;
+            }
             Matcher list = LIST.matcher(path);
             Matcher one = ONE.matcher(path);
             String pathAccount = list.matches() ? list.group(1) : one.matches() ? one.group(1) : null;
@@ -77,6 +84,43 @@ final class MessagesApiHandler implements HttpHandler {
         } finally {
             exchange.close();
         }
+    }
+
+    /**
+     * Twilio's Accounts resource: an account fetched with its own credentials, or a subaccount with its
+     * parent's. Wrong credentials: 401 with 20003, as Twilio answers; another's account: 404 with 20404.
+     * Twilio's answer also carries the account's auth token; ours does too, so a client that must not
+     * keep it is tested against the same shape.
+     */
+    private void fetchAccount(HttpExchange exchange, String sid) throws IOException {
+        Optional<String> caller = accounts.authenticate(exchange.getRequestHeaders().getFirst("Authorization"));
+        if (caller.isEmpty()) {
+            exchange.getResponseHeaders().set("WWW-Authenticate", "Basic realm=\"Twilio API\"");
+            json.error(exchange, new TwilioError(20003, ErrorTitles.of(20003), 401));
+            return;
+        }
+        if (!"GET".equals(exchange.getRequestMethod())) {
+            json.error(exchange, new TwilioError(20004, "Method not allowed", 405));
+            return;
+        }
+        if (!accounts.exists(sid) || !(caller.get().equals(sid) || accounts.ownerOf(sid).equals(caller.get()))) {
+            json.error(exchange, notFound(exchange.getRequestURI().getPath()));
+            return;
+        }
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        String created = TwilioDates.rfc2822(accounts.createdAt(sid));
+        body.put("auth_token", accounts.tokenOf(sid).orElseThrow());
+        body.put("date_created", created);
+        body.put("date_updated", created);
+        body.put("friendly_name", accounts.ownerOf(sid).equals(sid) ? "Simulated account " + sid.substring(28)
+                : "Simulated subaccount " + sid.substring(28));
+        body.put("owner_account_sid", accounts.ownerOf(sid));
+        body.put("sid", sid);
+        body.put("status", "active");
+        body.put("subresource_uris", Map.of("messages", "/2010-04-01/Accounts/" + sid + "/Messages.json"));
+        body.put("type", "Full");
+        body.put("uri", "/2010-04-01/Accounts/" + sid + ".json");
+        json.reply(exchange, 200, body);
     }
 
     private void create(HttpExchange exchange, String accountSid) throws IOException {

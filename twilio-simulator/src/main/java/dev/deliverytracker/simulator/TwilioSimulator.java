@@ -133,6 +133,11 @@ public final class TwilioSimulator implements AutoCloseable {
         accounts.register(accountSid, authToken);
     }
 
+    /** Accepts a subaccount of a registered account: its own token works, and so do its parent's credentials. */
+    public void registerSubaccount(String parentSid, String accountSid, String authToken) {
+        accounts.registerSubaccount(parentSid, accountSid, authToken);
+    }
+
     /**
      * Sets the Status Callback URL of a Messaging Service, as Twilio's console does: messages sent
      * through it without a StatusCallback of their own have their callbacks posted there. An empty

@@ -41,16 +41,25 @@ class JpaOrganizations implements Organizations, TwilioAccounts {
     }
 
     private final TokenCipher cipher;
+    /** Accounts registered through the administration (issue 20); none in the tests that build this by hand. */
+    private final JdbcTwilioAccountRows registered;
 
     @Autowired
-    JpaOrganizations(OrganizationJpaRepository rows, Clock clock, ObjectProvider<TokenCipher> cipher) {
-        this(rows, clock, cipher.getIfAvailable(TokenCipher::none));
+    JpaOrganizations(OrganizationJpaRepository rows, Clock clock, ObjectProvider<TokenCipher> cipher,
+            ObjectProvider<JdbcTwilioAccountRows> registered) {
+        this(rows, clock, cipher.getIfAvailable(TokenCipher::none), registered.getIfAvailable());
     }
 
     JpaOrganizations(OrganizationJpaRepository rows, Clock clock, TokenCipher cipher) {
+        this(rows, clock, cipher, null);
+    }
+
+    private JpaOrganizations(OrganizationJpaRepository rows, Clock clock, TokenCipher cipher,
+            JdbcTwilioAccountRows registered) {
         this.cipher = cipher;
         this.rows = rows;
         this.clock = clock;
+        this.registered = registered;
     }
 
     @Override
@@ -95,13 +104,17 @@ class JpaOrganizations implements Organizations, TwilioAccounts {
      */
     @Override
     public Optional<TwilioAccount> findBySid(AccountSid sid) {
-        return cached(bySid, sid, () -> rows.findByTwilioAccountSid(sid.value()).flatMap(this::account));
+        return cached(bySid, sid, () -> rows.findByTwilioAccountSid(sid.value()).flatMap(this::account)
+                .or(() -> registered == null ? Optional.empty()
+                        : registered.bySid(sid).flatMap(this::registeredAccount)));
     }
 
     /** Every send looks its organization's account up: cached the same way as {@link #findBySid}. */
     @Override
     public Optional<TwilioAccount> findByOrganization(OrganizationId organization) {
-        return cached(byOrganization, organization, () -> rows.findById(organization.value()).flatMap(this::account));
+        return cached(byOrganization, organization, () -> rows.findById(organization.value()).flatMap(this::account)
+                .or(() -> registered == null ? Optional.empty()
+                        : registered.mainOf(organization).flatMap(this::registeredAccount)));
     }
 
     private <K> Optional<TwilioAccount> cached(Map<K, Cached> cache, K key, Supplier<Optional<TwilioAccount>> load) {
@@ -119,7 +132,8 @@ class JpaOrganizations implements Organizations, TwilioAccounts {
         return account;
     }
 
-    private void forget() {
+    /** Forgets every cached account: a registration or rotation made here is seen here at once. */
+    void forget() {
         bySid.clear();
         byOrganization.clear();
     }
@@ -133,6 +147,13 @@ class JpaOrganizations implements Organizations, TwilioAccounts {
                 .filter(token -> token != null && !token.isBlank()).map(cipher::open).toList();
         return Optional.of(new TwilioAccount(OrganizationId.of(row.id), AccountSid.of(row.twilioAccountSid), tokens,
                 defaultSender(row), AdoptionPolicy.lookup(row.adoption).orElse(AdoptionPolicy.ADOPT)));
+    }
+
+    /** A registered account with its organization's sender and adoption policy. */
+    private Optional<TwilioAccount> registeredAccount(JdbcTwilioAccountRows.SealedAccount sealed) {
+        return rows.findById(sealed.organization().value()).map(row -> new TwilioAccount(sealed.organization(),
+                sealed.sid(), sealed.sealedTokens().stream().map(cipher::open).toList(), defaultSender(row),
+                AdoptionPolicy.lookup(row.adoption).orElse(AdoptionPolicy.ADOPT)));
     }
 
     private static Sender defaultSender(OrganizationEntity row) {

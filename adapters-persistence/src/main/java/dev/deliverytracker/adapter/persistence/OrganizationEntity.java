@@ -42,6 +42,14 @@ class OrganizationEntity {
     @Column(name = "created_at", nullable = false)
     Instant createdAt;
 
+    /** Set while a platform administrator has the organization disabled: its sends are refused. */
+    @Column(name = "disabled_at")
+    Instant disabledAt;
+
+    /** Created through the administration: its name is unique regardless of case (V33). */
+    @Column(name = "managed", nullable = false)
+    boolean managed;
+
     protected OrganizationEntity() {
     }
 

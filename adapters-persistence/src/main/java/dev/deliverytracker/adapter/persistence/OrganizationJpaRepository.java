@@ -7,6 +7,10 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface OrganizationJpaRepository extends JpaRepository<OrganizationEntity, Long> {
 
+    Optional<OrganizationEntity> findFirstByNameIgnoreCaseOrderByIdAsc(String name);
+
+    List<OrganizationEntity> findAllByOrderByNameAscIdAsc();
+
     Optional<OrganizationEntity> findByTwilioAccountSid(String twilioAccountSid);
 
     List<OrganizationEntity> findByNameInOrderByNameAscIdAsc(Collection<String> names);

@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 /** Bad API requests as RFC 9457 problem details that say which field is wrong and why. */
 // Ahead of Spring's generic problem handler, so these answers say what exactly is wrong.
 @Order(Ordered.HIGHEST_PRECEDENCE)
-@RestControllerAdvice(assignableTypes = {MessageApiController.class, ApiKeyController.class, RetryApiController.class,
+@RestControllerAdvice(assignableTypes = {MessageApiController.class, RetryApiController.class,
         AdoptionApiController.class, RegistrationApiController.class,
         AlertApiController.class, InsightsApiController.class, RefusedCallbackApiController.class,
         CustomerServiceWindowApiController.class, SpendApiController.class})

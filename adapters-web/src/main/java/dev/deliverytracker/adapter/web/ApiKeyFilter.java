@@ -2,6 +2,7 @@ package dev.deliverytracker.adapter.web;
 
 import dev.deliverytracker.application.port.ApiCaller;
 import dev.deliverytracker.application.port.in.ManageApiKeys;
+import dev.deliverytracker.domain.ApiScope;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -50,6 +51,11 @@ public class ApiKeyFilter extends OncePerRequestFilter {
             unauthorized(response, "the API key is not valid (unknown or revoked)");
             return;
         }
+        Optional<ApiScope> missing = ScopeOfRequest.needed(request).filter(scope -> !caller.get().may(scope));
+        if (missing.isPresent()) {
+            forbidden(response, "this request needs an API key with scope '" + missing.get().wireName() + "'");
+            return;
+        }
         request.setAttribute(ORGANIZATION, caller.get().organization());
         request.setAttribute(CALLER, caller.get());
         chain.doFilter(request, response);
@@ -61,6 +67,14 @@ public class ApiKeyFilter extends OncePerRequestFilter {
             return Optional.of(authorization.substring(7).trim());
         }
         return Optional.ofNullable(request.getHeader("X-Api-Key")).map(String::trim).filter(key -> !key.isEmpty());
+    }
+
+    private static void forbidden(HttpServletResponse response, String detail) throws IOException {
+        response.setStatus(HttpStatus.FORBIDDEN.value());
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding("UTF-8");
+        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Not permitted\",\"status\":403,\"detail\":\""
+                + detail.replace("\"", "'") + "\"}");
     }
 
     private static void unauthorized(HttpServletResponse response, String detail) throws IOException {

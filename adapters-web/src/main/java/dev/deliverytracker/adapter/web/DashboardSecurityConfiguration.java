@@ -1,6 +1,8 @@
 package dev.deliverytracker.adapter.web;
 
 import dev.deliverytracker.application.port.in.ManageOperators;
+import dev.deliverytracker.application.port.in.ManageOrganizationOperators;
+import org.springframework.beans.factory.ObjectProvider;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -58,8 +60,12 @@ public class DashboardSecurityConfiguration {
     }
 
     @Bean
-    UserDetailsService operatorDetails(ManageOperators operators) {
-        return new OperatorDetailsService(operators);
+    UserDetailsService operatorDetails(ManageOperators operators,
+            ObjectProvider<ManageOrganizationOperators> members) {
+        return new OperatorDetailsService(operators, username -> {
+            ManageOrganizationOperators known = members.getIfAvailable();
+            return known != null && known.isDisabled(username);
+        });
     }
 
     @Bean

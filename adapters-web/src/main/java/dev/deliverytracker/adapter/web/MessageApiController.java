@@ -49,6 +49,21 @@ public class MessageApiController {
             throw new ApiProblem(HttpStatus.CONFLICT, "Idempotency key reused", conflict.reason(),
                     Map.of("originalMessageId", conflict.original().toString()));
         }
+        if (outcome instanceof SendOutcome.OrganizationDisabled disabled) {
+            throw new ApiProblem(HttpStatus.FORBIDDEN, "Organization disabled", "organization " + disabled.organization()
+                    + " is disabled by a platform administrator: it sends nothing until it is enabled again "
+                    + "(its callbacks are still recorded and its history stays readable)",
+                    Map.of("organizationId", disabled.organization().toString()));
+        }
+        if (outcome instanceof SendOutcome.NotPermitted notPermitted) {
+            throw new ApiProblem(HttpStatus.FORBIDDEN, "Not permitted", "sending needs " + notPermitted.needed(),
+                    Map.of("needed", notPermitted.needed()));
+        }
+        if (outcome instanceof SendOutcome.SenderNotAllowed refused) {
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "Sender not allowed", refused.field() + ": "
+                    + refused.reason(), Map.of("errors", java.util.List.of(Map.of("field", refused.field(),
+                            "message", refused.reason()))));
+        }
         if (outcome instanceof SendOutcome.OutsideWindow outside) {
             throw CustomerServiceWindowApiController.outsideWindow(outside);
         }

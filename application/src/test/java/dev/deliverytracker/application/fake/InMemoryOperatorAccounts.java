@@ -31,6 +31,11 @@ public final class InMemoryOperatorAccounts implements OperatorAccounts {
         return Optional.ofNullable(operators.get(username));
     }
 
+    /** Every operator's username, for the fakes built on this one. */
+    public Set<String> usernames() {
+        return Set.copyOf(operators.keySet());
+    }
+
     @Override
     public boolean any() {
         return !operators.isEmpty();

@@ -34,4 +34,19 @@ public sealed interface SendOutcome {
     record OutsideWindow(Address recipient, java.util.Optional<java.time.Instant> lastInboundAt)
             implements SendOutcome {
     }
+
+    /** The organization is disabled by a platform administrator: it sends nothing; nothing was stored. */
+    record OrganizationDisabled(dev.deliverytracker.domain.OrganizationId organization) implements SendOutcome {
+    }
+
+    /** The API key lacks the scope {@code send}; nothing was stored. */
+    record NotPermitted(String needed) implements SendOutcome {
+    }
+
+    /**
+     * The request names a sender the organization has not allowed; nothing was stored. {@code field} is
+     * {@code from} or {@code messagingServiceSid}.
+     */
+    record SenderNotAllowed(String field, String reason) implements SendOutcome {
+    }
 }

@@ -1,0 +1,65 @@
+package dev.deliverytracker.application.service;
+
+import dev.deliverytracker.application.port.Actor;
+import dev.deliverytracker.application.port.in.AdminOutcome;
+import dev.deliverytracker.domain.ApiScope;
+import dev.deliverytracker.domain.OperatorRole;
+import dev.deliverytracker.domain.OrganizationId;
+import java.util.Optional;
+
+/**
+ * Who may do what in an organization, decided in the application for every use case. An actor who is
+ * not a member of the organization is told it does not exist (not found), so one tenant never learns of
+ * another; a member without the right role or scope is told what it lacks (forbidden).
+ */
+public final class AccessPolicy {
+
+    /** What a request needs in its organization. */
+    public enum Need {
+        /** See the organization and its data: any member (an API key with scope {@code read}). */
+        READ(ApiScope.READ),
+        /** Send messages: an administrator or operator (an API key with scope {@code send}). */
+        SEND(ApiScope.SEND),
+        /** Change the organization's settings, keys and people: an administrator (scope {@code manage}). */
+        MANAGE(ApiScope.MANAGE);
+
+        private final ApiScope scope;
+
+        Need(ApiScope scope) {
+            this.scope = scope;
+        }
+    }
+
+    private AccessPolicy() {
+    }
+
+    /** Empty when {@code actor} may; otherwise the refusal to answer, as not found or forbidden. */
+    public static <T> Optional<AdminOutcome<T>> check(Actor actor, OrganizationId organization, Need need,
+            String what) {
+        if (actor.isPlatformAdministrator()) {
+            return Optional.empty();
+        }
+        if (actor instanceof Actor.Key key) {
+            if (!key.caller().organization().equals(organization)) {
+                return Optional.of(new AdminOutcome.NotFound<>(what));
+            }
+            return key.caller().may(need.scope) ? Optional.empty()
+                    : Optional.of(new AdminOutcome.Forbidden<>("an API key with scope '" + need.scope.wireName() + "'"));
+        }
+        if (actor instanceof Actor.Operator operator) {
+            if (!operator.organizations().contains(organization)) {
+                return Optional.of(new AdminOutcome.NotFound<>(what));
+            }
+            return need == Need.READ || operator.role() == OperatorRole.ADMIN ? Optional.empty()
+                    : Optional.of(new AdminOutcome.Forbidden<>("the role 'admin' in this organization"));
+        }
+        return Optional.of(new AdminOutcome.NotFound<>(what));
+    }
+
+    /** Empty for a platform administrator; otherwise forbidden (the thing is platform-wide, not hidden). */
+    public static <T> Optional<AdminOutcome<T>> platformOnly(Actor actor) {
+        return actor.isPlatformAdministrator() ? Optional.empty()
+                : Optional.of(new AdminOutcome.Forbidden<>("a platform administrator (an API key with scope "
+                        + "'platform' or an operator with the platform role)"));
+    }
+}

@@ -1,0 +1,116 @@
+package dev.deliverytracker.bootstrap;
+
+import dev.deliverytracker.application.port.OrganizationLimits;
+import dev.deliverytracker.application.port.SendLimit;
+import dev.deliverytracker.application.port.in.FindAuditTrail;
+import dev.deliverytracker.application.port.in.ManageApiKeys;
+import dev.deliverytracker.application.port.in.ManageOrganizations;
+import dev.deliverytracker.application.port.in.SendMessage;
+import dev.deliverytracker.application.port.out.ApiKeyStore;
+import dev.deliverytracker.application.port.out.AuditTrail;
+import dev.deliverytracker.application.port.out.OrganizationDirectory;
+import dev.deliverytracker.application.port.out.OrganizationSendLimits;
+import dev.deliverytracker.application.port.out.RetryPolicies;
+import dev.deliverytracker.application.port.out.SendLimits;
+import dev.deliverytracker.application.port.out.TwilioAccounts;
+import dev.deliverytracker.application.port.out.WindowEnforcements;
+import dev.deliverytracker.application.service.ApiKeyService;
+import dev.deliverytracker.application.service.AuditTrailService;
+import dev.deliverytracker.application.service.OrganizationAdminService;
+import dev.deliverytracker.application.service.OrganizationGatedSendMessage;
+import dev.deliverytracker.adapter.twilio.TwilioAccountFetcher;
+import dev.deliverytracker.application.port.in.ManageTwilioAccounts;
+import dev.deliverytracker.application.port.out.TwilioAccountCheck;
+import dev.deliverytracker.application.port.out.TwilioAccountRegistry;
+import dev.deliverytracker.application.service.TwilioAccountAdminService;
+import dev.deliverytracker.simulator.TwilioSimulator;
+import java.net.URI;
+import dev.deliverytracker.application.port.in.ManageSenders;
+import dev.deliverytracker.application.port.out.AllowedSenders;
+import dev.deliverytracker.application.service.SenderAdminService;
+import dev.deliverytracker.application.port.in.ManageOrganizationOperators;
+import dev.deliverytracker.application.port.out.OperatorAccounts;
+import dev.deliverytracker.application.port.out.OperatorDirectory;
+import dev.deliverytracker.application.port.out.PasswordHasher;
+import dev.deliverytracker.application.service.OrganizationOperatorService;
+import dev.deliverytracker.application.port.in.RetryMessages;
+import dev.deliverytracker.application.service.OrganizationGatedRetryMessages;
+import dev.deliverytracker.application.service.RetryService;
+import java.security.SecureRandom;
+import org.springframework.context.annotation.Primary;
+import org.springframework.beans.factory.ObjectProvider;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Organizations managed while the service runs (issue 20): the organization, API key and audit use
+ * cases, each deciding itself who may do what.
+ */
+@Configuration(proxyBeanMethods = false)
+class OrganizationAdminConfiguration {
+
+    @Bean
+    ManageOrganizations manageOrganizations(OrganizationDirectory directory, AuditTrail audit,
+            OrganizationSendLimits sendLimits, RetryPolicies retryPolicies, TwilioAccounts accounts,
+            WindowEnforcements windows, TrackerProperties tracker, RetentionProperties retention, Clock clock) {
+        TrackerProperties.RateLimits budgets = tracker.rateLimits();
+        TrackerProperties.Pacing pacing = tracker.pacing();
+        return new OrganizationAdminService(directory, audit, sendLimits, retryPolicies, accounts, windows,
+                new OrganizationAdminService.ServiceLimits(
+                        new SendLimits(new SendLimit(budgets.perKeyRequests(), budgets.perKeyPeriod()),
+                                new SendLimit(budgets.perOrganizationRequests(), budgets.perOrganizationPeriod())),
+                        new OrganizationLimits.Pacing(pacing.smsNumberRate(), pacing.whatsappNumberRate(),
+                                pacing.messagingServiceRate(), pacing.accountRate()),
+                        retention.maxAge()),
+                clock);
+    }
+
+    @Bean
+    ManageApiKeys manageApiKeys(ApiKeyStore store, Clock clock, AuditTrail audit) {
+        return new ApiKeyService(store, new SecureRandom(), clock, audit);
+    }
+
+    @Bean
+    FindAuditTrail findAuditTrail(AuditTrail audit) {
+        return new AuditTrailService(audit);
+    }
+
+    @Bean
+    TwilioAccountCheck twilioAccountCheck(TrackerProperties properties, ObjectProvider<TwilioSimulator> simulator) {
+        URI apiBaseUrl = simulator.getIfAvailable() != null ? simulator.getIfAvailable().baseUrl()
+                : properties.twilio().apiBaseUrl();
+        return new TwilioAccountFetcher(apiBaseUrl == null || apiBaseUrl.toString().isBlank() ? null : apiBaseUrl);
+    }
+
+    @Bean
+    ManageTwilioAccounts manageTwilioAccounts(TwilioAccountRegistry registry, TwilioAccountCheck twilio,
+            OrganizationDirectory directory, AuditTrail audit, Clock clock) {
+        return new TwilioAccountAdminService(registry, twilio, directory, audit, clock);
+    }
+
+    @Bean
+    ManageOrganizationOperators manageOrganizationOperators(OperatorAccounts accounts, OperatorDirectory operators,
+            OrganizationDirectory directory, PasswordHasher hasher, AuditTrail audit, Clock clock) {
+        return new OrganizationOperatorService(accounts, operators, directory, hasher, audit, new SecureRandom(),
+                clock);
+    }
+
+    /** The operators' retries behind the enabled-organization check; the controller takes this one. */
+    @Bean
+    @Primary
+    RetryMessages organizationGatedRetryMessages(RetryService retries, OrganizationDirectory directory) {
+        return new OrganizationGatedRetryMessages(retries, directory);
+    }
+
+    /** The send use case behind the scope and enabled-organization checks. */
+    static SendMessage gated(SendMessage send, OrganizationDirectory directory, AllowedSenders senders) {
+        return new OrganizationGatedSendMessage(send, directory, senders);
+    }
+
+    @Bean
+    ManageSenders manageSenders(AllowedSenders senders, OrganizationDirectory directory, AuditTrail audit,
+            Clock clock) {
+        return new SenderAdminService(senders, directory, audit, clock);
+    }
+}
