@@ -14,6 +14,8 @@ import dev.deliverytracker.domain.Sender;
 import dev.deliverytracker.simulator.SimulatorSettings;
 import dev.deliverytracker.simulator.TwilioSimulator;
 import java.net.URI;
+import java.util.EnumSet;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
