@@ -18,13 +18,10 @@ import dev.deliverytracker.application.service.ApiKeyService;
 import dev.deliverytracker.application.service.AuditTrailService;
 import dev.deliverytracker.application.service.OrganizationAdminService;
 import dev.deliverytracker.application.service.OrganizationGatedSendMessage;
-import dev.deliverytracker.adapter.twilio.TwilioAccountFetcher;
 import dev.deliverytracker.application.port.in.ManageTwilioAccounts;
 import dev.deliverytracker.application.port.out.TwilioAccountCheck;
 import dev.deliverytracker.application.port.out.TwilioAccountRegistry;
 import dev.deliverytracker.application.service.TwilioAccountAdminService;
-import dev.deliverytracker.simulator.TwilioSimulator;
-import java.net.URI;
 import dev.deliverytracker.application.port.in.ManageSenders;
 import dev.deliverytracker.application.port.out.AllowedSenders;
 import dev.deliverytracker.application.service.SenderAdminService;
@@ -38,7 +35,6 @@ import dev.deliverytracker.application.service.OrganizationGatedRetryMessages;
 import dev.deliverytracker.application.service.RetryService;
 import java.security.SecureRandom;
 import org.springframework.context.annotation.Primary;
-import org.springframework.beans.factory.ObjectProvider;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -74,13 +70,6 @@ class OrganizationAdminConfiguration {
     @Bean
     FindAuditTrail findAuditTrail(AuditTrail audit) {
         return new AuditTrailService(audit);
-    }
-
-    @Bean
-    TwilioAccountCheck twilioAccountCheck(TrackerProperties properties, ObjectProvider<TwilioSimulator> simulator) {
-        URI apiBaseUrl = simulator.getIfAvailable() != null ? simulator.getIfAvailable().baseUrl()
-                : properties.twilio().apiBaseUrl();
-        return new TwilioAccountFetcher(apiBaseUrl == null || apiBaseUrl.toString().isBlank() ? null : apiBaseUrl);
     }
 
     @Bean

@@ -18,8 +18,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Unpriced final messages on PostgreSQL: {@code messages_final_changed_idx} gives them in order of
- * their last change, {@code message_charges} holds what the provider said. Recording never touches
+ * Unpriced final messages on PostgreSQL: {@code messages_final_changed_idx} bounds the window of
+ * final statuses, {@code message_charges} holds what the provider said. The least recently asked
+ * come first (a message never asked counts from its final status), so messages the provider keeps
+ * answering without a price cannot starve newer ones; that order sorts the window's unpriced
+ * candidates. Recording never touches
  * {@code messages.updated_at}: learning a price is not a status change.
  */
 @Component
@@ -44,7 +47,7 @@ class JdbcMessageCharges implements MessageCharges {
                   and m.updated_at < :before and m.updated_at >= :since
                   and m.whatsapp_msg_sid is not null
                   and (c.message_id is null or (c.price is null and c.asked_at < :askedBefore))
-                order by m.updated_at, m.message_id
+                order by coalesce(c.asked_at, m.updated_at), m.message_id
                 limit :limit
                 """.formatted(PRICED_STATUSES))
                 .param("before", Timestamp.from(changedBefore))

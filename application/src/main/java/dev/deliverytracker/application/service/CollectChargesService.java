@@ -60,6 +60,8 @@ public final class CollectChargesService implements CollectCharges {
         for (UnpricedMessage message : candidates) {
             Optional<TwilioAccount> account = accounts.findByOrganization(message.organization());
             if (account.isEmpty()) {
+                // Asked again after the wait like any failure, not first in line at every run.
+                unpriced.record(message.id(), MessageFacts.NONE, clock.instant());
                 failed++;
                 continue;
             }

@@ -67,8 +67,9 @@ public final class InMemoryMessageCharges implements MessageCharges {
                 .filter(entry -> entry.message.lastChange().isBefore(changedBefore)
                         && !entry.message.lastChange().isBefore(changedSince))
                 .filter(entry -> entry.askedAt == null || entry.askedAt.isBefore(askedBefore))
+                .sorted(Comparator.comparing((Entry entry) -> entry.askedAt == null ? entry.message.lastChange()
+                        : entry.askedAt).thenComparing(entry -> entry.message.id().value()))
                 .map(entry -> entry.message)
-                .sorted(Comparator.comparing(UnpricedMessage::lastChange).thenComparing(m -> m.id().value()))
                 .limit(limit)
                 .toList();
     }

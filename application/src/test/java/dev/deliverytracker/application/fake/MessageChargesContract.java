@@ -59,6 +59,16 @@ public abstract class MessageChargesContract {
     }
 
     @Test
+    void the_least_recently_asked_come_first_so_unpriced_answers_cannot_starve_newer_messages() {
+        OrganizationId org = organization();
+        MessageId askedOften = finished(org, DeliveryStoreContract.randomSid(), base, "hi");
+        MessageId newer = finished(org, DeliveryStoreContract.randomSid(), base.plusSeconds(60), "hi");
+        unpriced().record(askedOften, MessageFacts.NONE, base.plusSeconds(120));
+
+        assertThat(candidates(base.plusSeconds(300))).containsSubsequence(newer, askedOften);
+    }
+
+    @Test
     void a_message_never_asked_about_has_nothing_known() {
         MessageId id = finished(organization(), DeliveryStoreContract.randomSid(), base, "hi");
 

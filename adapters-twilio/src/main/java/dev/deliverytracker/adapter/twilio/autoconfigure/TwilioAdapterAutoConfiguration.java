@@ -1,12 +1,14 @@
 package dev.deliverytracker.adapter.twilio.autoconfigure;
 
 import dev.deliverytracker.adapter.twilio.TwilioBodySignatureVerifier;
+import dev.deliverytracker.adapter.twilio.TwilioAccountFetcher;
 import dev.deliverytracker.adapter.twilio.TwilioMessageGateway;
 import dev.deliverytracker.adapter.twilio.TwilioSignatureVerifier;
 import dev.deliverytracker.application.port.out.BodySignatureVerifier;
 import dev.deliverytracker.application.port.out.MessageGateway;
 import dev.deliverytracker.application.port.out.SignatureVerifier;
 import dev.deliverytracker.application.port.out.TwilioAccount;
+import dev.deliverytracker.application.port.out.TwilioAccountCheck;
 import dev.deliverytracker.application.port.out.TwilioAccounts;
 import java.net.URI;
 import org.springframework.beans.factory.ObjectProvider;
@@ -48,13 +50,26 @@ public class TwilioAdapterAutoConfiguration {
     @ConditionalOnMissingBean(MessageGateway.class)
     MessageGateway twilioMessageGateway(TwilioAccounts accounts, Environment environment,
             @Qualifier(API_BASE_URL_BEAN) ObjectProvider<URI> apiBaseUrl) {
+        URI base = apiBaseUrl(environment, apiBaseUrl);
+        return new TwilioMessageGateway(
+                sid -> accounts.findBySid(sid).map(TwilioAccount::currentAuthToken).orElse(null), base);
+    }
+
+    /** Checks an account's SID and token against Twilio's Accounts resource, where the gateway sends. */
+    @Bean
+    @ConditionalOnMissingBean(TwilioAccountCheck.class)
+    TwilioAccountCheck twilioAccountCheck(Environment environment,
+            @Qualifier(API_BASE_URL_BEAN) ObjectProvider<URI> apiBaseUrl) {
+        return new TwilioAccountFetcher(apiBaseUrl(environment, apiBaseUrl));
+    }
+
+    /** The URI bean when there is one, else {@code tracker.twilio.api-base-url}; null for Twilio itself. */
+    private static URI apiBaseUrl(Environment environment, ObjectProvider<URI> bean) {
         try {
-            URI base = apiBaseUrl.getIfAvailable(() -> {
+            return bean.getIfAvailable(() -> {
                 String configured = environment.getProperty("tracker.twilio.api-base-url", "");
                 return configured.isBlank() ? null : URI.create(configured.trim());
             });
-            return new TwilioMessageGateway(
-                    sid -> accounts.findBySid(sid).map(TwilioAccount::currentAuthToken).orElse(null), base);
         } catch (IllegalArgumentException invalid) {
             throw new IllegalStateException("tracker.twilio.api-base-url (TWILIO_API_BASE_URL): " + invalid.getMessage(),
                     invalid);

@@ -15,8 +15,8 @@ public interface MessageCharges {
 
     /**
      * Unpriced messages with a provider SID whose status last moved in {@code [changedSince,
-     * changedBefore)}, never asked about or last asked before {@code askedBefore}. Oldest change first,
-     * at most {@code limit}.
+     * changedBefore)}, never asked about or last asked before {@code askedBefore}. The least recently
+     * asked first, a message never asked counting from its last change; at most {@code limit}.
      */
     List<UnpricedMessage> findUnpriced(Instant changedBefore, Instant changedSince, Instant askedBefore, int limit);
 
