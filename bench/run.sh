@@ -15,6 +15,8 @@
 #   --adopt-messages A    messages another application sent: callbacks for SIDs the service never saw,
 #                         adopted as messages of origin external, measured after pgbench (default:
 #                         a quarter of --messages, at least 500; 0 skips the phase)
+#   --notify-messages N   messages of the notification phase: their callbacks with one subscription
+#                         receiving every change, on a receiver in the generator (default: as adoption)
 #   --send-duration S     seconds of POST /api/v1/messages load (default 15; 0 skips the send path)
 #   --send-messages M     stop the send load after M messages (default: no limit)
 #   --send-warmup S       seconds of unmeasured API load first, then until the outbox is empty, so the
@@ -58,6 +60,7 @@ DURATION=60
 WARMUP=5
 SEND_DURATION=15
 ADOPT_MESSAGES=""
+NOTIFY_MESSAGES=""
 SEND_MESSAGES=0
 SEND_WARMUP=0
 JDBC_URL=""
@@ -82,6 +85,7 @@ while [[ $# -gt 0 ]]; do
     --warmup) WARMUP=$2; shift 2 ;;
     --send-duration) SEND_DURATION=$2; shift 2 ;;
     --adopt-messages) ADOPT_MESSAGES=$2; shift 2 ;;
+    --notify-messages) NOTIFY_MESSAGES=$2; shift 2 ;;
     --send-messages) SEND_MESSAGES=$2; shift 2 ;;
     --send-warmup) SEND_WARMUP=$2; shift 2 ;;
     --jdbc-url) JDBC_URL=$2; shift 2 ;;
@@ -150,6 +154,7 @@ SERVICE_ARGS=(--tracker.simulator.min-delay=0ms --tracker.simulator.max-delay=50
   --tracker.rate-limits.enabled=false --tracker.pacing.enabled=false
   --tracker.dispatch.batch-size="$DISPATCH_BATCH_SIZE"
   --tracker.retry.enabled=false --tracker.reconcile.enabled=false --tracker.alerts.enabled=false
+  --tracker.notifications.allow-http-loopback=true
   ${BENCH_SERVICE_ARGS:-})
 SERVICE_ENV=(PORT="$PORT" TRACKER_API_KEY="$API_KEY")
 DATA_DIR=""
@@ -234,6 +239,7 @@ java -Xmx2g -Xms2g -XX:+UseParallelGC -cp "$GENERATOR_CP" dev.deliverytracker.be
   --pgbench "$PGBENCH" --api-key "$API_KEY" --client "$CLIENT" \
   ${SEED:+--seed "$SEED"} \
   ${ADOPT_MESSAGES:+--adopt-messages "$ADOPT_MESSAGES"} \
+  ${NOTIFY_MESSAGES:+--notify-messages "$NOTIFY_MESSAGES"} \
   --startup-seconds "$STARTUP" \
   --git-commit "$COMMIT" \
   --service-command "java -Xmx512m -Xms512m -jar $JAR (unpacked) ${SERVICE_ARGS[*]}" \

@@ -1,7 +1,9 @@
 package dev.deliverytracker.benchmark;
 
 import dev.deliverytracker.benchmark.CallbackPlan.Callback;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,10 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -25,7 +29,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -171,6 +179,8 @@ public final class CallbackBenchmark {
 
             int adopt = Integer.parseInt(option("adopt-messages", Integer.toString(Math.max(500, messages / 4))));
             boolean adoptionPassed = adopt == 0 || adoption(db, orgId, adopt, callbackUrl, random);
+            int notify = Integer.parseInt(option("notify-messages", Integer.toString(Math.max(500, messages / 4))));
+            boolean notificationsPassed = notify == 0 || notifications(db, orgId, notify, callbackUrl, random);
 
             if (!"0".equals(option("send-duration", "15"))) {
                 sendPath(db);
@@ -182,7 +192,7 @@ public final class CallbackBenchmark {
             Path file = dir.resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".md");
             Files.writeString(file, markdown);
             log("report written to %s", file);
-            return verification.pass() && adoptionPassed;
+            return verification.pass() && adoptionPassed && notificationsPassed;
         }
     }
 
@@ -434,6 +444,125 @@ public final class CallbackBenchmark {
         }
         log("adoption: %.0f callbacks/s, verification %s", stats.rate(), v.pass() ? "PASS" : "FAIL");
         return v.pass();
+    }
+
+    // ----------------------------------------------------------------------------------------------
+    // Notifications: the same callbacks with one subscription receiving every change
+
+    private static final Pattern EVENT_TIMESTAMP = Pattern.compile("\"timestamp\":\"([^\"]+)\"");
+
+    /**
+     * Seeds {@code count} more messages, subscribes a receiver in this JVM (loopback, plain HTTP: the
+     * service runs with {@code tracker.notifications.allow-http-loopback}) to every change, fires their
+     * callbacks at the same concurrency and waits until every change was received. Reports the
+     * callback rate beside the main phase's, and the lag from a change's commit time to its receipt.
+     */
+    private boolean notifications(Connection db, long orgId, int count, String url, Random random) throws Exception {
+        String apiKey = option("api-key", "");
+        if (apiKey.isBlank()) {
+            report.put("notifications", "skipped: no --api-key");
+            return true;
+        }
+        Map<String, Long> lagByEvent = new ConcurrentHashMap<>();
+        AtomicInteger posts = new AtomicInteger();
+        HttpServer receiver = HttpServer.create(
+                new InetSocketAddress("127.0.0.1", 0), 512);
+        receiver.createContext("/hook", exchange -> {
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            long now = System.currentTimeMillis();
+            posts.incrementAndGet();
+            String id = exchange.getRequestHeaders().getFirst("webhook-id");
+            Matcher at = EVENT_TIMESTAMP.matcher(new String(body, StandardCharsets.UTF_8));
+            if (id != null && at.find()) {
+                lagByEvent.putIfAbsent(id, now - Instant.parse(at.group(1)).toEpochMilli());
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        ExecutorService receiving = Executors.newFixedThreadPool(16);
+        receiver.setExecutor(receiving);
+        receiver.start();
+        List<CallbackPlan.Seeded> seeded = CallbackPlan.seed(db, orgId, count, random);
+        Long[] ids = seeded.stream().map(CallbackPlan.Seeded::id).toArray(Long[]::new);
+        long changesBefore = changes(db, ids);
+        HttpResponse<String> subscribed = http.send(HttpRequest.newBuilder(base.resolve("/api/v1/notification-subscriptions"))
+                .header("Authorization", "Bearer " + apiKey).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"url\":\"http://127.0.0.1:"
+                        + receiver.getAddress().getPort() + "/hook\",\"scope\":\"every_status\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (subscribed.statusCode() != 201) {
+            receiver.stop(0);
+            receiving.shutdownNow();
+            notes.add("notifications: the subscription was refused (" + subscribed.statusCode() + "): "
+                    + subscribed.body());
+            report.put("**notification verification**", "**FAIL** (no subscription)");
+            return false;
+        }
+        String subscription = subscribed.headers().firstValue("Location").orElse("");
+        try {
+            CallbackPlan plan = CallbackPlan.build(orgId, seeded, url, concurrency, random);
+            List<Callback> list = plan.callbacks;
+            log("notifications: firing %d callbacks for %d messages with one subscription receiving every change",
+                    list.size(), count);
+            LoadRunner runner = new LoadRunner(concurrency, list.size());
+            perRequestHeader = (name, i) -> list.get(i).signature();
+            long start = System.nanoTime();
+            long deadline = start + TimeUnit.SECONDS.toNanos(durationSeconds);
+            List<Thread> workers = startWorkers(runner, "POST", URI.create(url).getRawPath(), new String[][] {
+                    {"Content-Type", "application/x-www-form-urlencoded"}, {"X-Twilio-Signature", null},
+                    {"User-Agent", "TwilioProxy/1.1"}}, i -> list.get(i).body(), deadline);
+            for (Thread worker : workers) {
+                worker.join(TimeUnit.SECONDS.toMillis(durationSeconds + 60L));
+            }
+            long end = runner.lastEnd() > 0 ? runner.lastEnd() : System.nanoTime();
+            LoadRunner.Stats stats = runner.stats(start, end);
+            long expected = changes(db, ids) - changesBefore;
+            long waitUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (lagByEvent.size() < expected && System.nanoTime() < waitUntil) {
+                Thread.sleep(100);
+            }
+            double drained = (System.nanoTime() - end) / 1e9;
+            Verifier.Result v = Verifier.verify(db, plan, runner.status, runner.started());
+            long[] lags = lagByEvent.values().stream().mapToLong(Long::longValue).sorted().toArray();
+            report.put("notifications: **callbacks/s** with one subscription", fmt(stats.rate()));
+            report.put("notifications: callbacks/s ÷ main phase callbacks/s (target ≥ 0.85)", callbackRate > 0
+                    ? "**" + fmt(stats.rate() / callbackRate) + "**" : "n/a");
+            report.put("notifications: status changes / events received once / posts", expected + " / "
+                    + lagByEvent.size() + " / " + posts.get());
+            report.put("notifications: lag p50 / p90 / p99 / max (ms)", lags.length == 0 ? "n/a"
+                    : lags[lags.length / 2] + " / " + lags[(int) (lags.length * 0.9)] + " / "
+                            + lags[(int) Math.min(lags.length - 1, Math.floor(lags.length * 0.99))] + " / "
+                            + lags[lags.length - 1]);
+            report.put("notifications: last event received after the last callback (s)", fmt(drained));
+            boolean pass = v.pass() && lagByEvent.size() >= expected;
+            report.put("**notification verification**", pass ? "**PASS**" : "**FAIL**");
+            if (lagByEvent.size() < expected) {
+                notes.add("notifications: " + (expected - lagByEvent.size()) + " of " + expected
+                        + " changes not received within 120 s of the last callback");
+            }
+            log("notifications: %.0f callbacks/s, %d of %d changes received, %s", stats.rate(), lagByEvent.size(),
+                    expected, pass ? "PASS" : "FAIL");
+            return pass;
+        } finally {
+            if (!subscription.isEmpty()) {
+                http.send(HttpRequest.newBuilder(base.resolve(subscription)).header("Authorization", "Bearer " + apiKey)
+                        .DELETE().build(), HttpResponse.BodyHandlers.discarding());
+            }
+            receiver.stop(0);
+            receiving.shutdownNow();
+        }
+    }
+
+    /** How many status changes these messages have had (the service counts them per message). */
+    private static long changes(Connection db, Long[] ids) throws SQLException {
+        try (PreparedStatement st = db.prepareStatement(
+                "select coalesce(sum(notification_sequence), 0) from messages where message_id = any(?)")) {
+            st.setArray(1, db.createArrayOf("bigint", ids));
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     // ----------------------------------------------------------------------------------------------
