@@ -1,14 +1,16 @@
 package dev.deliverytracker.bootstrap;
 
 import dev.deliverytracker.application.port.in.DeliverNotifications;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * Fans out and posts notifications on this instance: fans out while full batches come back,
- * claims while anything can be claimed, then rests for {@code tracker.notifications.interval}. A round that breaks (usually the database) is
+ * Fans out and posts notifications on this instance: fans out while full batches come back, claims
+ * while anything can be claimed, claims again each time a post in flight finishes, and rests for
+ * {@code tracker.notifications.interval} once nothing is in flight. A round that breaks (usually the database) is
  * logged and the next one tries again; what it claimed comes back when its lease ends.
  */
 class NotificationSchedule implements SmartLifecycle {
@@ -17,6 +19,9 @@ class NotificationSchedule implements SmartLifecycle {
 
     private final DeliverNotifications notifications;
     private final int batchSize;
+    /** The longest wait for a post in flight before claiming again anyway. */
+    private static final Duration REST = Duration.ofMillis(100);
+
     private volatile boolean running;
 
     NotificationSchedule(DeliverNotifications notifications, int batchSize) {
@@ -30,13 +35,22 @@ class NotificationSchedule implements SmartLifecycle {
             return;
         }
         try {
-            while (running && notifications.fanOutDue() == batchSize) {
-                // more changes are waiting
+            while (running) {
+                while (running && notifications.fanOutDue() == batchSize) {
+                    // more changes are waiting
+                }
+                if (notifications.deliverDue() > 0) {
+                    continue;
+                }
+                // Nothing more could be claimed: every place is taken, or nothing is due. Posts complete
+                // asynchronously and free their subscription's places as they do: claim again as soon as
+                // one finishes; with none in flight, rest.
+                if (!notifications.awaitPostFinished(REST)) {
+                    return;
+                }
             }
-            while (running && notifications.deliverDue() > 0) {
-                // Posts complete asynchronously and free their subscription's places as they do: claim
-                // again until nothing more can be taken, then rest.
-            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
         } catch (RuntimeException failure) {
             LOG.error("notification round failed: {}", failure.toString());
         }

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -63,6 +64,10 @@ public final class NotificationDeliveryService implements DeliverNotifications {
         this.jitter = jitter;
     }
 
+    /** Posts started and not settled yet, and the signal a settled one gives. */
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final Object postFinished = new Object();
+
     @Override
     public int fanOutDue() {
         return outbox.fanOut(settings.batchSize(), NotificationEvents.PLANNER);
@@ -83,14 +88,33 @@ public final class NotificationDeliveryService implements DeliverNotifications {
             } catch (RuntimeException broken) {
                 answer = CompletableFuture.completedFuture(new ReceiverAnswer.Unreachable(broken.toString()));
             }
+            inFlight.incrementAndGet();
             answer.thenAccept(received -> settle(claim, received)).exceptionally(failure -> {
                 // Not written: the lease brings the notification back, so it is posted again (at least once).
                 LOG.log(Level.WARNING, "outcome of notification {0} to subscription {1} not recorded: {2}",
                         new Object[] {claim.eventId(), claim.subscription().id(), failure.toString()});
                 return null;
-            });
+            }).whenComplete((ignored, failure) -> finished());
         }
         return claims.size();
+    }
+
+    @Override
+    public boolean awaitPostFinished(Duration timeout) throws InterruptedException {
+        synchronized (postFinished) {
+            if (inFlight.get() == 0) {
+                return false;
+            }
+            postFinished.wait(Math.max(1, timeout.toMillis()));
+            return true;
+        }
+    }
+
+    private void finished() {
+        inFlight.decrementAndGet();
+        synchronized (postFinished) {
+            postFinished.notifyAll();
+        }
     }
 
     /** Takes what the receiver answered into account; a failure to write it leaves the lease to bring it back. */

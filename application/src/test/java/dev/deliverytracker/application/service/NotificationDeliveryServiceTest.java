@@ -27,10 +27,12 @@ import dev.deliverytracker.domain.Subscription;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 class NotificationDeliveryServiceTest {
@@ -68,6 +70,35 @@ class NotificationDeliveryServiceTest {
         assertThat(sender.sent()).extracting(notification -> notification.body().contains("\"type\":\"message.read\""))
                 .containsExactly(false, false, false, true);
         assertThat(outbox.entries()).extracting(InMemoryNotificationOutbox.Entry::state).containsOnly("delivered");
+    }
+
+    @Test
+    void a_finished_post_frees_its_place_and_wakes_whoever_waits_to_claim_again() throws InterruptedException {
+        subscribe(ORG, RECEIVER, NotificationScope.EVERY_STATUS);
+        List<CompletableFuture<ReceiverAnswer>> posts = new ArrayList<>();
+        NotificationDeliveryService slow = new NotificationDeliveryService(outbox, subscriptions, notification -> {
+            CompletableFuture<ReceiverAnswer> post = new CompletableFuture<>();
+            posts.add(post);
+            return post;
+        }, new NotificationBackoff(Duration.ofSeconds(5), Duration.ofMinutes(10), Duration.ofHours(1)),
+                new NotificationDeliveryService.Settings(100, 2, Duration.ofSeconds(30)), clock, () -> 0.5);
+        Message message = message(ORG, Channel.SMS, Map.of());
+        for (DeliveryStatus status : List.of(DeliveryStatus.QUEUED, DeliveryStatus.SENT, DeliveryStatus.DELIVERED)) {
+            message = message.apply(event(message, status));
+            outbox.announce(change(message));
+        }
+        slow.fanOutDue();
+
+        assertThat(slow.awaitPostFinished(Duration.ofMillis(1))).as("nothing in flight: no wait").isFalse();
+        assertThat(slow.deliverDue()).as("both places taken").isEqualTo(2);
+        assertThat(slow.deliverDue()).isZero();
+        posts.get(0).complete(new ReceiverAnswer.Took(200));
+
+        assertThat(slow.awaitPostFinished(Duration.ofSeconds(5))).isTrue();
+        assertThat(slow.deliverDue()).as("the freed place is claimed again").isEqualTo(1);
+        posts.get(1).complete(new ReceiverAnswer.Took(200));
+        posts.get(2).complete(new ReceiverAnswer.Took(200));
+        assertThat(slow.awaitPostFinished(Duration.ofMillis(1))).as("all settled").isFalse();
     }
 
     @Test
