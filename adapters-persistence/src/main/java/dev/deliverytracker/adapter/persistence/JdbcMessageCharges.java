@@ -1,18 +1,18 @@
 package dev.deliverytracker.adapter.persistence;
 
 import dev.deliverytracker.application.port.MessageFacts;
-import dev.deliverytracker.application.port.out.UnpricedMessage;
 import dev.deliverytracker.application.port.out.MessageCharges;
+import dev.deliverytracker.application.port.out.UnpricedMessage;
+import dev.deliverytracker.domain.Charge;
 import dev.deliverytracker.domain.MessageId;
 import dev.deliverytracker.domain.MessageSid;
 import dev.deliverytracker.domain.OrganizationId;
-import dev.deliverytracker.domain.Charge;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
-import java.util.Currency;
-import java.util.Optional;
 import java.time.Instant;
+import java.util.Currency;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
