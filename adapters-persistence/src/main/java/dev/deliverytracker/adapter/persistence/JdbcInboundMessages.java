@@ -4,9 +4,9 @@ import dev.deliverytracker.application.port.WindowEnforcement;
 import dev.deliverytracker.application.port.out.InboundMessages;
 import dev.deliverytracker.application.port.out.WindowEnforcements;
 import dev.deliverytracker.domain.Address;
+import dev.deliverytracker.domain.Channel;
 import dev.deliverytracker.domain.CustomerServiceWindow;
 import dev.deliverytracker.domain.InboundMessage;
-import dev.deliverytracker.domain.MessageSid;
 import dev.deliverytracker.domain.OrganizationId;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,8 +19,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Inbound messages as plain rows (addresses as Twilio writes them, {@code whatsapp:+...}), and the
- * window enforcement of each organization. A window is read from the customer's latest message.
+ * Inbound messages as rows of {@code messages} with direction {@code incoming} (V60, ADR 0065): the
+ * customer in {@code from_address}, the organization's number in {@code to_address}, both E.164 with the
+ * channel beside them as for outgoing rows, status {@code received}, {@code created_at} when Twilio
+ * received it. A window is read from the customer's latest message. Also each organization's window
+ * enforcement.
  */
 @Component
 class JdbcInboundMessages implements InboundMessages, WindowEnforcements {
@@ -34,14 +37,17 @@ class JdbcInboundMessages implements InboundMessages, WindowEnforcements {
     @Override
     @Transactional
     public boolean add(InboundMessage message) {
+        // Twilio's SID is unique in messages: a redelivered message is not stored twice, and a SID that is
+        // already another message's is never taken over.
         return jdbc.sql("""
-                insert into inbound_messages (org_id, message_sid, channel, from_address, to_address, body, received_at)
-                values (:org, :sid, :channel, :from, :to, :body, :receivedAt)
-                on conflict (org_id, message_sid) do nothing
+                insert into messages (org_id, direction, channel, to_address, from_address, body, whatsapp_msg_sid,
+                                      status, attempts, created_at, updated_at)
+                values (:org, 'incoming', :channel, :to, :from, :body, :sid, 'received', 0, :receivedAt, :receivedAt)
+                on conflict on constraint messages_sid_unique do nothing
                 """)
                 .param("org", message.organization().value()).param("sid", message.sid().value())
-                .param("channel", message.channel().wireName()).param("from", message.from().toTwilio())
-                .param("to", message.to().toTwilio()).param("body", message.body())
+                .param("channel", message.channel().wireName()).param("from", message.from().e164())
+                .param("to", message.to().e164()).param("body", message.body())
                 .param("receivedAt", Timestamp.from(message.receivedAt())).update() == 1;
     }
 
@@ -49,11 +55,12 @@ class JdbcInboundMessages implements InboundMessages, WindowEnforcements {
     @Transactional(readOnly = true)
     public Optional<CustomerServiceWindow> latestWindow(OrganizationId organization, Address customer) {
         return jdbc.sql("""
-                select from_address, to_address, received_at from inbound_messages
-                where org_id = :org and from_address = :customer
-                order by received_at desc limit 1
+                select channel, from_address, to_address, created_at from messages
+                where direction = 'incoming' and org_id = :org and from_address = :customer and channel = :channel
+                order by created_at desc, message_id desc limit 1
                 """)
-                .param("org", organization.value()).param("customer", customer.toTwilio())
+                .param("org", organization.value()).param("customer", customer.e164())
+                .param("channel", customer.channel().wireName())
                 .query(JdbcInboundMessages::window).optional();
     }
 
@@ -62,12 +69,13 @@ class JdbcInboundMessages implements InboundMessages, WindowEnforcements {
     public Optional<CustomerServiceWindow> latestWindow(OrganizationId organization, Address customer,
             Address business) {
         return jdbc.sql("""
-                select from_address, to_address, received_at from inbound_messages
-                where org_id = :org and from_address = :customer and to_address = :business
-                order by received_at desc limit 1
+                select channel, from_address, to_address, created_at from messages
+                where direction = 'incoming' and org_id = :org and from_address = :customer and channel = :channel
+                  and to_address = :business
+                order by created_at desc, message_id desc limit 1
                 """)
-                .param("org", organization.value()).param("customer", customer.toTwilio())
-                .param("business", business.toTwilio())
+                .param("org", organization.value()).param("customer", customer.e164())
+                .param("channel", customer.channel().wireName()).param("business", business.e164())
                 .query(JdbcInboundMessages::window).optional();
     }
 
@@ -75,30 +83,14 @@ class JdbcInboundMessages implements InboundMessages, WindowEnforcements {
     @Transactional(readOnly = true)
     public List<CustomerServiceWindow> windowsSince(OrganizationId organization, Instant since, int limit) {
         return jdbc.sql("""
-                select from_address, to_address, received_at from (
-                    select distinct on (from_address, to_address) from_address, to_address, received_at
-                    from inbound_messages where org_id = :org and received_at >= :since
-                    order by from_address, to_address, received_at desc) latest
-                order by received_at desc limit :limit
+                select channel, from_address, to_address, created_at from (
+                    select distinct on (channel, from_address, to_address) channel, from_address, to_address, created_at
+                    from messages where direction = 'incoming' and org_id = :org and created_at >= :since
+                    order by channel, from_address, to_address, created_at desc) latest
+                order by created_at desc limit :limit
                 """)
                 .param("org", organization.value()).param("since", Timestamp.from(since)).param("limit", limit)
                 .query(JdbcInboundMessages::window).list();
-    }
-
-    @Override
-    @Transactional(readOnly = true)
-    public List<InboundMessage> from(OrganizationId organization, Address customer, int limit) {
-        return jdbc.sql("""
-                select message_sid, from_address, to_address, body, received_at from inbound_messages
-                where org_id = :org and from_address = :customer
-                order by received_at desc limit :limit
-                """)
-                .param("org", organization.value()).param("customer", customer.toTwilio()).param("limit", limit)
-                .query((row, index) -> new InboundMessage(organization, MessageSid.of(row.getString("message_sid")),
-                        Address.parseTwilio(row.getString("from_address")),
-                        Address.parseTwilio(row.getString("to_address")), row.getString("body"),
-                        row.getTimestamp("received_at").toInstant()))
-                .list();
     }
 
     @Override
@@ -120,7 +112,8 @@ class JdbcInboundMessages implements InboundMessages, WindowEnforcements {
     }
 
     private static CustomerServiceWindow window(ResultSet row, int index) throws SQLException {
-        return new CustomerServiceWindow(Address.parseTwilio(row.getString("from_address")),
-                Address.parseTwilio(row.getString("to_address")), row.getTimestamp("received_at").toInstant());
+        Channel channel = Channel.parse(row.getString("channel"));
+        return new CustomerServiceWindow(new Address(channel, row.getString("from_address")),
+                new Address(channel, row.getString("to_address")), row.getTimestamp("created_at").toInstant());
     }
 }

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -76,16 +77,24 @@ class JdbcLockedDeliveryLog implements LockedDeliveryLog {
         if (messageIds.isEmpty()) {
             messageIds.add(-1L);
         }
-        List<Message> locked = rows.lock(messageIds, List.of(sidValues)).stream().map(MessageMapping::toDomain)
-                .toList();
-        return new LockedMessages(locked, earlierAttempts);
+        List<Message> locked = new ArrayList<>();
+        Set<MessageSid> incoming = new HashSet<>();
+        for (MessageRow row : rows.lock(messageIds, List.of(sidValues))) {
+            if (MessageRow.INCOMING.equals(row.direction)) {
+                incoming.add(MessageSid.of(row.providerSid));
+            } else {
+                locked.add(MessageMapping.toDomain(row));
+            }
+        }
+        return new LockedMessages(locked, earlierAttempts, incoming);
     }
 
     @Override
     public Message lockForAcceptance(MessageId id, MessageSid sid) {
         jdbc.sql("select 1 from pg_advisory_xact_lock(hashtextextended(:sid, 0))").param("sid", sid.value())
                 .query().singleValue();
-        List<MessageRow> locked = rows.lock(List.of(id.value()), List.of());
+        List<MessageRow> locked = rows.lock(List.of(id.value()), List.of()).stream()
+                .filter(row -> !MessageRow.INCOMING.equals(row.direction)).toList();
         if (locked.isEmpty()) {
             throw new IllegalStateException("no message " + id + " to accept");
         }

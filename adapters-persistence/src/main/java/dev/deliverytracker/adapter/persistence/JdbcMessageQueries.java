@@ -2,15 +2,18 @@ package dev.deliverytracker.adapter.persistence;
 
 import dev.deliverytracker.application.port.StatisticsInterval;
 
+import dev.deliverytracker.application.port.ConversationMessage;
 import dev.deliverytracker.application.port.MessageCursor;
 import dev.deliverytracker.application.port.MessageFilter;
 import dev.deliverytracker.application.port.MessageSummary;
 import dev.deliverytracker.application.port.TimeRange;
 import dev.deliverytracker.application.port.TimelineEvent;
 import dev.deliverytracker.application.port.out.MessageQueries;
+import dev.deliverytracker.domain.Address;
 import dev.deliverytracker.domain.Channel;
 import dev.deliverytracker.domain.DeliveryError;
 import dev.deliverytracker.domain.DeliveryStatus;
+import dev.deliverytracker.domain.Direction;
 import dev.deliverytracker.domain.EventSource;
 import dev.deliverytracker.domain.MessageId;
 import dev.deliverytracker.domain.Milestone;
@@ -87,6 +90,26 @@ class JdbcMessageQueries implements MessageQueries {
         MessageFilterSql sql = MessageFilterSql.of(filter, after);
         return jdbc.sql(sql.select() + " limit :limit").params(sql.params()).param("limit", limit)
                 .query((rs, row) -> summary(rs)).list();
+    }
+
+    /** Each side from its own index (V6's recipient index, V60's customer index), then merged. */
+    @Override
+    @Transactional(readOnly = true)
+    public List<ConversationMessage> conversation(OrganizationId organization, Address person, int limit) {
+        return jdbc.sql("""
+                select * from (
+                    (select %1$s, body from messages
+                     where org_id = :org and to_address = :person and channel = :channel and direction = 'outgoing'
+                     order by created_at desc, message_id desc limit :limit)
+                    union all
+                    (select %1$s, body from messages
+                     where org_id = :org and from_address = :person and channel = :channel and direction = 'incoming'
+                     order by created_at desc, message_id desc limit :limit)) both_ways
+                order by created_at desc, message_id desc limit :limit
+                """.formatted(MessageFilterSql.COLUMNS))
+                .param("org", organization.value()).param("person", person.e164())
+                .param("channel", person.channel().wireName()).param("limit", limit)
+                .query((rs, row) -> new ConversationMessage(summary(rs), rs.getString("body"))).list();
     }
 
     @Override
@@ -253,7 +276,8 @@ class JdbcMessageQueries implements MessageQueries {
                 DeliveryStatus.lookup(rs.getString("status")).orElse(DeliveryStatus.UNKNOWN),
                 error(rs.getObject("error_code", Integer.class), rs.getString("error_message")),
                 StringMapJson.read(rs.getString("tags")), Milestones.of(reached), rs.getInt("attempts"), instant(rs, "created_at"),
-                Origin.lookup(rs.getString("origin")).orElse(Origin.API));
+                Origin.lookup(rs.getString("origin")).orElse(Origin.API),
+                Direction.lookup(rs.getString("direction")).orElse(Direction.OUTGOING));
     }
 
     private static DeliveryError error(Integer code, String message) {

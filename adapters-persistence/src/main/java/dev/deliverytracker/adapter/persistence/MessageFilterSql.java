@@ -16,7 +16,7 @@ final class MessageFilterSql {
     static final String COLUMNS = """
             message_id, channel, to_address, from_address, messaging_service_sid, whatsapp_msg_sid, status,
             error_code, error_message, tags::text as tags, attempts, created_at, queued_at, sent_at, delivered_at,
-            read_at, failed_at, origin""";
+            read_at, failed_at, origin, direction""";
 
     private final StringBuilder where = new StringBuilder("org_id = :org");
     private final Map<String, Object> params = new HashMap<>();
@@ -30,6 +30,8 @@ final class MessageFilterSql {
         filter.status().ifPresent(status -> sql.and("status = :status", "status", status.wireName()));
         filter.channel().ifPresent(channel -> sql.and("channel = :channel", "channel", channel.wireName()));
         filter.origin().ifPresent(origin -> sql.and("origin = :origin", "origin", origin.wireName()));
+        filter.direction().ifPresent(direction -> sql.and("direction = :direction", "direction",
+                direction.wireName()));
         filter.to().ifPresent(to -> sql.and("to_address = :to", "to", to.e164()));
         filter.errorCode().ifPresent(code -> sql.and("error_code = :errorCode", "errorCode", code));
         // Containment (@>) is what the GIN index on tags (jsonb_path_ops) answers.

@@ -11,6 +11,8 @@ import java.util.Map;
  */
 final class MessageRow {
 
+    static final String INCOMING = "incoming";
+
     Long id;
     long orgId;
     String channel;
@@ -38,4 +40,6 @@ final class MessageRow {
     Instant updatedAt;
     /** {@code api} or {@code external}: sent through us, or by another application and adopted. */
     String origin;
+    /** {@code outgoing}, or {@code incoming} for a message a customer sent (V60). */
+    String direction;
 }

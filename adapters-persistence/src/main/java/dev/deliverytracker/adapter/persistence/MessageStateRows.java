@@ -30,11 +30,12 @@ class MessageStateRows {
             select message_id, org_id, channel, to_address, from_address, messaging_service_sid, body,
                 content_sid, content_variables, tags, whatsapp_msg_sid, status, error_code, error_message,
                 idempotency_key, request_fingerprint, attempts, created_at, queued_at, sent_at, delivered_at,
-                read_at, failed_at, updated_at, origin
+                read_at, failed_at, updated_at, origin, direction
             from messages
             """;
 
-    // Locked in id order, so concurrent batches queue instead of deadlocking.
+    // Locked in id order, so concurrent batches queue instead of deadlocking. Incoming rows come too, so the
+    // caller learns which SIDs are customers' messages; it never hands them on as messages we sent.
     private static final String LOCK = COLUMNS + """
             where message_id = any(cast(:ids as bigint[])) or whatsapp_msg_sid = any(cast(:sids as text[]))
             order by message_id
@@ -43,7 +44,9 @@ class MessageStateRows {
 
     private static final String BY_IDS = COLUMNS + "where message_id = any(cast(:ids as bigint[]))";
 
-    private static final String BY_ORGANIZATION_AND_ID = COLUMNS + "where message_id = :id and org_id = :org";
+    // Only what the organization sent: the message store serves sending, retrying and their answers.
+    private static final String BY_ORGANIZATION_AND_ID = COLUMNS
+            + "where message_id = :id and org_id = :org and direction = 'outgoing'";
 
     private static final String BY_IDEMPOTENCY_KEY = COLUMNS + "where org_id = :org and idempotency_key = :key";
 
@@ -157,6 +160,7 @@ class MessageStateRows {
         row.failedAt = instantOrNull(rs, "failed_at");
         row.updatedAt = instantOrNull(rs, "updated_at");
         row.origin = rs.getString("origin");
+        row.direction = rs.getString("direction");
         return row;
     }
 

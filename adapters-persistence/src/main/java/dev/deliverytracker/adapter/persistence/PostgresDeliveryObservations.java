@@ -32,7 +32,7 @@ class PostgresDeliveryObservations implements DeliveryObservations {
                 select count(*) filter (where status in ('failed', 'undelivered')) as failed,
                        count(*) as total
                 from messages
-                where org_id = :org and created_at >= :since
+                where org_id = :org and created_at >= :since and direction = 'outgoing'
                   and status not in ('pending', 'accepted', 'scheduled', 'queued', 'sending', 'unknown')
                 """)
                 .param("org", organization.value()).param("since", Timestamp.from(since))
@@ -79,7 +79,8 @@ class PostgresDeliveryObservations implements DeliveryObservations {
     public DeliveryObservation.CallbackFlow callbackFlow(OrganizationId organization, Instant since) {
         return jdbc.sql("""
                 select (select count(*) from messages
-                        where org_id = :org and created_at >= :since and whatsapp_msg_sid is not null) as accepted,
+                        where org_id = :org and created_at >= :since and whatsapp_msg_sid is not null
+                          and direction = 'outgoing') as accepted,
                        (select count(*) from message_delivery_log
                         where org_id = :org and created_at >= :since and source = 'callback') as callbacks
                 """)

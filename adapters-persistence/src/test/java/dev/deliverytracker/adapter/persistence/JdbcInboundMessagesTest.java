@@ -3,6 +3,7 @@ package dev.deliverytracker.adapter.persistence;
 import dev.deliverytracker.application.fake.DeliveryStoreContract;
 import dev.deliverytracker.application.fake.InboundMessagesContract;
 import dev.deliverytracker.application.port.out.InboundMessages;
+import dev.deliverytracker.application.port.out.MessageQueries;
 import dev.deliverytracker.application.port.out.Organizations;
 import dev.deliverytracker.application.port.out.TwilioAccountCredentials;
 import dev.deliverytracker.application.port.out.WindowEnforcements;
@@ -26,6 +27,9 @@ class JdbcInboundMessagesTest extends InboundMessagesContract {
     JdbcInboundMessages inbound;
 
     @Autowired
+    JdbcMessageQueries messages;
+
+    @Autowired
     Organizations organizations;
 
     @Override
@@ -36,6 +40,11 @@ class JdbcInboundMessagesTest extends InboundMessagesContract {
     @Override
     protected WindowEnforcements enforcements() {
         return inbound;
+    }
+
+    @Override
+    protected MessageQueries messages() {
+        return messages;
     }
 
     @Override

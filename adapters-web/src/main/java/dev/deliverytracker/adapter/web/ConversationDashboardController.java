@@ -1,5 +1,6 @@
 package dev.deliverytracker.adapter.web;
 
+import dev.deliverytracker.application.port.ConversationMessage;
 import dev.deliverytracker.application.port.MessageSummary;
 import dev.deliverytracker.application.port.OrganizationName;
 import dev.deliverytracker.application.port.in.FindConversation;
@@ -7,6 +8,7 @@ import dev.deliverytracker.application.port.in.FindDeliveryHistory;
 import dev.deliverytracker.application.port.in.ManageOperators;
 import dev.deliverytracker.domain.Address;
 import dev.deliverytracker.domain.CustomerServiceWindow;
+import dev.deliverytracker.domain.Direction;
 import dev.deliverytracker.domain.MessageId;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,9 +24,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
 
 /**
- * The dashboard's conversation with a message's recipient: what the organization sent them and what
- * they wrote back (inbound messages from Twilio Event Streams), newest first, with their WhatsApp
- * window. Reached from a message's page, so the recipient is never put in a URL; numbers are masked.
+ * The dashboard's conversation with the other person of a message (its recipient, or the customer who
+ * wrote it): what the organization sent them and what they wrote (messages of direction incoming, from
+ * Twilio Event Streams), newest first, with their WhatsApp window. Reached from a message's page, so the
+ * number is never put in a URL; numbers are masked.
  */
 @Controller
 public class ConversationDashboardController {
@@ -57,7 +60,7 @@ public class ConversationDashboardController {
             Optional<MessageSummary> message = history.timeline(organization.id(), messageId, false)
                     .map(FindDeliveryHistory.DeliveryTimeline::message);
             if (message.isPresent()) {
-                Address recipient = Address.parseFor(message.get().channel(), message.get().to());
+                Address recipient = Address.parseFor(message.get().channel(), message.get().counterpart());
                 FindConversation.Conversation conversation = conversations.with(organization.id(), recipient, SHOWN);
                 Instant now = clock.instant();
                 model.addAttribute("organizations", memberships);
@@ -68,7 +71,7 @@ public class ConversationDashboardController {
                 model.addAttribute("messageId", messageId.toString());
                 model.addAttribute("recipient", recipient.toString());
                 model.addAttribute("window", window(conversation.window(), now));
-                model.addAttribute("entries", conversation.entries().stream().map(EntryRow::of).toList());
+                model.addAttribute("entries", conversation.messages().stream().map(EntryRow::of).toList());
                 return "conversation";
             }
         }
@@ -92,14 +95,15 @@ public class ConversationDashboardController {
     /** One message of the conversation, either way, as the page shows it. */
     public record EntryRow(String at, String direction, String text, String status, String css, String link) {
 
-        static EntryRow of(FindConversation.Entry entry) {
-            if (entry instanceof FindConversation.Incoming incoming) {
-                return new EntryRow(DashboardViews.time(incoming.at()), "received", incoming.message().body(), "",
-                        "", null);
+        static EntryRow of(ConversationMessage entry) {
+            MessageSummary message = entry.message();
+            String link = "/dashboard/messages/" + message.id();
+            if (message.direction() == Direction.INCOMING) {
+                return new EntryRow(DashboardViews.time(message.createdAt()), "received", entry.body(), "", "", link);
             }
-            MessageSummary sent = ((FindConversation.Outgoing) entry).message();
-            return new EntryRow(DashboardViews.time(entry.at()), "sent", "message " + sent.id(),
-                    sent.status().wireName(), DashboardViews.css(sent.status()), "/dashboard/messages/" + sent.id());
+            String text = entry.body().isEmpty() ? "message " + message.id() : entry.body();
+            return new EntryRow(DashboardViews.time(message.createdAt()), "sent", text, message.status().wireName(),
+                    DashboardViews.css(message.status()), link);
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.deliverytracker.adapter.web;
 
+import dev.deliverytracker.application.port.ConversationMessage;
+import dev.deliverytracker.application.port.MessageSummary;
 import dev.deliverytracker.application.port.WindowEnforcement;
 import dev.deliverytracker.application.port.in.FindConversation;
 import dev.deliverytracker.application.port.in.FindCustomerServiceWindows;
@@ -8,7 +10,7 @@ import dev.deliverytracker.application.port.in.SendOutcome;
 import dev.deliverytracker.domain.Address;
 import dev.deliverytracker.domain.Channel;
 import dev.deliverytracker.domain.CustomerServiceWindow;
-import dev.deliverytracker.domain.InboundMessage;
+import dev.deliverytracker.domain.Direction;
 import dev.deliverytracker.domain.OrganizationId;
 import java.time.Clock;
 import java.time.Instant;
@@ -57,7 +59,7 @@ public class CustomerServiceWindowApiController {
         Instant now = clock.instant();
         return new ConversationResponse(conversation.recipient().toTwilio(),
                 conversation.window().map(window -> WindowResponse.of(window, now)).orElse(null),
-                conversation.entries().stream().map(ConversationEntry::of).toList());
+                conversation.messages().stream().map(ConversationEntry::of).toList());
     }
 
     /** One recipient's window: {@code ?recipient=+31612345678} (with or without {@code whatsapp:}). */
@@ -117,22 +119,20 @@ public class CustomerServiceWindowApiController {
     }
 
     /**
-     * One message of a conversation: {@code direction} {@code outgoing} (with our {@code id}, its {@code
-     * status} and {@code errorCode}) or {@code incoming} (with its {@code body} and the number it reached).
+     * One message of a conversation, either way: {@code direction} {@code outgoing} (its {@code status} and
+     * {@code errorCode}) or {@code incoming} (status {@code received}, with the number it reached in {@code to});
+     * {@code id} is the message's id in {@code /api/v1/messages/{id}} either way.
      */
     public record ConversationEntry(String direction, String id, String sid, String status, Integer errorCode,
             String to, String body, Instant at) {
 
-        static ConversationEntry of(FindConversation.Entry entry) {
-            if (entry instanceof FindConversation.Outgoing outgoing) {
-                var message = outgoing.message();
-                return new ConversationEntry("outgoing", message.id().toString(),
-                        message.sid().isEmpty() ? null : message.sid(), message.status().wireName(),
-                        message.error().isPresent() ? message.error().code() : null, null, null, entry.at());
-            }
-            InboundMessage message = ((FindConversation.Incoming) entry).message();
-            return new ConversationEntry("incoming", null, message.sid().value(), null, null, message.to().toTwilio(),
-                    message.body(), entry.at());
+        static ConversationEntry of(ConversationMessage entry) {
+            MessageSummary message = entry.message();
+            return new ConversationEntry(message.direction().wireName(), message.id().toString(),
+                    message.sid().isEmpty() ? null : message.sid(), message.status().wireName(),
+                    message.error().isPresent() ? message.error().code() : null,
+                    message.direction() == Direction.INCOMING ? message.channel().addressPrefix() + message.to() : null,
+                    entry.body().isEmpty() ? null : entry.body(), message.createdAt());
         }
     }
 }

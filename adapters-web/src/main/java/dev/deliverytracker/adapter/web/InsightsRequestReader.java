@@ -9,6 +9,7 @@ import dev.deliverytracker.application.port.SpendQuery;
 import dev.deliverytracker.application.port.TimeRange;
 import dev.deliverytracker.domain.Address;
 import dev.deliverytracker.domain.Channel;
+import dev.deliverytracker.domain.Direction;
 import dev.deliverytracker.domain.Origin;
 import dev.deliverytracker.domain.DeliveryStatus;
 import dev.deliverytracker.domain.MessageId;
@@ -51,6 +52,8 @@ final class InsightsRequestReader {
                         + printable(word) + "'")));
         Optional<Channel> channel = read("channel", Channel::parse);
         Optional<Origin> origin = origin();
+        Optional<Direction> direction = read("direction", word -> Direction.lookup(word).orElseThrow(
+                () -> new IllegalArgumentException("must be 'outgoing' or 'incoming', was '" + printable(word) + "'")));
         // A '+' written unencoded in a query string arrives as a space.
         Optional<Address> to = read("to", value -> Address.parseTwilio(value.startsWith(" ") ? "+" + value.substring(1)
                 : value));
@@ -88,6 +91,9 @@ final class InsightsRequestReader {
         }
         if (origin.isPresent()) {
             filter = filter.withOrigin(origin.get());
+        }
+        if (direction.isPresent()) {
+            filter = filter.withDirection(direction.get());
         }
         if (to.isPresent()) {
             filter = filter.withTo(to.get());

@@ -21,7 +21,7 @@ final class InsightsResponses {
 
     record Summary(String id, String channel, String to, String from, String sid, String status, Error error,
             Map<String, Instant> milestones, int attempts, Map<String, String> tags, Instant createdAt,
-            String timelineUrl, String origin) {
+            String timelineUrl, String origin, String direction) {
 
         static Summary of(MessageSummary message) {
             Map<String, Instant> milestones = new LinkedHashMap<>();
@@ -31,7 +31,7 @@ final class InsightsResponses {
                     message.from().isEmpty() ? null : message.from(), message.sid().isEmpty() ? null : message.sid(),
                     message.status().wireName(), Error.of(message.error()), milestones, message.attempts(),
                     message.tags(), message.createdAt(), "/api/v1/messages/" + message.id() + "/timeline",
-                    message.origin().wireName());
+                    message.origin().wireName(), message.direction().wireName());
         }
     }
 

@@ -2,9 +2,11 @@ package dev.deliverytracker.adapter.web;
 
 import dev.deliverytracker.application.port.ApiCaller;
 import dev.deliverytracker.application.port.MessageFacts;
+import dev.deliverytracker.application.port.in.FindDeliveryHistory;
 import dev.deliverytracker.application.port.in.FindMessage;
 import dev.deliverytracker.application.port.in.SendMessage;
 import dev.deliverytracker.application.port.in.SendOutcome;
+import dev.deliverytracker.domain.Direction;
 import dev.deliverytracker.domain.Message;
 import dev.deliverytracker.domain.MessageId;
 import dev.deliverytracker.domain.OrganizationId;
@@ -29,10 +31,12 @@ public class MessageApiController {
 
     private final SendMessage sendMessage;
     private final FindMessage findMessage;
+    private final FindDeliveryHistory history;
 
-    MessageApiController(SendMessage sendMessage, FindMessage findMessage) {
+    MessageApiController(SendMessage sendMessage, FindMessage findMessage, FindDeliveryHistory history) {
         this.sendMessage = sendMessage;
         this.findMessage = findMessage;
+        this.history = history;
     }
 
     /** Answers 202 at once: the message is stored and waits for a dispatcher; follow its status URL. */
@@ -83,6 +87,11 @@ public class MessageApiController {
         return findMessage.find(organization, messageId)
                 .map(message -> MessageResponse.of(message, findMessage.pacedUntil(messageId).orElse(null),
                         findMessage.charges(messageId).orElse(MessageFacts.NONE)))
+                // What a customer sent is not a message we send: it is read as the lists read it.
+                .or(() -> history.timeline(organization, messageId, false)
+                        .map(FindDeliveryHistory.DeliveryTimeline::message)
+                        .filter(message -> message.direction() == Direction.INCOMING)
+                        .map(MessageResponse::incoming))
                 .orElseThrow(() -> ApiProblem.notFound("Message not found",
                         "no message " + messageId + " in your organization"));
     }

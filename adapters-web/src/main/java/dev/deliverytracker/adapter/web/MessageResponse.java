@@ -1,6 +1,8 @@
 package dev.deliverytracker.adapter.web;
 
 import dev.deliverytracker.application.port.MessageFacts;
+import dev.deliverytracker.application.port.MessageSummary;
+import dev.deliverytracker.domain.Direction;
 import dev.deliverytracker.domain.Message;
 import dev.deliverytracker.domain.MessageContent;
 import dev.deliverytracker.domain.MessageSid;
@@ -14,12 +16,14 @@ import java.util.Map;
 /**
  * A message as the API shows it; {@code origin} is {@code api} for a message sent through us and
  * {@code external} for one another application sent and the tracker adopted from its callbacks.
+ * {@code direction} is {@code outgoing}, or {@code incoming} for a message a customer sent (Twilio Event
+ * Streams): then {@code from} is the customer, {@code to} the organization's number, the status {@code received}.
  * {@code segments} and {@code price} appear once Twilio has told them, some time after the final status.
  */
 public record MessageResponse(String id, String channel, String to, String from, String messagingServiceSid,
         String contentSid, String status, boolean terminal, String sid, Failure error,
         Map<String, Instant> milestones, int attempts, Map<String, String> tags, Instant createdAt, String statusUrl,
-        Instant pacedUntil, String origin, Integer segments, Price price) {
+        Instant pacedUntil, String origin, Integer segments, Price price, String direction) {
 
     /** What Twilio charged, exact, as a decimal string of money spent; absent until Twilio has priced it. */
     public record Price(String amount, String currency) {
@@ -48,7 +52,17 @@ public record MessageResponse(String id, String channel, String to, String from,
                 failure(message), milestones, message.attempts(), message.tags(), message.createdAt(),
                 "/api/v1/messages/" + id, pacedUntil, message.origin().wireName(), charges.segments(),
                 charges.charged().map(charge -> new Price(charge.amount().toPlainString(),
-                        charge.currency().getCurrencyCode())).orElse(null));
+                        charge.currency().getCurrencyCode())).orElse(null), Direction.OUTGOING.wireName());
+    }
+
+    /** A message a customer sent, as the lists read it. */
+    static MessageResponse incoming(MessageSummary message) {
+        String id = message.id().toString();
+        String prefix = message.channel().addressPrefix();
+        return new MessageResponse(id, message.channel().wireName(), prefix + message.to(), prefix + message.from(),
+                null, null, message.status().wireName(), true, message.sid().isEmpty() ? null : message.sid(), null,
+                Map.of(), 0, Map.of(), message.createdAt(), "/api/v1/messages/" + id, null, null, null, null,
+                message.direction().wireName());
     }
 
     private static Failure failure(Message message) {

@@ -1,24 +1,19 @@
 package dev.deliverytracker.application.service;
 
-import dev.deliverytracker.application.port.MessageFilter;
 import dev.deliverytracker.application.port.in.FindConversation;
 import dev.deliverytracker.application.port.out.InboundMessages;
 import dev.deliverytracker.application.port.out.MessageQueries;
 import dev.deliverytracker.domain.Address;
 import dev.deliverytracker.domain.OrganizationId;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Optional;
 
-/** Both sides of a conversation from their own stores, merged newest first. */
+/** Both sides of a conversation, read from the one store of messages, and the window the recipient opened. */
 public final class ConversationService implements FindConversation {
 
-    private final MessageQueries sent;
+    private final MessageQueries messages;
     private final InboundMessages received;
 
-    public ConversationService(MessageQueries sent, InboundMessages received) {
-        this.sent = sent;
+    public ConversationService(MessageQueries messages, InboundMessages received) {
+        this.messages = messages;
         this.received = received;
     }
 
@@ -27,12 +22,7 @@ public final class ConversationService implements FindConversation {
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be 1 to " + MAX_LIMIT + ", was " + limit);
         }
-        List<Entry> entries = new ArrayList<>();
-        sent.page(MessageFilter.all(organization).withTo(recipient), Optional.empty(), limit)
-                .forEach(message -> entries.add(new Outgoing(message)));
-        received.from(organization, recipient, limit).forEach(message -> entries.add(new Incoming(message)));
-        entries.sort(Comparator.comparing(Entry::at).reversed());
         return new Conversation(recipient, received.latestWindow(organization, recipient),
-                entries.subList(0, Math.min(limit, entries.size())));
+                messages.conversation(organization, recipient, limit));
     }
 }

@@ -1,12 +1,20 @@
 package dev.deliverytracker.application.fake;
 
+import dev.deliverytracker.application.port.MessageSummary;
 import dev.deliverytracker.application.port.WindowEnforcement;
 import dev.deliverytracker.application.port.out.InboundMessages;
 import dev.deliverytracker.application.port.out.WindowEnforcements;
 import dev.deliverytracker.domain.Address;
 import dev.deliverytracker.domain.CustomerServiceWindow;
+import dev.deliverytracker.domain.DeliveryError;
+import dev.deliverytracker.domain.DeliveryStatus;
+import dev.deliverytracker.domain.Direction;
 import dev.deliverytracker.domain.InboundMessage;
+import dev.deliverytracker.domain.MessageId;
+import dev.deliverytracker.domain.MessageSid;
+import dev.deliverytracker.domain.Milestones;
 import dev.deliverytracker.domain.OrganizationId;
+import dev.deliverytracker.domain.Origin;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,16 +23,42 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
-/** Inbound messages and window enforcements in memory, with the same promises as the tables. */
+/**
+ * Inbound messages and window enforcements in memory, with the same promises as the tables. Given the
+ * {@link InMemoryMessageQueries} of a test, each new message is also one of its messages, direction
+ * incoming, as it is a row of {@code messages} in PostgreSQL.
+ */
 public final class InMemoryInboundMessages implements InboundMessages, WindowEnforcements {
 
-    private final Map<String, InboundMessage> messages = new LinkedHashMap<>();
-    private final Map<OrganizationId, WindowEnforcement> enforcements = new HashMap<>();
+    /** Ids of incoming messages, far from the ones tests give the messages they add. */
+    private static final AtomicLong IDS = new AtomicLong(1_000_000_000L);
 
+    private final Map<MessageSid, InboundMessage> messages = new LinkedHashMap<>();
+    private final Map<OrganizationId, WindowEnforcement> enforcements = new HashMap<>();
+    private final InMemoryMessageQueries queries;
+
+    public InMemoryInboundMessages() {
+        this(null);
+    }
+
+    public InMemoryInboundMessages(InMemoryMessageQueries queries) {
+        this.queries = queries;
+    }
+
+    /** Once per SID, as Twilio's SIDs are unique: a SID another message holds is not taken again. */
     @Override
     public synchronized boolean add(InboundMessage message) {
-        return messages.putIfAbsent(message.organization().value() + "/" + message.sid().value(), message) == null;
+        boolean added = messages.putIfAbsent(message.sid(), message) == null;
+        if (added && queries != null) {
+            MessageId id = MessageId.of(IDS.incrementAndGet());
+            queries.add(message.organization(), new MessageSummary(id, message.channel(), message.to().e164(),
+                    message.from().e164(), message.sid().value(), DeliveryStatus.RECEIVED, DeliveryError.NONE, Map.of(),
+                    Milestones.none(), 0, message.receivedAt(), Origin.API, Direction.INCOMING));
+            queries.body(id, message.body());
+        }
+        return added;
     }
 
     @Override
@@ -55,13 +89,6 @@ public final class InMemoryInboundMessages implements InboundMessages, WindowEnf
         List<CustomerServiceWindow> windows = new ArrayList<>(latest.values());
         windows.sort(Comparator.comparing(CustomerServiceWindow::lastInboundAt).reversed());
         return windows.stream().limit(limit).toList();
-    }
-
-    @Override
-    public synchronized List<InboundMessage> from(OrganizationId organization, Address customer, int limit) {
-        return messages.values().stream()
-                .filter(message -> message.organization().equals(organization) && message.from().equals(customer))
-                .sorted(Comparator.comparing(InboundMessage::receivedAt).reversed()).limit(limit).toList();
     }
 
     @Override

@@ -2,12 +2,14 @@ package dev.deliverytracker.application.fake;
 
 import dev.deliverytracker.application.port.StatisticsInterval;
 
+import dev.deliverytracker.application.port.ConversationMessage;
 import dev.deliverytracker.application.port.MessageCursor;
 import dev.deliverytracker.application.port.MessageFilter;
 import dev.deliverytracker.application.port.MessageSummary;
 import dev.deliverytracker.application.port.TimeRange;
 import dev.deliverytracker.application.port.TimelineEvent;
 import dev.deliverytracker.application.port.out.MessageQueries;
+import dev.deliverytracker.domain.Address;
 import dev.deliverytracker.domain.MessageId;
 import dev.deliverytracker.domain.OrganizationId;
 import dev.deliverytracker.domain.Origin;
@@ -35,6 +37,7 @@ public class InMemoryMessageQueries implements MessageQueries {
     /** By id: adding a message again (its status moved) replaces it, as a row is updated. */
     private final Map<MessageId, Map.Entry<OrganizationId, MessageSummary>> messages = new LinkedHashMap<>();
     private final Map<MessageId, List<TimelineEvent>> events = new HashMap<>();
+    private final Map<MessageId, String> bodies = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<FailureCount> failures = new ArrayList<>();
     private final List<StatusCount> statusCounts = new ArrayList<>();
     private final List<DeliveryTimeCount> deliveryTimes = new ArrayList<>();
@@ -103,6 +106,20 @@ public class InMemoryMessageQueries implements MessageQueries {
     }
 
     @Override
+    public List<ConversationMessage> conversation(OrganizationId organization, Address person, int limit) {
+        return of(organization).filter(message -> message.channel() == person.channel())
+                .filter(message -> person.e164().equals(message.counterpart()))
+                .sorted(NEWEST_FIRST).limit(limit)
+                .map(message -> new ConversationMessage(message, bodies.getOrDefault(message.id(), ""))).toList();
+    }
+
+    /** The text of a message added before, as conversations show it. */
+    public synchronized InMemoryMessageQueries body(MessageId id, String body) {
+        bodies.put(id, body);
+        return this;
+    }
+
+    @Override
     public long each(MessageFilter filter, Consumer<MessageSummary> sink) {
         return matching(filter).peek(sink).count();
     }
@@ -161,6 +178,7 @@ public class InMemoryMessageQueries implements MessageQueries {
                 .filter(message -> filter.status().map(message.status()::equals).orElse(true))
                 .filter(message -> filter.channel().map(message.channel()::equals).orElse(true))
                 .filter(message -> filter.origin().map(message.origin()::equals).orElse(true))
+                .filter(message -> filter.direction().map(message.direction()::equals).orElse(true))
                 .filter(message -> filter.to().map(to -> to.e164().equals(message.to())).orElse(true))
                 .filter(message -> filter.errorCode().map(code -> code == message.error().code()).orElse(true))
                 .filter(message -> filter.tag().map(tag -> tag.value().equals(message.tags().get(tag.key())))

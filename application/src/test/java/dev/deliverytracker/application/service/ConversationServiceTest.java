@@ -10,6 +10,7 @@ import dev.deliverytracker.domain.Address;
 import dev.deliverytracker.domain.Channel;
 import dev.deliverytracker.domain.DeliveryError;
 import dev.deliverytracker.domain.DeliveryStatus;
+import dev.deliverytracker.domain.Direction;
 import dev.deliverytracker.domain.InboundMessage;
 import dev.deliverytracker.domain.MessageId;
 import dev.deliverytracker.domain.MessageSid;
@@ -28,7 +29,7 @@ class ConversationServiceTest {
     private static final Address BUSINESS = Address.whatsapp("+14155238886");
 
     private final InMemoryMessageQueries sent = new InMemoryMessageQueries();
-    private final InMemoryInboundMessages received = new InMemoryInboundMessages();
+    private final InMemoryInboundMessages received = new InMemoryInboundMessages(sent);
     private final ConversationService conversations = new ConversationService(sent, received);
 
     @Test
@@ -41,12 +42,23 @@ class ConversationServiceTest {
 
         FindConversation.Conversation conversation = conversations.with(ORG, CUSTOMER, 10);
 
-        assertThat(conversation.entries()).extracting(entry -> entry instanceof FindConversation.Outgoing out
-                ? "out " + out.message().id() : "in " + ((FindConversation.Incoming) entry).message().body())
+        assertThat(conversation.messages()).extracting(entry -> entry.message().direction() == Direction.OUTGOING
+                ? "out " + entry.message().id() : "in " + entry.body())
                 .containsExactly("out 3", "in thanks!", "out 1");
         assertThat(conversation.window()).hasValueSatisfying(window ->
                 assertThat(window.closesAt()).isEqualTo(T.plus(Duration.ofMinutes(5)).plus(Duration.ofHours(24))));
-        assertThat(conversations.with(ORG, CUSTOMER, 2).entries()).hasSize(2);
+        assertThat(conversations.with(ORG, CUSTOMER, 2).messages()).hasSize(2);
+    }
+
+    @Test
+    void a_message_to_the_customer_on_another_channel_is_another_conversation() {
+        sent.add(ORG, sent(1, CUSTOMER, T));
+        sent.add(ORG, new MessageSummary(MessageId.of(2), Channel.SMS, CUSTOMER.e164(), "", "",
+                DeliveryStatus.DELIVERED, DeliveryError.NONE, Map.of(), Milestones.none(), 1, T,
+                dev.deliverytracker.domain.Origin.API));
+
+        assertThat(conversations.with(ORG, CUSTOMER, 10).messages()).extracting(entry -> entry.message().id())
+                .containsExactly(MessageId.of(1));
     }
 
     private static MessageSummary sent(long id, Address to, Instant at) {

@@ -8,7 +8,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Messages customers sent to an organization's numbers, and the windows they open. */
+/**
+ * Messages customers sent to an organization's numbers, and the windows they open. They are messages of
+ * direction incoming, read with the outgoing ones through {@link MessageQueries}.
+ */
 public interface InboundMessages {
 
     /** Stores the message once per organization and SID; answers whether it was new. */
@@ -28,7 +31,4 @@ public interface InboundMessages {
      * latest first, at most {@code limit}.
      */
     List<CustomerServiceWindow> windowsSince(OrganizationId organization, Instant since, int limit);
-
-    /** The customer's messages to the organization, newest first, at most {@code limit}. */
-    List<InboundMessage> from(OrganizationId organization, Address customer, int limit);
 }

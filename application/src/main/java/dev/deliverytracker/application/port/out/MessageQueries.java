@@ -3,11 +3,13 @@ package dev.deliverytracker.application.port.out;
 import dev.deliverytracker.application.port.DeliveryTimeHistogram;
 import dev.deliverytracker.application.port.StatisticsInterval;
 
+import dev.deliverytracker.application.port.ConversationMessage;
 import dev.deliverytracker.application.port.MessageCursor;
 import dev.deliverytracker.application.port.MessageFilter;
 import dev.deliverytracker.application.port.MessageSummary;
 import dev.deliverytracker.application.port.TimeRange;
 import dev.deliverytracker.application.port.TimelineEvent;
+import dev.deliverytracker.domain.Address;
 import dev.deliverytracker.domain.Channel;
 import dev.deliverytracker.domain.DeliveryStatus;
 import dev.deliverytracker.domain.MessageId;
@@ -28,6 +30,12 @@ public interface MessageQueries {
 
     /** Newest first by (created at, id), strictly after the cursor when there is one. */
     List<MessageSummary> page(MessageFilter filter, Optional<MessageCursor> after, int limit);
+
+    /**
+     * A conversation with one person on one channel: the messages sent to them and the ones they sent (direction
+     * incoming, from them), newest first by (created at, id), at most {@code limit}.
+     */
+    List<ConversationMessage> conversation(OrganizationId organization, Address person, int limit);
 
     /** As {@link #page} without a limit, streamed from the database; answers how many were handed over. */
     long each(MessageFilter filter, Consumer<MessageSummary> sink);

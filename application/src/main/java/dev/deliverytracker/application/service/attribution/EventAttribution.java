@@ -37,6 +37,8 @@ import java.util.Set;
  * application sent on the organization's account: it is adopted as a message of origin external when
  * the organization adopts (the default), kept unmatched when it says so, and not kept at all when it
  * refuses. A callback with our id that finds nothing stays ours: it is kept unmatched.</li>
+ * <li>A report naming the SID of a message a customer sent (direction incoming) moves nothing and
+ * adopts nothing: it is kept unmatched.</li>
  * <li>The first report of a dedupe key that the log took as new is recorded (or unmatched, when no
  * message claims it); every other report of it is a duplicate.</li>
  * </ul>
@@ -86,7 +88,9 @@ public final class EventAttribution {
             if (target == null) {
                 target = candidates.earlierAttemptOf(reported);
             }
-            boolean notOurs = target == null && reported.lookup() instanceof MessageLookup.BySid;
+            // A SID of a message a customer sent names nothing we sent nor anything to adopt: kept unmatched.
+            boolean notOurs = target == null && reported.lookup() instanceof MessageLookup.BySid
+                    && !candidates.isIncoming(reported);
             refused.add(notOurs && reported.adoption() == AdoptionPolicy.REFUSE);
             if (notOurs && reported.adoption() == AdoptionPolicy.ADOPT) {
                 AdoptionKey key = new AdoptionKey(reported.organization(), reported.event().sid());
@@ -258,9 +262,11 @@ public final class EventAttribution {
         private final Map<MessageId, Message> byId = new HashMap<>();
         private final Map<MessageSid, Message> bySid = new HashMap<>();
         private final Map<MessageSid, MessageId> earlierAttempts;
+        private final Set<MessageSid> incoming;
 
         Candidates(LockedMessages facts) {
             this.earlierAttempts = facts.earlierAttempts();
+            this.incoming = facts.incoming();
             for (Message message : facts.messages()) {
                 byId.put(message.id().orElseThrow(), message);
                 message.sid().ifPresent(sid -> bySid.put(sid, message));
@@ -287,6 +293,10 @@ public final class EventAttribution {
             MessageId id = earlierAttempts.get(reported.event().sid());
             Message message = id == null ? null : byId.get(id);
             return message != null && message.organization().equals(reported.organization()) ? message : null;
+        }
+
+        boolean isIncoming(ReportedEvent reported) {
+            return incoming.contains(reported.event().sid());
         }
 
         boolean isEarlierAttempt(ReportedEvent reported) {

@@ -52,11 +52,15 @@ public final class EventRecording {
     /**
      * A registration: the message its SID names takes the registered content and tags, or a new message
      * of origin external is stored with its SID's history. The decision is the registration's own rule:
-     * a SID is one message, of one organization, and never one sent through the tracker.
+     * a SID is one message, of one organization, and never one sent through the tracker nor one a customer
+     * sent.
      */
     public static Message register(Message registration, LockedDeliveryLog log) {
         MessageSid sid = registration.sid().orElseThrow();
         LockedMessages locked = log.lock(Set.of(sid), Set.of());
+        if (locked.incoming().contains(sid)) {
+            throw new IllegalStateException("SID " + sid + " is a message a customer sent, not one to register");
+        }
         Optional<Message> known = locked.messages().stream().filter(message -> message.sid().equals(Optional.of(sid)))
                 .findFirst();
         if (known.isPresent()) {
