@@ -58,7 +58,7 @@ select org_id, 'incoming', channel, regexp_replace(to_address, '^whatsapp:', '')
        regexp_replace(from_address, '^whatsapp:', ''), body, message_sid, 'received', 0, received_at, received_at
 from inbound_messages
 order by received_at, inbound_id
-on conflict on constraint messages_sid_unique do nothing;
+on conflict (whatsapp_msg_sid text_pattern_ops) do nothing;
 
 -- Nothing is dropped that did not move: a row whose SID another message already holds (which Twilio's
 -- unique SIDs make impossible, but a signed batch could claim) is kept apart for an operator to read.

@@ -43,7 +43,7 @@ class JdbcInboundMessages implements InboundMessages, WindowEnforcements {
                 insert into messages (org_id, direction, channel, to_address, from_address, body, whatsapp_msg_sid,
                                       status, attempts, created_at, updated_at)
                 values (:org, 'incoming', :channel, :to, :from, :body, :sid, 'received', 0, :receivedAt, :receivedAt)
-                on conflict on constraint messages_sid_unique do nothing
+                on conflict (whatsapp_msg_sid text_pattern_ops) do nothing
                 """)
                 .param("org", message.organization().value()).param("sid", message.sid().value())
                 .param("channel", message.channel().wireName()).param("from", message.from().e164())

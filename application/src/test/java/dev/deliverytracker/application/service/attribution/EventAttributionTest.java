@@ -406,6 +406,23 @@ class EventAttributionTest {
             assertThat(revealed.message().status()).isEqualTo(DeliveryStatus.SENT);
         }
 
+        @Test
+        void a_report_on_the_sid_of_a_message_a_customer_sent_adopts_nothing_and_is_kept_unmatched() {
+            ReportedEvent reported = external(event(UNKNOWN_SID, "delivered", T0), AdoptionPolicy.ADOPT);
+            LockedMessages facts = new LockedMessages(List.of(), Map.of(), Set.of(UNKNOWN_SID));
+
+            EventAttribution attribution = EventAttribution.of(List.of(reported), facts);
+            Decided decided = decide(List.of(reported), facts);
+
+            assertThat(attribution.adoptions()).isEmpty();
+            assertThat(decided.outcomes()).containsExactly(new RecordOutcome.Unmatched(UNKNOWN_SID,
+                    DeliveryStatus.DELIVERED));
+            assertThat(decided.changed()).isEmpty();
+            assertThat(decided.log()).containsExactly(LogEntry.of(reported, ORG, Optional.empty()));
+            assertThat(EventAttribution.of(List.of(reported), locked()).adoptions())
+                    .as("the same report on a SID no message holds").hasSize(1);
+        }
+
         private ReportedEvent external(DeliveryEvent event, AdoptionPolicy policy) {
             return new ReportedEvent(event, MessageLookup.bySid(), ORG, ACCOUNT, whatsappPayload, "", policy);
         }
