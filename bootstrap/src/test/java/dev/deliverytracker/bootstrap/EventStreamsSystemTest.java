@@ -183,8 +183,20 @@ class EventStreamsSystemTest {
         assertThat(api.post("/api/v1/messages", "{\"channel\":\"whatsapp\",\"to\":\"" + lapsed
                 + "\",\"template\":{\"contentSid\":\"HX0123456789abcdef0123456789abcdef\"}}").statusCode())
                 .as("a template may be sent at any time").isEqualTo(202);
+        assertThat(jdbc.sql("select count(*) from messages where org_id = :org and direction = 'incoming' "
+                + "and status = 'received'").param("org", org.value()).query(Integer.class).single()).isEqualTo(2);
         assertThat(jdbc.sql("select count(*) from inbound_messages where org_id = :org").param("org", org.value())
-                .query(Integer.class).single()).isEqualTo(2);
+                .query(Integer.class).single()).as("V21's name, a view now").isEqualTo(2);
+        HttpResponse<String> incoming = api.get("/api/v1/messages?direction=incoming");
+        assertThat(incoming.body()).contains("\"direction\":\"incoming\"").doesNotContain("\"direction\":\"outgoing\"")
+                .contains("\"from\":\"" + customer + "\"").contains("\"status\":\"received\"");
+        assertThat(api.get("/api/v1/messages?direction=outgoing").body()).doesNotContain("\"direction\":\"incoming\"")
+                .contains("\"direction\":\"outgoing\"");
+        String receivedId = jdbc.sql("select message_id from messages where org_id = :org and direction = 'incoming' "
+                + "and from_address = :customer").param("org", org.value()).param("customer", customer)
+                .query(String.class).single();
+        assertThat(api.get("/api/v1/messages/" + receivedId).body()).contains("\"direction\":\"incoming\"")
+                .contains("\"from\":\"whatsapp:" + customer + "\"");
 
         HttpResponse<String> conversation = api.get("/api/v1/conversations?recipient=whatsapp:" + customer.replace("+", "%2B"));
         assertThat(conversation.statusCode()).isEqualTo(200);
@@ -208,6 +220,10 @@ class EventStreamsSystemTest {
                 .contains("Where is my parcel?").contains("class=\"conversation-received\"")
                 .contains("class=\"conversation-sent\"").contains("open until");
         assertThat(browser.get("/dashboard/messages/" + sentId).body()).contains("id=\"conversation-link\"");
+        assertThat(browser.get("/dashboard/messages/" + receivedId + "/conversation").body())
+                .as("the same conversation, reached from what the customer wrote")
+                .contains(Address.whatsapp(customer).toString()).contains("Where is my parcel?")
+                .contains("Your parcel is on its way");
         assertThat(browser.get("/dashboard/messages/999999999/conversation").statusCode()).isEqualTo(404);
     }
 
