@@ -1,5 +1,8 @@
 package dev.deliverytracker.bootstrap;
 
+import dev.deliverytracker.application.port.out.CurrentCallbackUrl;
+import dev.deliverytracker.application.service.ReplayRefusedEventBatchesService;
+import dev.deliverytracker.application.port.in.ReplayRefusedEventBatches;
 import dev.deliverytracker.adapter.web.eventstreams.EventStreamsSettings;
 import dev.deliverytracker.application.port.in.RecordStreamedEvents;
 import dev.deliverytracker.application.port.out.BodySignatureVerifier;
@@ -72,11 +75,17 @@ class EventStreamsConfiguration {
     }
 
     @Bean
-    RecordStreamedEvents recordStreamedEvents(TwilioAccounts accounts, BodySignatureVerifier verifier,
+    RecordStreamedEventsService recordStreamedEvents(TwilioAccounts accounts, BodySignatureVerifier verifier,
             DeliveryLog log, KeptStreamEvents kept, InboundMessages inbound, RefusedEventBatches quarantine,
             RefusalBudget refusalBudget, TrackerProperties properties, AppendThreads eventStreamsAppends) {
         return new RecordStreamedEventsService(accounts, verifier, log, kept, inbound, quarantine, refusalBudget,
                 UseCaseConfiguration.signatureCheck(properties), eventStreamsAppends.pool);
+    }
+
+    @Bean
+    ReplayRefusedEventBatches replayRefusedEventBatches(TwilioAccounts accounts, RefusedEventBatches quarantine,
+            RecordStreamedEventsService recorder, CurrentCallbackUrl currentUrl) {
+        return new ReplayRefusedEventBatchesService(accounts, quarantine, recorder, currentUrl);
     }
 
     @Bean

@@ -135,6 +135,31 @@ class EventStreamsSystemTest {
     }
 
     @Test
+    void a_batch_refused_for_a_stale_token_is_recorded_by_a_replay_once_the_token_is_fixed() {
+        OrganizationId org = fixture.organizationOf(account, "stale-" + token);
+        Message message = fixture.acceptedMessage(org);
+        ApiClient api = new ApiClient(port, apiKeys.issue(org, "replay test").secret());
+        assertThat(postSigned(batch(status(message.sid().get(), "DELIVERED"))).statusCode()).isEqualTo(403);
+
+        HttpResponse<String> listed = api.get("/api/v1/refused-event-batches");
+        assertThat(listed.statusCode()).isEqualTo(200);
+        assertThat(listed.body()).contains("\"replayable\":true").contains("\"events\":1")
+                .doesNotContain("+31612345678").doesNotContain("DELIVERED");
+        assertThat(api.post("/api/v1/refused-event-batches/replay", "{}").body())
+                .as("the token is still the stale one")
+                .isEqualTo("{\"examined\":1,\"replayed\":0,\"stillRefused\":1}");
+
+        fixture.organizationOf(account, token);
+        assertThat(api.post("/api/v1/refused-event-batches/replay", "{}").body())
+                .isEqualTo("{\"examined\":1,\"replayed\":1,\"stillRefused\":0}");
+
+        assertThat(statuses(message)).containsExactly("queued", "delivered");
+        assertThat(messages.findBySid(message.sid().get()).orElseThrow().status()).isEqualTo(DeliveryStatus.DELIVERED);
+        assertThat(api.get("/api/v1/refused-event-batches").body()).isEqualTo("[]");
+        assertThat(api.get("/api/v1/refused-event-batches?from=yesterday").statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void unknown_types_are_kept_and_answered_200_and_unreadable_json_is_a_400_problem() {
         OrganizationId org = fixture.organizationOf(account, token);
         String eventId = "EZ" + UUID.randomUUID().toString().replace("-", "");

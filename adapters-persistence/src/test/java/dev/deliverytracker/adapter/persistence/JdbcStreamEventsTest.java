@@ -92,4 +92,37 @@ class JdbcStreamEventsTest {
                 .param("url", "%" + marker).query(String.class).single())
                 .isEqualTo(JdbcRefusedEventBatches.KEPT_BODY_CHARS + "|" + body.length());
     }
+
+    @Test
+    void a_batch_kept_whole_reads_back_with_its_events_for_its_account_and_leaves_when_released() {
+        JdbcRefusedEventBatches quarantine = new JdbcRefusedEventBatches(jdbc, 1000, Duration.ofDays(7));
+        AccountSid other = DeliveryStoreContract.randomAccount();
+        Instant at = HOUR.plus(Duration.ofDays(200)).plusMillis(UUID.randomUUID().hashCode() & 0xffff);
+        StreamedEvent event = new StreamedEvent("EV" + UUID.randomUUID(), "com.twilio.messaging.message.sent",
+                Map.of("accountSid", account.value(), "messageSid", DeliveryStoreContract.randomSid().value(),
+                        "errorCode", "30003"), "{\"id\":\"x\"}");
+        String body = "[{\"id\":\"x\"}]";
+        EventBatch batch = new EventBatch("https://tracker.example.com/twilio-events?bodySHA256=ab", List.of(), body,
+                "sig", List.of(event), at, "198.51.100.7");
+        EventBatch named = new EventBatch("https://tracker.example.com/twilio-events?account=" + other
+                + "&bodySHA256=cd", List.of(), "[]", "sig2", List.of(), at.plusSeconds(1), "198.51.100.7");
+        quarantine.keep(batch, "X-Twilio-Signature does not match");
+        quarantine.keep(named, "X-Twilio-Signature does not match");
+        quarantine.keep(new EventBatch("https://tracker.example.com/twilio-events?bodySHA256=ef", List.of(),
+                "[" + "\"x\",".repeat(40_000) + "\"y\"]", "sig3", List.of(event), at.plusSeconds(2), "198.51.100.7"),
+                "X-Twilio-Signature does not match");
+
+        var kept = quarantine.of(account, at, at.plusSeconds(60), 10);
+        assertThat(kept).hasSize(2);
+        assertThat(kept.get(0).whole()).isTrue();
+        assertThat(kept.get(0).batch()).isEqualTo(batch);
+        assertThat(kept.get(1).whole()).as("cut to the quarantine's size").isFalse();
+        assertThat(quarantine.of(other, at, at.plusSeconds(60), 10)).extracting(q -> q.batch().signature())
+                .containsExactly("sig2");
+        assertThat(quarantine.of(account, at.plusSeconds(1), at.plusSeconds(60), 10)).hasSize(1);
+
+        quarantine.release(kept.get(0).id());
+        assertThat(quarantine.of(account, at, at.plusSeconds(60), 10)).extracting(q -> q.batch().signature())
+                .containsExactly("sig3");
+    }
 }

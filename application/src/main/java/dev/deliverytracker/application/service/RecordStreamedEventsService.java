@@ -87,7 +87,28 @@ public final class RecordStreamedEventsService implements RecordStreamedEvents {
             quarantine.keep(batch, refused.reason());
             return new BatchOutcome.Refused(refused.kept(true));
         }
+        return take(batch, ((Verification.Signed) verification).account());
+    }
+
+    /**
+     * A batch kept in quarantine, checked again: recorded as if it had just arrived when the account's
+     * current token verifies it and that account is {@code owner}, refused otherwise, and never kept again
+     * (it is kept already).
+     */
+    BatchOutcome recordIfSignedBy(EventBatch batch, AccountSid owner) {
+        Verification verification = verify(batch);
+        if (verification instanceof Verification.Failed failed) {
+            return new BatchOutcome.Refused(failed.refusal().kept(true));
+        }
         TwilioAccount signer = ((Verification.Signed) verification).account();
+        if (!signer.sid().equals(owner)) {
+            return new BatchOutcome.Refused(new RecordOutcome.Refused(Refusal.UNKNOWN_ACCOUNT,
+                    "signed by another organization's account").kept(true));
+        }
+        return take(batch, signer);
+    }
+
+    private BatchOutcome take(EventBatch batch, TwilioAccount signer) {
         List<Supplier<EventOutcome>> work = new ArrayList<>();
         for (StreamedEvent event : batch.events()) {
             work.add(outcomeOf(event, signer, batch));

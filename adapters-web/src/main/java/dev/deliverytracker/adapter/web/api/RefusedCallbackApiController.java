@@ -1,6 +1,5 @@
 package dev.deliverytracker.adapter.web.api;
 
-import dev.deliverytracker.adapter.web.InvalidRequest;
 import dev.deliverytracker.application.port.QuarantinedCallback;
 import dev.deliverytracker.application.port.in.ReplayRefusedCallbacks.Selection;
 import dev.deliverytracker.application.port.in.ReplayRefusedCallbacks;
@@ -8,8 +7,6 @@ import dev.deliverytracker.domain.Address;
 import dev.deliverytracker.domain.OrganizationId;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +63,7 @@ class RefusedCallbackApiController {
     public List<RefusedCallbackResponse> list(@RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String limit) {
-        Selection selection = selection(organization, from, to, limit, DEFAULT_LIST_LIMIT);
+        Selection selection = ReplaySelections.of(organization, from, to, limit, DEFAULT_LIST_LIMIT, clock);
         return replays.list(selection).stream().map(RefusedCallbackResponse::of).toList();
     }
 
@@ -74,59 +71,9 @@ class RefusedCallbackApiController {
     public ReplayResponse replay(@RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
             @RequestBody(required = false) ReplayRequest request) {
         ReplayRequest asked = request == null ? new ReplayRequest(null, null, null) : request;
-        Selection selection = selection(organization, asked.from(), asked.to(),
-                asked.limit() == null ? null : asked.limit().toString(), ReplayRefusedCallbacks.MAX_LIMIT);
+        Selection selection = ReplaySelections.of(organization, asked.from(), asked.to(),
+                asked.limit() == null ? null : asked.limit().toString(), ReplayRefusedCallbacks.MAX_LIMIT, clock);
         ReplayRefusedCallbacks.Replay replay = replays.replay(selection);
         return new ReplayResponse(replay.examined(), replay.recovered(), replay.stillRefused());
-    }
-
-    private Selection selection(OrganizationId organization, String from, String to, String limit, int defaultLimit) {
-        List<InvalidRequest.FieldError> errors = new ArrayList<>();
-        Instant start = instant("from", from, Instant.EPOCH, errors);
-        // The end is exclusive; a millisecond past now takes in a callback refused this very instant.
-        Instant end = instant("to", to, clock.instant().plusMillis(1), errors);
-        Integer count = limit(limit, defaultLimit, errors);
-        if (errors.isEmpty() && !start.isBefore(end)) {
-            errors.add(new InvalidRequest.FieldError("from", "must be before to, were " + start + " and " + end));
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidRequest(errors);
-        }
-        return new Selection(organization, start, end, count);
-    }
-
-    private static Instant instant(String field, String value, Instant fallback, List<InvalidRequest.FieldError> errors) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Instant.parse(value.trim());
-        } catch (DateTimeParseException invalid) {
-            errors.add(new InvalidRequest.FieldError(field, "must be an ISO-8601 instant such as "
-                    + "2026-11-24T00:00:00Z, was '" + shown(value) + "'"));
-            return fallback;
-        }
-    }
-
-    private static Integer limit(String value, int fallback, List<InvalidRequest.FieldError> errors) {
-        if (value == null || value.isBlank()) {
-            return fallback;
-        }
-        try {
-            int parsed = Integer.parseInt(value.trim());
-            if (parsed >= 1 && parsed <= ReplayRefusedCallbacks.MAX_LIMIT) {
-                return parsed;
-            }
-        } catch (NumberFormatException notANumber) {
-            // reported below
-        }
-        errors.add(new InvalidRequest.FieldError("limit", "must be a whole number from 1 to "
-                + ReplayRefusedCallbacks.MAX_LIMIT + ", was '" + shown(value) + "'"));
-        return fallback;
-    }
-
-    private static String shown(String value) {
-        String cut = value.length() > 40 ? value.substring(0, 40) + "…" : value;
-        return cut.replaceAll("\\p{Cntrl}", "?");
     }
 }
