@@ -15,7 +15,7 @@ final class MessagesCsv {
 
     static final List<String> HEADER = List.of("id", "created_at", "channel", "to", "from", "sid", "status",
             "error_code", "error_meaning", "queued_at", "sent_at", "delivered_at", "read_at", "failed_at", "attempts",
-            "tags");
+            "tags", "direction");
 
     private final Writer out;
 
@@ -34,7 +34,7 @@ final class MessagesCsv {
                 message.error().meaning().map(TwilioError::title).orElse(""),
                 at(message, Milestone.QUEUED), at(message, Milestone.SENT), at(message, Milestone.DELIVERED),
                 at(message, Milestone.READ), at(message, Milestone.FAILED), Integer.toString(message.attempts()),
-                json(message.tags())));
+                json(message.tags()), message.direction().wireName()));
     }
 
     private static String at(MessageSummary message, Milestone milestone) {

@@ -43,7 +43,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 class DashboardController {
 
     private static final int PAGE_SIZE = 50;
-    private static final List<String> FILTERS = List.of("status", "channel", "origin", "to", "errorCode", "tag", "sid",
+    private static final List<String> FILTERS = List.of("status", "channel", "origin", "direction", "to", "errorCode", "tag", "sid",
             "from", "until");
 
     private final DeliveryStatistics statistics;

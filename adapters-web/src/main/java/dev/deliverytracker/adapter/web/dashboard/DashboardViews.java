@@ -9,6 +9,7 @@ import dev.deliverytracker.application.port.in.FindFailures.FailureGroup;
 import dev.deliverytracker.domain.Address;
 import dev.deliverytracker.domain.DeliveryError;
 import dev.deliverytracker.domain.DeliveryStatus;
+import dev.deliverytracker.domain.Direction;
 import dev.deliverytracker.domain.Milestone;
 import dev.deliverytracker.domain.TwilioError;
 import java.time.Duration;
@@ -141,11 +142,15 @@ final class DashboardViews {
                 + series("In flight", inFlight) + "," + series("Failed", failed) + "]}";
     }
 
+    /** A customer's number is masked on either side: the recipient of what we sent, the sender of what came in. */
     static MessageRow row(MessageSummary message) {
+        boolean incoming = message.direction() == Direction.INCOMING;
+        String from = message.from().isEmpty() ? "default"
+                : incoming ? Address.masked(message.from()).replace("'", "") : message.from();
         return new MessageRow(message.id().toString(), time(message.createdAt()), message.channel().wireName(),
-                Address.masked(message.to()).replace("'", ""), message.from().isEmpty() ? "default" : message.from(),
-                message.sid(), message.status().wireName(), css(message.status()), error(message.error()),
-                message.origin().wireName());
+                incoming ? message.to() : Address.masked(message.to()).replace("'", ""), from, message.sid(),
+                message.status().wireName(), css(message.status()), error(message.error()),
+                incoming ? "customer" : message.origin().wireName());
     }
 
     static List<TimelineRow> timeline(FindDeliveryHistory.DeliveryTimeline timeline) {

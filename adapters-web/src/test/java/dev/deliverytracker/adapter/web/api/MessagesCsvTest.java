@@ -15,6 +15,6 @@ class MessagesCsvTest {
         assertThat(MessagesCsv.quoted("two\r\nlines")).isEqualTo("\"two\r\nlines\"");
         StringWriter out = new StringWriter();
         new MessagesCsv(out).header();
-        assertThat(out.toString()).startsWith("id,created_at,channel,").endsWith(",tags\r\n");
+        assertThat(out.toString()).startsWith("id,created_at,channel,").endsWith(",tags,direction\r\n");
     }
 }
