@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @RestControllerAdvice(assignableTypes = {MessageApiController.class, RetryApiController.class,
         AdoptionApiController.class, RegistrationApiController.class,
         AlertApiController.class, InsightsApiController.class, RefusedCallbackApiController.class,
+        RefusedEventBatchApiController.class,
         CustomerServiceWindowApiController.class, SpendApiController.class})
 class ApiExceptionHandler {
 
