@@ -91,7 +91,7 @@ class EventStreamsFromTheSimulatorSystemTest extends SimulatedServiceTest {
             assertThat(rowsPerStatus).as("message %s", message).containsKeys("sent", "delivered", "read")
                     .allSatisfy((status, rows) -> assertThat(rows).as(status).isEqualTo(1));
         }
-        assertThat(jdbc.sql("select count(*) from message_delivery_log where provider_payload ? 'EventStreamsId' "
+        assertThat(jdbc.sql("select count(*) from message_delivery_log where provider_payload->>'EventStreamsId' is not null "
                 + "and message_id in (:ids)").param("ids", List.of(ours, theirs)).query(Long.class).single())
                 .as("the stream brought some statuses first").isPositive();
         assertThat(simulator.streamDeliveries().stream().filter(delivery -> delivery.sinkSid().equals(sink.sid()))
