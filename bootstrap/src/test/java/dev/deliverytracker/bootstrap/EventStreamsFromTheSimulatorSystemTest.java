@@ -91,12 +91,10 @@ class EventStreamsFromTheSimulatorSystemTest extends SimulatedServiceTest {
             assertThat(rowsPerStatus).as("message %s", message).containsKeys("sent", "delivered", "read")
                     .allSatisfy((status, rows) -> assertThat(rows).as(status).isEqualTo(1));
         }
-        assertThat(jdbc.sql("select count(*) from message_delivery_log where provider_payload->>'EventStreamsId' is not null "
-                + "and message_id in (:ids)").param("ids", List.of(ours, theirs)).query(Long.class).single())
-                .as("the stream brought some statuses first").isPositive();
+        // Which feed brings a status first is a race; that both brought every one is what matters.
         assertThat(simulator.streamDeliveries().stream().filter(delivery -> delivery.sinkSid().equals(sink.sid()))
                 .flatMap(delivery -> delivery.types().stream()))
-                .as("and every status came by the stream too").filteredOn(type -> type.endsWith(".read"))
+                .as("every status came by the stream too").filteredOn(type -> type.endsWith(".read"))
                 .hasSizeGreaterThanOrEqualTo(2);
         assertThat(jdbc.sql("select count(*) from messages where whatsapp_msg_sid = :sid").param("sid", theirSid)
                 .query(Long.class).single()).as("adopted once").isEqualTo(1);
