@@ -3,34 +3,57 @@
 -- superseding that part of ADR 0040). An incoming row holds the customer in from_address, the
 -- organization's number in to_address (E.164, as outgoing rows), Twilio's SID in whatsapp_msg_sid,
 -- status 'received' and created_at = when Twilio received it. Nothing that means "what we sent" may see
--- it: the triggers below leave it out, and every query of an outbound job says direction = 'outgoing'
+-- it: the statistics and notification triggers below leave it out, and every query of an outbound job says direction = 'outgoing'
 -- or reads statuses an incoming row never has.
 
 -- Statistics count what was sent: an incoming row is never added to (nor, when purged, taken from) the
--- rollup. The insert/delete trigger of V10 is split, because a WHEN clause cannot read NEW on a delete
--- nor OLD on an insert.
-drop trigger messages_stats_insert_delete on messages;
-create trigger messages_stats_insert after insert on messages
-    for each row when (new.direction = 'outgoing') execute function message_stats_track();
-create trigger messages_stats_delete after delete on messages
-    for each row when (old.direction = 'outgoing') execute function message_stats_track();
-
--- V41's condition, for outgoing rows only.
-drop trigger messages_stats_update on messages;
-create trigger messages_stats_update after update on messages
-    for each row when (old.direction = 'outgoing' and new.direction = 'outgoing' and (
-           old.status is distinct from new.status
-        or old.error_code is distinct from new.error_code
-        or old.delivered_at is distinct from new.delivered_at
-        or (new.delivered_at is not null and (old.sent_at is distinct from new.sent_at
-                                              or old.created_at is distinct from new.created_at))
-        or old.created_at is distinct from new.created_at
-        or old.org_id is distinct from new.org_id
-        or old.channel is distinct from new.channel
-        or old.from_address is distinct from new.from_address
-        or old.messaging_service_sid is distinct from new.messaging_service_sid
-        or old.origin is distinct from new.origin))
-    execute function message_stats_track();
+-- rollup. V42's statement triggers see the rows of a statement in transition tables, where a trigger
+-- condition cannot look, so the function reads only their outgoing rows; otherwise it is V42's.
+create or replace function message_stats_fold_statement() returns trigger language plpgsql as $$
+begin
+    if tg_op = 'INSERT' then
+        insert into message_stats_changes (org_id, hour, sender, channel, status, error_code, delivery_bucket, change,
+                origin)
+        select org_id, date_trunc('hour', created_at, 'UTC'), coalesce(from_address, messaging_service_sid, ''),
+               channel, status, coalesce(error_code, 0), delivery_time_bucket(delivered_at, sent_at, created_at),
+               count(*), origin
+        from new_rows
+        where direction = 'outgoing'
+        group by 1, 2, 3, 4, 5, 6, 7, 9;
+    elsif tg_op = 'DELETE' then
+        insert into message_stats_changes (org_id, hour, sender, channel, status, error_code, delivery_bucket, change,
+                origin)
+        select org_id, date_trunc('hour', created_at, 'UTC'), coalesce(from_address, messaging_service_sid, ''),
+               channel, status, coalesce(error_code, 0), delivery_time_bucket(delivered_at, sent_at, created_at),
+               -count(*), origin
+        from old_rows
+        where direction = 'outgoing'
+        group by 1, 2, 3, 4, 5, 6, 7, 9;
+    else
+        -- A message whose key did not move (attempts, the SID, updated_at) adds -1 and +1 to the same key
+        -- and leaves nothing behind.
+        insert into message_stats_changes (org_id, hour, sender, channel, status, error_code, delivery_bucket, change,
+                origin)
+        select org_id, hour, sender, channel, status, error_code, delivery_bucket, sum(change), origin
+        from (
+            select org_id, date_trunc('hour', created_at, 'UTC') as hour,
+                   coalesce(from_address, messaging_service_sid, '') as sender, channel, status,
+                   coalesce(error_code, 0) as error_code,
+                   delivery_time_bucket(delivered_at, sent_at, created_at) as delivery_bucket, origin, -1 as change
+            from old_rows
+            where direction = 'outgoing'
+            union all
+            select org_id, date_trunc('hour', created_at, 'UTC'), coalesce(from_address, messaging_service_sid, ''),
+                   channel, status, coalesce(error_code, 0), delivery_time_bucket(delivered_at, sent_at, created_at),
+                   origin, 1
+            from new_rows
+            where direction = 'outgoing') as moves
+        group by org_id, hour, sender, channel, status, error_code, delivery_bucket, origin
+        having sum(change) <> 0;
+    end if;
+    return null;
+end
+$$;
 
 -- A customer's message is not a status change of anything we sent: no notification (issue 21). Only the
 -- trigger's condition changes, so V22's function stays the one that decides what a change is.

@@ -12,7 +12,6 @@ import dev.deliverytracker.application.port.out.TwilioAccount;
 import dev.deliverytracker.application.port.out.TwilioAccounts;
 import java.util.List;
 import java.util.Optional;
-import java.util.logging.Logger;
 
 /**
  * Replays quarantined Event Streams batches through the same check and record as a batch arriving now.
@@ -23,7 +22,7 @@ import java.util.logging.Logger;
  */
 public final class ReplayRefusedEventBatchesService implements ReplayRefusedEventBatches {
 
-    private static final Logger LOG = Logger.getLogger(ReplayRefusedEventBatchesService.class.getName());
+    private static final System.Logger LOG = System.getLogger(ReplayRefusedEventBatchesService.class.getName());
 
     private final TwilioAccounts accounts;
     private final RefusedEventBatches quarantine;
@@ -65,7 +64,7 @@ public final class ReplayRefusedEventBatchesService implements ReplayRefusedEven
             }
         }
         Replay replay = new Replay(selected.size(), recovered, selected.size() - recovered);
-        LOG.info(() -> "refused event batches replayed org=" + selection.organization() + " examined="
+        LOG.log(System.Logger.Level.INFO, () -> "refused event batches replayed org=" + selection.organization() + " examined="
                 + replay.examined() + " recovered=" + replay.recovered() + " stillRefused=" + replay.stillRefused());
         return replay;
     }
