@@ -9,18 +9,26 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.deliverytracker.application.port.ApiCaller;
 import dev.deliverytracker.application.port.MessageFacts;
+import dev.deliverytracker.application.port.MessageSummary;
 import dev.deliverytracker.application.port.SendLimit;
 import dev.deliverytracker.application.port.in.AdmitSendRequest.Admission.OverBudget;
 import dev.deliverytracker.application.port.in.AdmitSendRequest.Budget;
+import dev.deliverytracker.application.port.in.FindDeliveryHistory;
 import dev.deliverytracker.application.port.in.FindMessage;
 import dev.deliverytracker.application.port.in.SendMessage;
 import dev.deliverytracker.application.port.in.SendMessageCommand;
 import dev.deliverytracker.application.port.in.SendOutcome;
 import dev.deliverytracker.domain.Address;
+import dev.deliverytracker.domain.Channel;
+import dev.deliverytracker.domain.DeliveryError;
+import dev.deliverytracker.domain.DeliveryStatus;
+import dev.deliverytracker.domain.Direction;
 import dev.deliverytracker.domain.Message;
 import dev.deliverytracker.domain.MessageContent;
 import dev.deliverytracker.domain.MessageId;
+import dev.deliverytracker.domain.Milestones;
 import dev.deliverytracker.domain.OrganizationId;
+import dev.deliverytracker.domain.Origin;
 import dev.deliverytracker.domain.Sender;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,6 +57,7 @@ class MessageApiControllerTest {
     private final List<SendMessageCommand> sent = new ArrayList<>();
     private SendOutcome answer;
     private Optional<Message> found = Optional.empty();
+    private Optional<MessageSummary> listed = Optional.empty();
 
     @Test
     void an_accepted_send_is_202_with_the_status_url_as_location() throws Exception {
@@ -108,13 +117,34 @@ class MessageApiControllerTest {
     void a_message_of_another_organization_or_none_is_404_and_an_unreadable_id_is_400() throws Exception {
         found = Optional.of(message(41));
         mvc().perform(get("/api/v1/messages/41").requestAttr(ApiKeyFilter.ORGANIZATION, ORG))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.to").value("+15551230000"));
+                .andExpect(status().isOk()).andExpect(jsonPath("$.to").value("+15551230000"))
+                .andExpect(jsonPath("$.direction").value("outgoing"));
 
         found = Optional.empty();
         mvc().perform(get("/api/v1/messages/41").requestAttr(ApiKeyFilter.ORGANIZATION, ORG))
                 .andExpect(status().isNotFound()).andExpect(jsonPath("$.title").value("Message not found"));
         mvc().perform(get("/api/v1/messages/forty-one").requestAttr(ApiKeyFilter.ORGANIZATION, ORG))
                 .andExpect(status().isBadRequest());
+    }
+
+    @Test
+    void a_message_a_customer_sent_is_read_as_the_lists_read_it_and_says_it_came_in() throws Exception {
+        listed = Optional.of(new MessageSummary(MessageId.of(42), Channel.WHATSAPP, "+14155238886", "+31612345678",
+                "SM0123456789abcdef0123456789abcdef", DeliveryStatus.RECEIVED, DeliveryError.NONE, Map.of(),
+                Milestones.none(), 0, Instant.parse("2026-12-03T12:00:00Z"), Origin.API, Direction.INCOMING));
+
+        mvc().perform(get("/api/v1/messages/42").requestAttr(ApiKeyFilter.ORGANIZATION, ORG))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.direction").value("incoming"))
+                .andExpect(jsonPath("$.from").value("whatsapp:+31612345678"))
+                .andExpect(jsonPath("$.to").value("whatsapp:+14155238886"))
+                .andExpect(jsonPath("$.status").value("received"));
+
+        listed = Optional.of(new MessageSummary(MessageId.of(42), Channel.SMS, "+31612345678", "", "",
+                DeliveryStatus.PENDING, DeliveryError.NONE, Map.of(), Milestones.none(), 0,
+                Instant.parse("2026-12-03T12:00:00Z"), Origin.API, Direction.OUTGOING));
+        // An outgoing message the send side does not find is not found, whatever the lists say.
+        mvc().perform(get("/api/v1/messages/42").requestAttr(ApiKeyFilter.ORGANIZATION, ORG))
+                .andExpect(status().isNotFound());
     }
 
     private ResultActions send(String body) throws Exception {
@@ -143,7 +173,10 @@ class MessageApiControllerTest {
                 return Optional.empty();
             }
         };
-        return MockMvcBuilders.standaloneSetup(new MessageApiController(sendMessage, findMessage))
+        FindDeliveryHistory history = (organization, id, withPayload) -> listed
+                .filter(message -> organization.equals(ORG) && message.id().equals(id))
+                .map(message -> new FindDeliveryHistory.DeliveryTimeline(message, List.of(), Map.of()));
+        return MockMvcBuilders.standaloneSetup(new MessageApiController(sendMessage, findMessage, history))
                 .setControllerAdvice(new ApiExceptionHandler()).build();
     }
 
