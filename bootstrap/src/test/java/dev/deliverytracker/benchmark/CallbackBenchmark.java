@@ -232,6 +232,8 @@ public final class CallbackBenchmark {
         boolean warmedUp = workers.stream().anyMatch(Thread::isAlive) && warmupSeconds > 0;
         Snapshot a = warmedUp ? snapshot(runner, postmaster) : s0;
         double[] batchesBefore = warmedUp ? batches() : new double[] {0, 0};
+        Connection counters = DriverManager.getConnection(jdbcUrl, dbUser, dbPassword);
+        PostgresCounters countersBefore = PostgresCounters.read(counters);
         if (!warmedUp && warmupSeconds > 0) {
             notes.add("every callback was sent within the warm-up: figures include the warm-up");
         }
@@ -253,6 +255,10 @@ public final class CallbackBenchmark {
         }
         Snapshot b = snapshot(runner, postmaster);
         double[] batchesAfter = batches();
+        Thread.sleep(1_100); // every backend has flushed its table counters
+        PostgresCounters countersAfter = PostgresCounters.read(counters);
+        String shape = PostgresCounters.shape(counters);
+        counters.close();
         sampler.stop();
         long end = runner.lastEnd() > 0 ? runner.lastEnd() : b.nanos();
         LoadRunner.Stats stats = runner.stats(a.nanos(), end);
@@ -273,6 +279,12 @@ public final class CallbackBenchmark {
         report.put("group-commit transactions in window / callbacks per transaction (mean)", batchesAfter[0] < 0
                 ? "unknown (no tracker.ingest.batch.size metric)"
                 : fmt(transactions) + " / " + fmt((batchesAfter[1] - batchesBefore[1]) / Math.max(1, transactions)));
+        report.put("PostgreSQL WAL per callback (bytes)", fmt((countersAfter.walBytes() - countersBefore.walBytes())
+                / (double) Math.max(1, inWindow)));
+        long updates = countersAfter.messageUpdates() - countersBefore.messageUpdates();
+        report.put("messages updates in window / HOT (no index written)", updates + " / "
+                + (countersAfter.messageHotUpdates() - countersBefore.messageHotUpdates()));
+        report.put("indexes on messages (each written by a non-HOT update) / foreign keys and indexes of the log", shape);
         report.put("status codes (window)", codes(stats.codes()));
         report.put("status codes (all callbacks)", codes(runner.allCodes()));
         if (servicePid > 0) {
