@@ -23,18 +23,18 @@ public final class StatusFeedRelay implements RelayStatusFeed {
 
     private final StatusFeedOutbox outbox;
     private final Map<String, StatusFeedPublisher> publishers;
-    private final Duration lease;
     private final Clock clock;
 
-    /** {@code lease}: how long a relay may hold a feed before another instance takes over; longer than a publish. */
-    public StatusFeedRelay(StatusFeedOutbox outbox, List<StatusFeedPublisher> publishers, Duration lease, Clock clock) {
-        if (lease == null || lease.isNegative() || lease.isZero()) {
-            throw new IllegalArgumentException("a feed's lease must be positive, was " + lease);
-        }
+    /**
+     * What a relay adds to its publisher's longest publish when it holds a feed: room to write the outcome,
+     * so that another instance takes the feed over only from a relay that is gone.
+     */
+    public static final Duration MARGIN = Duration.ofSeconds(30);
+
+    public StatusFeedRelay(StatusFeedOutbox outbox, List<StatusFeedPublisher> publishers, Clock clock) {
         this.outbox = outbox;
         this.publishers = publishers.stream().collect(Collectors.toUnmodifiableMap(StatusFeedPublisher::feed,
                 Function.identity()));
-        this.lease = lease;
         this.clock = clock;
     }
 
@@ -47,7 +47,7 @@ public final class StatusFeedRelay implements RelayStatusFeed {
     @Override
     public int relayDue(String feed, int limit) {
         StatusFeedPublisher publisher = publisher(feed);
-        List<FeedEvent> taken = outbox.take(feed, limit, clock.instant(), lease);
+        List<FeedEvent> taken = outbox.take(feed, limit, clock.instant(), publisher.longestPublish().plus(MARGIN));
         if (taken.isEmpty()) {
             return 0;
         }

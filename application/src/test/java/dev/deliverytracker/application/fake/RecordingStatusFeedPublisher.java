@@ -2,6 +2,7 @@ package dev.deliverytracker.application.fake;
 
 import dev.deliverytracker.application.port.out.FeedEvent;
 import dev.deliverytracker.application.port.out.StatusFeedPublisher;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -41,6 +42,12 @@ public final class RecordingStatusFeedPublisher implements StatusFeedPublisher {
     @Override
     public String feed() {
         return feed;
+    }
+
+    /** It answers at once. */
+    @Override
+    public Duration longestPublish() {
+        return Duration.ZERO;
     }
 
     @Override

@@ -20,6 +20,7 @@ import dev.deliverytracker.domain.OrganizationId;
 import dev.deliverytracker.domain.Sender;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,7 +35,7 @@ class StatusFeedRelayTest {
     final InMemoryStatusFeeds feeds = new InMemoryStatusFeeds();
     final InMemoryNotificationOutbox outbox = new InMemoryNotificationOutbox(new InMemorySubscriptions(), feeds);
     final RecordingStatusFeedPublisher kafka = new RecordingStatusFeedPublisher("kafka");
-    final StatusFeedRelay relay = new StatusFeedRelay(feeds, List.of(kafka), Duration.ofSeconds(30), clock);
+    final StatusFeedRelay relay = new StatusFeedRelay(feeds, List.of(kafka), clock);
 
     @Test
     void what_the_feed_acknowledged_is_forgotten_and_the_next_round_takes_the_next_events() {
@@ -85,11 +86,16 @@ class StatusFeedRelayTest {
             }
 
             @Override
+            public Duration longestPublish() {
+                return Duration.ofSeconds(1);
+            }
+
+            @Override
             public Set<Long> publish(List<FeedEvent> events) {
                 return Set.of(events.get(0).entry(), events.get(0).entry() + 1);
             }
         };
-        StatusFeedRelay lying = new StatusFeedRelay(feeds, List.of(liar), Duration.ofSeconds(30), clock);
+        StatusFeedRelay lying = new StatusFeedRelay(feeds, List.of(liar), clock);
 
         assertThat(lying.relayDue("kafka", 1)).isEqualTo(1);
         assertThat(feeds.waiting("kafka")).isEqualTo(1);
@@ -106,12 +112,17 @@ class StatusFeedRelayTest {
             }
 
             @Override
+            public Duration longestPublish() {
+                return Duration.ofSeconds(1);
+            }
+
+            @Override
             public Set<Long> publish(List<FeedEvent> events) {
                 throw new IllegalStateException("broken");
             }
         };
 
-        assertThatThrownBy(() -> new StatusFeedRelay(feeds, List.of(broken), Duration.ofSeconds(30), clock)
+        assertThatThrownBy(() -> new StatusFeedRelay(feeds, List.of(broken), clock)
                 .relayDue("kafka", 10)).hasMessage("broken");
         assertThat(relay.relayDue("kafka", 10)).as("no lease to wait for").isEqualTo(1);
     }
@@ -120,11 +131,42 @@ class StatusFeedRelayTest {
     void another_instance_holding_the_feed_keeps_this_one_out_until_its_lease_ends() {
         relay.open("kafka");
         changes(2);
-        assertThat(feeds.take("kafka", 1, T0, Duration.ofSeconds(30))).hasSize(1);
+        assertThat(feeds.take("kafka", 1, T0, Duration.ofSeconds(60))).hasSize(1);
 
         assertThat(relay.relayDue("kafka", 10)).isZero();
-        clock.advance(Duration.ofSeconds(30));
+        clock.advance(Duration.ofSeconds(59));
+        assertThat(relay.relayDue("kafka", 10)).isZero();
+        clock.advance(Duration.ofSeconds(1));
         assertThat(relay.relayDue("kafka", 10)).isEqualTo(2);
+    }
+
+    @Test
+    void while_it_publishes_the_relay_holds_the_feed_for_the_publisher_s_longest_publish_and_the_margin() {
+        relay.open("kafka");
+        changes(1);
+        List<Integer> seenByAnotherInstance = new ArrayList<>();
+        StatusFeedPublisher slow = new StatusFeedPublisher() {
+            @Override
+            public String feed() {
+                return "kafka";
+            }
+
+            @Override
+            public Duration longestPublish() {
+                return Duration.ofSeconds(10);
+            }
+
+            @Override
+            public Set<Long> publish(List<FeedEvent> events) {
+                seenByAnotherInstance.add(feeds.take("kafka", 10, T0.plusSeconds(39), Duration.ofSeconds(1)).size());
+                seenByAnotherInstance.add(feeds.take("kafka", 10, T0.plusSeconds(40), Duration.ofSeconds(1)).size());
+                return Set.of();
+            }
+        };
+
+        new StatusFeedRelay(feeds, List.of(slow), clock).relayDue("kafka", 10);
+
+        assertThat(seenByAnotherInstance).containsExactly(0, 1);
     }
 
     @Test
@@ -132,8 +174,6 @@ class StatusFeedRelayTest {
         assertThatThrownBy(() -> relay.open("pulsar")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("pulsar").hasMessageContaining("kafka");
         assertThat(feeds.waiting("pulsar")).isZero();
-        assertThatThrownBy(() -> new StatusFeedRelay(feeds, List.of(kafka), Duration.ZERO, clock))
-                .isInstanceOf(IllegalArgumentException.class);
     }
 
     /** One queued change of each of {@code count} new messages, ids 1, 2, ..., fanned out. */

@@ -1,5 +1,6 @@
 package dev.deliverytracker.application.port.out;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -13,6 +14,9 @@ public interface StatusFeedPublisher {
 
     /** The feed's name, under which its events are kept ({@link StatusFeedOutbox}). */
     String feed();
+
+    /** The longest {@link #publish} may take before it answers; the relay holds the feed a little longer. */
+    Duration longestPublish();
 
     /** Publishes the events, in the order given; answers the entries the feed acknowledged. */
     Set<Long> publish(List<FeedEvent> events);
