@@ -20,12 +20,12 @@ import java.util.concurrent.TimeUnit;
  * again on the same ports and data, as an operator restarts a broker. Its output goes to
  * {@code target/kafka-broker-*.log}.
  */
-final class KafkaBroker implements AutoCloseable {
+public final class KafkaBroker implements AutoCloseable {
 
     private static KafkaBroker shared;
 
     /** The broker the test classes of this JVM share (each uses topics of its own); stopped when the JVM ends. */
-    static synchronized KafkaBroker shared() {
+    public static synchronized KafkaBroker shared() {
         if (shared == null) {
             shared = start();
         }
@@ -46,7 +46,7 @@ final class KafkaBroker implements AutoCloseable {
     }
 
     /** Formats a fresh log directory and starts the broker; answers once it accepts connections. */
-    static KafkaBroker start() {
+    public static KafkaBroker start() {
         try {
             Path data = Files.createTempDirectory("kafka-broker");
             int port = freePort();
@@ -85,12 +85,12 @@ final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    String bootstrapServers() {
+    public String bootstrapServers() {
         return "127.0.0.1:" + port;
     }
 
     /** Starts the broker on its ports and data (again, after {@link #stop}); answers once it listens. */
-    void startAgain() {
+    public void startAgain() {
         try {
             process = run("kafka.Kafka", config.toString());
         } catch (IOException failed) {
@@ -106,7 +106,7 @@ final class KafkaBroker implements AutoCloseable {
     }
 
     /** Stops the broker the way an operator does (SIGTERM, a clean shutdown), and waits until it is gone. */
-    void stop() {
+    public void stop() {
         if (process != null && process.isAlive()) {
             process.destroy();
             try {
