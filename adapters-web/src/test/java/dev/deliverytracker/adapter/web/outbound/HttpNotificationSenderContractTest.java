@@ -1,4 +1,4 @@
-package dev.deliverytracker.adapter.web;
+package dev.deliverytracker.adapter.web.outbound;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.deliverytracker.application.fake.NotificationSenderContract;
