@@ -4,12 +4,16 @@ import dev.deliverytracker.application.port.in.DeliverNotifications;
 import dev.deliverytracker.application.port.out.NotificationOutbox;
 import dev.deliverytracker.application.port.out.NotificationSender;
 import dev.deliverytracker.application.port.out.ReceiverAddresses;
+import dev.deliverytracker.application.port.out.StatusFeedOutbox;
+import dev.deliverytracker.application.port.out.StatusFeedPublisher;
 import dev.deliverytracker.application.port.out.Subscriptions;
 import dev.deliverytracker.application.service.NotificationDeliveryService;
+import dev.deliverytracker.application.service.StatusFeedRelay;
 import dev.deliverytracker.application.service.SubscriptionService;
 import dev.deliverytracker.domain.NotificationBackoff;
 import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,6 +22,8 @@ import org.springframework.context.annotation.Configuration;
  * Status-change notifications (issue 21): the use cases and the job that fans out and posts on this
  * instance; the HTTP sender and its address rules come from the web adapter's auto-configuration. No
  * cluster lock: fan-out and claims skip what another instance holds, so every instance may run them.
+ * The feeds' relay takes whichever {@link StatusFeedPublisher} adapters brought (none by default);
+ * each feed adapter schedules its own relay rounds (docs/kafka.md).
  */
 @Configuration(proxyBeanMethods = false)
 class NotificationConfiguration {
@@ -43,5 +49,10 @@ class NotificationConfiguration {
     @ConditionalOnProperty(name = "tracker.notifications.enabled", havingValue = "true", matchIfMissing = true)
     NotificationSchedule notificationSchedule(DeliverNotifications notifications, NotificationProperties properties) {
         return new NotificationSchedule(notifications, properties.batchSize());
+    }
+
+    @Bean
+    StatusFeedRelay statusFeedRelay(StatusFeedOutbox feeds, ObjectProvider<StatusFeedPublisher> publishers, Clock clock) {
+        return new StatusFeedRelay(feeds, publishers.orderedStream().toList(), clock);
     }
 }

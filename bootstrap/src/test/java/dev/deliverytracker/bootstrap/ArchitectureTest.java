@@ -81,7 +81,8 @@ class ArchitectureTest {
         assertThat(PRODUCTION.stream().map(type -> type.getPackageName()).distinct())
                 .contains("dev.deliverytracker.domain", "dev.deliverytracker.application.service",
                         "dev.deliverytracker.adapter.web", "dev.deliverytracker.adapter.persistence",
-                        "dev.deliverytracker.adapter.twilio", "dev.deliverytracker.bootstrap");
+                        "dev.deliverytracker.adapter.twilio", "dev.deliverytracker.adapter.kafka",
+                        "dev.deliverytracker.bootstrap");
     }
 
     @Test

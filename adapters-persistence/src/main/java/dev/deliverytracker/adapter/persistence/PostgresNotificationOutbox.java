@@ -100,7 +100,9 @@ class PostgresNotificationOutbox implements NotificationOutbox, MeterBinder {
                 .param("orgs", organizations.toArray(new Long[0])).query(subscriptions::subscription).list()
                 .forEach(subscription -> byOrganization.computeIfAbsent(subscription.organization().value(),
                         org -> new ArrayList<>()).add(subscription));
+        boolean feeds = jdbc.sql("select exists (select 1 from status_feeds)").query(Boolean.class).single();
         List<Object[]> planned = new ArrayList<>();
+        List<Object[]> kept = new ArrayList<>();
         events.stream().sorted(java.util.Comparator.comparingLong(EventRow::eventNo)).forEach(event -> {
             MessageRow message = messages.get(event.messageId());
             if (message == null) {
@@ -112,6 +114,10 @@ class PostgresNotificationOutbox implements NotificationOutbox, MeterBinder {
                     byOrganization.getOrDefault(event.orgId(), List.of()))) {
                 planned.add(new Object[] {notification.subscription().value(), event.orgId(), notification.eventId(),
                         notification.type(), notification.body(), event.changedAt()});
+            }
+            if (feeds) {
+                kept.add(new Object[] {event.messageId(), change.eventId(), planner.type(change), planner.body(change),
+                        event.changedAt()});
             }
         });
         if (!planned.isEmpty()) {
@@ -130,7 +136,28 @@ class PostgresNotificationOutbox implements NotificationOutbox, MeterBinder {
                     .param("created", planned.stream().map(row -> row[5].toString()).toArray(String[]::new))
                     .update();
         }
+        keepForFeeds(kept);
         return events.size();
+    }
+
+    /** One row per registered feed for each change, in the order of the changes; see {@link PostgresStatusFeeds}. */
+    private void keepForFeeds(List<Object[]> changes) {
+        if (changes.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                insert into status_feed_events (feed, message_id, event_id, event_type, body, changed_at)
+                select f.feed, v.m, v.e, v.t, v.b, v.c from status_feeds f
+                cross join unnest(cast(:messages as bigint[]), cast(:events as text[]), cast(:types as text[]),
+                    cast(:bodies as text[]), cast(:changed as timestamptz[])) with ordinality as v(m, e, t, b, c, n)
+                order by f.feed, v.n
+                """)
+                .param("messages", changes.stream().map(row -> (Long) row[0]).toArray(Long[]::new))
+                .param("events", changes.stream().map(row -> (String) row[1]).toArray(String[]::new))
+                .param("types", changes.stream().map(row -> (String) row[2]).toArray(String[]::new))
+                .param("bodies", changes.stream().map(row -> (String) row[3]).toArray(String[]::new))
+                .param("changed", changes.stream().map(row -> row[4].toString()).toArray(String[]::new))
+                .update();
     }
 
     @Override

@@ -3,6 +3,9 @@ package dev.deliverytracker.adapter.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.deliverytracker.application.fake.DeliveryStoreContract;
+import dev.deliverytracker.application.fake.NotificationOutboxContract;
+import dev.deliverytracker.application.port.out.NotificationOutbox;
+import dev.deliverytracker.application.port.out.Subscriptions;
 import dev.deliverytracker.application.port.DeadLetter;
 import dev.deliverytracker.application.port.out.DeliveryClaim;
 import dev.deliverytracker.application.port.out.DeliveryLog;
@@ -44,15 +47,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Notifications on the real PostgreSQL: a status change committed through the group commit comes with
- * its notification, a rolled back one without; fan-out, claims, retries and dead letters as the port
- * promises them.
+ * Notifications on the real PostgreSQL, held to the outbox's contract with changes committed through the
+ * delivery log; and what only the database shows: a status change committed through the group commit
+ * comes with its notification and the message's sequence, a rolled back one without.
  */
 @SpringBootTest(classes = PersistenceTestApplication.class)
-class PostgresNotificationOutboxTest {
-
-    static final Instant T0 = Instant.parse("2026-12-01T10:00:00Z");
-    static final Instant FAR = Instant.parse("2100-01-01T00:00:00Z");
+class PostgresNotificationOutboxTest extends NotificationOutboxContract {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -81,6 +81,29 @@ class PostgresNotificationOutboxTest {
     PlatformTransactionManager transactions;
 
     final AccountSid account = DeliveryStoreContract.randomAccount();
+
+    @Override
+    protected NotificationOutbox outbox() {
+        return outbox;
+    }
+
+    @Override
+    protected Subscriptions subscriptions() {
+        return subscriptions;
+    }
+
+    @Override
+    protected OrganizationId newOrganization() {
+        AccountSid other = DeliveryStoreContract.randomAccount();
+        return organizations.ensure("org " + other, new TwilioAccountCredentials(other, "token", ""));
+    }
+
+    @Override
+    protected void commitChanges(OrganizationId org, int messages) {
+        for (int i = 0; i < messages; i++) {
+            accepted(org);
+        }
+    }
 
     private OrganizationId organization() {
         return organizations.ensure("org " + account, new TwilioAccountCredentials(account, "token", ""));
@@ -142,94 +165,6 @@ class PostgresNotificationOutboxTest {
                 .contains("\"type\":\"message.delivered\"", "\"origin\":\"external\"", "\"sid\":\"" + sid.value()));
     }
 
-    @Test
-    void claims_are_exclusive_leased_limited_per_subscription_and_skip_paused_subscriptions() {
-        OrganizationId org = organization();
-        Subscription subscription = subscribe(org, NotificationScope.EVERY_STATUS);
-        for (int i = 0; i < 5; i++) {
-            accepted(org);
-        }
-        fanOutEverything();
-
-        List<DeliveryClaim> first = mine(outbox.claim(100, 2, FAR, Duration.ofSeconds(30)), subscription.id());
-        assertThat(first).hasSize(2).allSatisfy(claim -> {
-            assertThat(claim.attempt()).isEqualTo(1);
-            assertThat(claim.subscription().secret()).isEqualTo(subscription.secret());
-        });
-        assertThat(mine(outbox.claim(100, 2, FAR, Duration.ofSeconds(30)), subscription.id()))
-                .as("two already in flight").isEmpty();
-        outbox.delivered(first.get(0).deliveryId(), FAR);
-        assertThat(mine(outbox.claim(100, 2, FAR, Duration.ofSeconds(30)), subscription.id())).hasSize(1);
-
-        assertThat(mine(outbox.claim(100, 10, FAR.plusSeconds(31), Duration.ofSeconds(30)), subscription.id()))
-                .as("after the leases end, the rest and the taken-back ones").hasSize(4);
-
-        subscriptions.save(subscription.paused("test"));
-        assertThat(mine(outbox.claim(100, 10, FAR.plusSeconds(100), Duration.ofSeconds(30)), subscription.id()))
-                .isEmpty();
-    }
-
-    @Test
-    void a_failure_is_retried_when_due_then_dead_lettered_listed_and_replayed_one_by_one_or_in_bulk() {
-        OrganizationId org = organization();
-        Subscription subscription = subscribe(org, NotificationScope.EVERY_STATUS);
-        accepted(org);
-        accepted(org);
-        fanOutEverything();
-        List<DeliveryClaim> claims = mine(outbox.claim(100, 5, FAR, Duration.ofSeconds(30)), subscription.id());
-        assertThat(claims).hasSize(2);
-
-        outbox.retryAt(claims.get(0).deliveryId(), FAR.plusSeconds(60), "answered 500");
-        outbox.retryAt(claims.get(1).deliveryId(), FAR.plusSeconds(60), "answered 500");
-        assertThat(mine(outbox.claim(100, 5, FAR.plusSeconds(59), Duration.ofSeconds(30)), subscription.id()))
-                .as("not due yet").isEmpty();
-        List<DeliveryClaim> again = mine(outbox.claim(100, 5, FAR.plusSeconds(60), Duration.ofSeconds(30)),
-                subscription.id());
-        assertThat(again).extracting(DeliveryClaim::attempt).containsOnly(2);
-        assertThat(again).extracting(DeliveryClaim::firstAttemptAt).containsOnly(FAR);
-
-        again.forEach(claim -> outbox.deadLetter(claim.deliveryId(), "answered 503", FAR.plusSeconds(61)));
-        List<DeadLetter> dead = outbox.deadLetters(org, Optional.of(subscription.id()), 10);
-        assertThat(dead).hasSize(2).allSatisfy(letter -> {
-            assertThat(letter.lastError()).isEqualTo("answered 503");
-            assertThat(letter.attempts()).isEqualTo(2);
-            assertThat(letter.type()).isEqualTo("message.queued");
-        });
-        assertThat(outbox.deadLetters(anotherOrganization(), Optional.empty(), 10)).isEmpty();
-        assertThat(mine(outbox.claim(100, 5, FAR.plusSeconds(200), Duration.ofSeconds(30)), subscription.id()))
-                .isEmpty();
-
-        assertThat(outbox.replay(org, dead.get(0).deliveryId(), FAR.plusSeconds(300))).isTrue();
-        assertThat(outbox.replay(org, dead.get(0).deliveryId(), FAR.plusSeconds(300))).as("no longer dead").isFalse();
-        assertThat(outbox.replayAll(org, Optional.empty(), FAR.plusSeconds(300))).isEqualTo(1);
-        assertThat(mine(outbox.claim(100, 5, FAR.plusSeconds(300), Duration.ofSeconds(30)), subscription.id()))
-                .extracting(DeliveryClaim::attempt).containsExactly(1, 1);
-    }
-
-    @Test
-    void subscriptions_keep_their_filters_state_and_both_secrets_of_a_rotation() {
-        OrganizationId org = organization();
-        Subscription created = subscriptions.add(Subscription.create(org, URI.create("https://r.example.com/h?x=1"),
-                NotificationScope.FINAL_ONLY, Set.of(dev.deliverytracker.domain.Channel.SMS), Map.of("team", "a"), T0));
-        Subscription rotated = created.rotated(dev.deliverytracker.domain.WebhookSecret.generate(),
-                T0.plusSeconds(3600)).paused("410");
-        assertThat(subscriptions.save(rotated)).isTrue();
-        assertThat(subscriptions.find(org, created.id())).contains(rotated);
-        assertThat(subscriptions.of(org)).containsExactly(rotated);
-        assertThat(subscriptions.remove(org, created.id())).isTrue();
-        assertThat(subscriptions.find(org, created.id())).isEmpty();
-    }
-
-    private OrganizationId anotherOrganization() {
-        AccountSid other = DeliveryStoreContract.randomAccount();
-        return organizations.ensure("org " + other, new TwilioAccountCredentials(other, "token", ""));
-    }
-
-    private Subscription subscribe(OrganizationId org, NotificationScope scope) {
-        return subscriptions.add(Subscription.create(org, URI.create("https://receiver.example.com/hooks"), scope,
-                Set.of(), Map.of(), T0));
-    }
-
     private Message accepted(OrganizationId org) {
         Message message = stored.add(Message.pending(org, Address.whatsapp("+31612345678"),
                 Sender.organizationDefault(), new MessageContent.Text("hi"), Map.of("team", "a"), Optional.empty(), T0));
@@ -242,12 +177,6 @@ class PostgresNotificationOutboxTest {
                 MessageLookup.bySid(), org, account, Map.of("MessageStatus", List.of(status)), ""));
     }
 
-    private void fanOutEverything() {
-        while (outbox.fanOut(500, NotificationEvents.PLANNER) > 0) {
-            // other tests' changes go along; each test looks at its own subscriptions only
-        }
-    }
-
     private List<String> bodiesOf(SubscriptionId subscription) {
         return jdbc.sql("select body from notification_deliveries where subscription_id = :s order by delivery_id")
                 .param("s", subscription.value()).query(String.class).list();
@@ -258,7 +187,4 @@ class PostgresNotificationOutboxTest {
                 .param("id", message.id().orElseThrow().value()).query(Integer.class).single();
     }
 
-    private static List<DeliveryClaim> mine(List<DeliveryClaim> claims, SubscriptionId subscription) {
-        return claims.stream().filter(claim -> claim.subscription().id().equals(subscription)).toList();
-    }
 }

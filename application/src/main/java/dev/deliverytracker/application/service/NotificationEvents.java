@@ -24,8 +24,26 @@ import java.util.TreeMap;
  */
 public final class NotificationEvents {
 
+    /** The version of the event's shape, in every body: raised when a field changes meaning or goes away. */
+    public static final int VERSION = 1;
+
     /** The planner every store is handed: every enabled subscription that wants the change gets it. */
-    public static final NotificationPlanner PLANNER = NotificationEvents::plan;
+    public static final NotificationPlanner PLANNER = new NotificationPlanner() {
+        @Override
+        public List<PlannedNotification> plan(StatusChange change, List<Subscription> subscriptions) {
+            return NotificationEvents.plan(change, subscriptions);
+        }
+
+        @Override
+        public String type(StatusChange change) {
+            return NotificationEvents.type(change.message().status());
+        }
+
+        @Override
+        public String body(StatusChange change) {
+            return NotificationEvents.body(change);
+        }
+    };
 
     private NotificationEvents() {
     }
@@ -56,7 +74,7 @@ public final class NotificationEvents {
     public static String body(String eventId, String type, Instant at, int sequence, Message message) {
         Json json = new Json();
         json.open().field("id", eventId).field("type", type).field("timestamp", at.toString())
-                .field("sequence", sequence).key("data").open().key("message");
+                .field("sequence", sequence).field("version", VERSION).key("data").open().key("message");
         message(json, message);
         return json.close().close().toString();
     }
@@ -104,7 +122,7 @@ public final class NotificationEvents {
     /** The test event a subscription's "send a test event" posts: shaped like a real one, about no real message. */
     public static String testBody(String eventId, Instant at) {
         return new Json().open().field("id", eventId).field("type", "message.test").field("timestamp", at.toString())
-                .field("sequence", 0).key("data").open().field("test", true).close().close().toString();
+                .field("sequence", 0).field("version", VERSION).key("data").open().field("test", true).close().close().toString();
     }
 
     /** A JSON writer for the few shapes above; keys in the order written, strings escaped per RFC 8259. */

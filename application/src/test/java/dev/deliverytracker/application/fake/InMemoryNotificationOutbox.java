@@ -68,12 +68,19 @@ public final class InMemoryNotificationOutbox implements NotificationOutbox {
     }
 
     private final InMemorySubscriptions subscriptions;
+    private final InMemoryStatusFeeds feeds;
     private final Deque<StatusChange> changes = new ArrayDeque<>();
     private final Map<Long, Entry> entries = new LinkedHashMap<>();
     private long next = 1;
 
     public InMemoryNotificationOutbox(InMemorySubscriptions subscriptions) {
+        this(subscriptions, new InMemoryStatusFeeds());
+    }
+
+    /** An outbox whose fan-out also keeps every change for the registered feeds of {@code feeds}. */
+    public InMemoryNotificationOutbox(InMemorySubscriptions subscriptions, InMemoryStatusFeeds feeds) {
         this.subscriptions = subscriptions;
+        this.feeds = feeds;
     }
 
     public synchronized void announce(StatusChange change) {
@@ -99,6 +106,8 @@ public final class InMemoryNotificationOutbox implements NotificationOutbox {
                 long id = next++;
                 entries.put(id, new Entry(id, planned, change.message().organization(), change.changedAt()));
             }
+            feeds.keep(change.message().id().orElseThrow().toString(), change.eventId(), planner.type(change),
+                    planner.body(change), change.changedAt());
             taken++;
         }
         return taken;

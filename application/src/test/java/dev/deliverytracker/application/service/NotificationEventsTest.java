@@ -35,7 +35,7 @@ class NotificationEventsTest {
         String body = NotificationEvents.body(new StatusChange("evt_1", 3, message, T0.plusSeconds(4)));
 
         assertThat(body).startsWith("{\"id\":\"evt_1\",\"type\":\"message.undelivered\","
-                + "\"timestamp\":\"2026-12-01T10:00:04Z\",\"sequence\":3,\"data\":{\"message\":{\"id\":\"42\","
+                + "\"timestamp\":\"2026-12-01T10:00:04Z\",\"sequence\":3,\"version\":1,\"data\":{\"message\":{\"id\":\"42\","
                 + "\"sid\":\"SM0123456789abcdef0123456789abcdef\",\"channel\":\"whatsapp\"");
         assertThat(body).contains("\"status\":\"undelivered\"", "\"terminal\":true",
                 "\"error\":{\"code\":63016,\"message\":\"Outside the allowed window\\n\",\"meaning\":",
