@@ -88,11 +88,13 @@ final class RuncContainer implements AutoCloseable {
         process.put("terminal", false);
         ArrayNode env = (ArrayNode) process.get("env");
         environment.forEach((name, value) -> env.add(name + "=" + value));
+        // capabilities: drop: [ALL] of deploy/kubernetes; umoci already sets noNewPrivileges.
         ObjectNode capabilities = process.putObject("capabilities");
         for (String set : List.of("bounding", "effective", "inheritable", "permitted", "ambient")) {
             capabilities.putArray(set);
         }
         ObjectNode linux = (ObjectNode) spec.get("linux");
+        // umoci's namespaces but the network one: the service shares the host's loopback with the test.
         ArrayNode namespaces = linux.putArray("namespaces");
         for (String namespace : List.of("pid", "ipc", "uts", "mount")) {
             namespaces.addObject().put("type", namespace);
