@@ -6,8 +6,8 @@
 #
 #   debian-jre-base.sh OUTPUT.tar
 #
-# Kept as it is when OUTPUT.tar is newer than this script: a rebuild takes a minute or two and
-# downloads about 70 MB; delete the file (or `./mvnw clean`) for the mirror's latest packages.
+# Kept as it is when OUTPUT.tar is newer than this script: a rebuild takes a minute or more and
+# downloads about 90 MB (113 packages); delete the file (or `./mvnw clean`) for the mirror's latest.
 # Needs mmdebstrap (Debian package of that name); as root it builds in a chroot, otherwise in a user
 # namespace where the kernel allows one.
 set -euo pipefail
@@ -32,7 +32,8 @@ java_home=/usr/lib/jvm/java-17-openjdk-$arch
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# Fixed file times, so the same packages give the same layer digest (and Jib's cache keeps it).
+# Fixed file times: two builds from the same packages then differ in one file only, the JRE's CA
+# keystore, which ca-certificates-java writes with a random salt.
 export SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-1}
 # Documentation, manual pages and translations are left out (copyright files stay); the JRE's
 # maintainer script still registers a manual page with update-alternatives, so its folder must exist.
