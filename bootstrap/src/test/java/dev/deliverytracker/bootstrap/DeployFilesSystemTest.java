@@ -14,6 +14,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.env.YamlPropertySourceLoader;
@@ -135,6 +137,28 @@ class DeployFilesSystemTest extends SimulatedServiceTest {
         Map<String, Object> budget = map(kind(documents, "PodDisruptionBudget").get("spec"));
         assertThat(map(map(budget.get("selector")).get("matchLabels"))).isEqualTo(podLabels);
         assertThat((Integer) budget.get("minAvailable")).isLessThan((Integer) spec.get("replicas"));
+    }
+
+    @Test
+    void the_kubernetes_guide_puts_your_image_and_your_host_in_place_of_the_manifest_placeholders() throws IOException {
+        String guide = Files.readString(Path.of("..", "docs", "operations.md"));
+        String section = guide.substring(guide.indexOf("### Kubernetes"));
+        section = section.substring(0, section.indexOf("\n## "));
+        String manifest = Files.readString(DEPLOY.resolve("kubernetes/delivery-tracker.yaml"));
+        String applied = manifest;
+        Matcher substitution = Pattern.compile("s\\|([^|]+)\\|([^|]+)\\|").matcher(section);
+        while (substitution.find()) {
+            assertThat(manifest).as("a placeholder the guide replaces").contains(substitution.group(1));
+            applied = applied.replace(substitution.group(1), substitution.group(2));
+        }
+        List<Map<String, Object>> documents = new ArrayList<>();
+        new Yaml().loadAll(applied).forEach(document -> documents.add(map(document)));
+        Map<String, Object> container = map(list(map(map(map(kind(documents, "Deployment").get("spec"))
+                .get("template")).get("spec")).get("containers")).get(0));
+        assertThat(container.get("image")).isEqualTo("ghcr.io/your-org/delivery-tracker:0.1.0");
+        assertThat(list(container.get("env")).stream().map(DeployFilesSystemTest::map)
+                .filter(variable -> "PUBLIC_BASE_URL".equals(variable.get("name"))).map(variable -> variable.get("value")))
+                .containsExactly("https://tracker.your-domain.example");
     }
 
     private void assertAnswersUp(String path) throws Exception {
