@@ -1,11 +1,15 @@
 package dev.deliverytracker.bootstrap;
 
 import dev.deliverytracker.application.port.in.DeliverNotifications;
+import dev.deliverytracker.application.port.in.PurgeDeadLetters;
 import dev.deliverytracker.application.port.out.NotificationOutbox;
 import dev.deliverytracker.application.port.out.NotificationSender;
 import dev.deliverytracker.application.port.out.ReceiverAddresses;
+import dev.deliverytracker.application.port.out.StatusCallbackSigners;
 import dev.deliverytracker.application.port.out.Subscriptions;
+import dev.deliverytracker.application.service.DeadLetterPurgeService;
 import dev.deliverytracker.application.service.NotificationDeliveryService;
+import dev.deliverytracker.application.service.StatusCallbackSecretService;
 import dev.deliverytracker.application.service.SubscriptionService;
 import dev.deliverytracker.domain.NotificationBackoff;
 import java.time.Clock;
@@ -40,8 +44,20 @@ class NotificationConfiguration {
     }
 
     @Bean
+    DeadLetterPurgeService deadLetterPurgeService(NotificationOutbox outbox, NotificationProperties properties,
+            Clock clock) {
+        return new DeadLetterPurgeService(outbox, properties.deadLetterMaxAge(), clock);
+    }
+
+    @Bean
+    StatusCallbackSecretService statusCallbackSecretService(StatusCallbackSigners signers, Clock clock) {
+        return new StatusCallbackSecretService(signers, clock);
+    }
+
+    @Bean
     @ConditionalOnProperty(name = "tracker.notifications.enabled", havingValue = "true", matchIfMissing = true)
-    NotificationSchedule notificationSchedule(DeliverNotifications notifications, NotificationProperties properties) {
-        return new NotificationSchedule(notifications, properties.batchSize());
+    NotificationSchedule notificationSchedule(DeliverNotifications notifications, PurgeDeadLetters purge,
+            NotificationProperties properties) {
+        return new NotificationSchedule(notifications, purge, properties.batchSize());
     }
 }

@@ -99,9 +99,12 @@ public final class HttpNotificationSender implements NotificationSender, AutoClo
         if (refusal.isPresent()) {
             return CompletableFuture.completedFuture(new ReceiverAnswer.Forbidden(refusal.get()));
         }
+        // The answer arrives on the client's I/O thread; what the caller does with it (writing the outcome to
+        // the database) runs on the sender's threads, so a slow write never stalls other receivers' I/O.
         return CompletableFuture.supplyAsync(() -> post(notification), executor)
                 .thenCompose(answer -> answer)
-                .exceptionally(HttpNotificationSender::unreachable);
+                .exceptionally(HttpNotificationSender::unreachable)
+                .thenApplyAsync(answer -> answer, executor);
     }
 
     private CompletableFuture<ReceiverAnswer> post(OutgoingNotification notification) {
