@@ -1,8 +1,8 @@
 package dev.deliverytracker.bootstrap;
 
 import dev.deliverytracker.adapter.persistence.GroupCommitSettings;
-import dev.deliverytracker.adapter.web.SourceAddressRefusalBudget;
-import dev.deliverytracker.adapter.web.WebhookSettings;
+import dev.deliverytracker.adapter.web.webhook.SourceAddressRefusalBudget;
+import dev.deliverytracker.adapter.web.webhook.WebhookSettings;
 import dev.deliverytracker.application.port.in.ReplayRefusedCallbacks;
 import dev.deliverytracker.application.port.out.CurrentCallbackUrl;
 import dev.deliverytracker.application.port.out.RefusalBudget;
@@ -105,12 +105,9 @@ class UseCaseConfiguration {
     @Bean
     RefusalBudget refusalBudget(TrackerProperties properties, Clock clock) {
         TrackerProperties.RefusalLimit limit = properties.webhook().refusalLimit();
-        try {
-            return new SourceAddressRefusalBudget(new SourceAddressRefusalBudget.Limits(limit.burst(), limit.refill(),
-                    limit.maxSources()), clock);
-        } catch (IllegalArgumentException invalid) {
-            throw new IllegalStateException("tracker.webhook.refusal-limit.*: " + invalid.getMessage(), invalid);
-        }
+        return InvalidSetting.building("tracker.webhook.refusal-limit.*",
+                () -> new SourceAddressRefusalBudget(new SourceAddressRefusalBudget.Limits(limit.burst(),
+                        limit.refill(), limit.maxSources()), clock));
     }
 
     @Bean
@@ -145,13 +142,10 @@ class UseCaseConfiguration {
             LOG.warn("tracker.rate-limits.enabled=false: the send API has no budget; one caller can flood the outbox");
             return caller -> new AdmitSendRequest.Admission.Admitted();
         }
-        try {
-            return new SendAdmissionService(budgets, limits, new SendLimits(
-                    new SendLimit(settings.perKeyRequests(), settings.perKeyPeriod()),
-                    new SendLimit(settings.perOrganizationRequests(), settings.perOrganizationPeriod())));
-        } catch (IllegalArgumentException invalid) {
-            throw new IllegalStateException("tracker.rate-limits.*: " + invalid.getMessage(), invalid);
-        }
+        return InvalidSetting.building("tracker.rate-limits.*",
+                () -> new SendAdmissionService(budgets, limits, new SendLimits(
+                        new SendLimit(settings.perKeyRequests(), settings.perKeyPeriod()),
+                        new SendLimit(settings.perOrganizationRequests(), settings.perOrganizationPeriod()))));
     }
 
     @Bean
@@ -160,14 +154,12 @@ class UseCaseConfiguration {
     }
 
     static PacingPolicy pacingPolicy(TrackerProperties.Pacing pacing) {
-        try {
-            return new PacingPolicy(pacing.enabled(), new PaceRate(pacing.smsNumberRate(), pacing.smsNumberBurst()),
-                    new PaceRate(pacing.whatsappNumberRate(), pacing.whatsappNumberBurst()),
-                    new PaceRate(pacing.messagingServiceRate(), pacing.messagingServiceBurst()),
-                    new PaceRate(pacing.accountRate(), pacing.accountBurst()));
-        } catch (IllegalArgumentException invalid) {
-            throw new IllegalStateException("tracker.pacing.*: " + invalid.getMessage(), invalid);
-        }
+        return InvalidSetting.building("tracker.pacing.*",
+                () -> new PacingPolicy(pacing.enabled(),
+                        new PaceRate(pacing.smsNumberRate(), pacing.smsNumberBurst()),
+                        new PaceRate(pacing.whatsappNumberRate(), pacing.whatsappNumberBurst()),
+                        new PaceRate(pacing.messagingServiceRate(), pacing.messagingServiceBurst()),
+                        new PaceRate(pacing.accountRate(), pacing.accountBurst())));
     }
 
     @Bean
@@ -176,12 +168,9 @@ class UseCaseConfiguration {
             TrackerProperties properties, SendingPace pace, MessageWork work, MeterRegistry meters) {
         TrackerProperties.Dispatch dispatch = properties.dispatch();
         DispatchPolicy policy;
-        try {
-            policy = new DispatchPolicy(dispatch.batchSize(), dispatch.lease(), dispatch.maxAttempts(),
-                    dispatch.firstRetryDelay(), dispatch.maxRetryDelay());
-        } catch (IllegalArgumentException invalid) {
-            throw new IllegalStateException("tracker.dispatch.*: " + invalid.getMessage(), invalid);
-        }
+        policy = InvalidSetting.building("tracker.dispatch.*",
+                () -> new DispatchPolicy(dispatch.batchSize(), dispatch.lease(), dispatch.maxAttempts(),
+                        dispatch.firstRetryDelay(), dispatch.maxRetryDelay()));
         // Sends are counted here, around whichever gateway an adapter provides.
         return new DispatchMessagesService(outbox, new CountedMessageGateway(gateway, meters), accounts, callbackAddress, log, messages, clock, policy,
                 () -> ThreadLocalRandom.current().nextDouble(), dispatchSenders(dispatch.concurrency()), pace,
@@ -191,7 +180,7 @@ class UseCaseConfiguration {
     /** Threads that wait on Twilio for one claim's messages at once; daemon, so they never hold a shutdown. */
     private static Executor dispatchSenders(int concurrency) {
         if (concurrency < 1 || concurrency > 64) {
-            throw new IllegalStateException("tracker.dispatch.concurrency must be 1 to 64, was " + concurrency);
+            throw new InvalidSetting("tracker.dispatch.concurrency", "must be 1 to 64, was " + concurrency, null);
         }
         AtomicInteger count = new AtomicInteger();
         return Executors.newFixedThreadPool(concurrency, task -> {
@@ -204,24 +193,17 @@ class UseCaseConfiguration {
     @Bean
     GroupCommitSettings groupCommitSettings(TrackerProperties properties) {
         TrackerProperties.Ingest ingest = properties.ingest();
-        try {
-            return new GroupCommitSettings(ingest.groupCommit(), ingest.maxBatch(), ingest.queueCapacity(),
-                    ingest.waitTimeout(), ingest.writers());
-        } catch (IllegalArgumentException invalid) {
-            throw new IllegalStateException("tracker.ingest.*: " + invalid.getMessage(), invalid);
-        }
+        return InvalidSetting.building("tracker.ingest.*",
+                () -> new GroupCommitSettings(ingest.groupCommit(), ingest.maxBatch(), ingest.queueCapacity(),
+                        ingest.waitTimeout(), ingest.writers()));
     }
 
     @Bean
     WebhookSettings webhookSettings(TrackerProperties properties) {
         URI base = properties.webhook().publicBaseUrl();
-        try {
-            return new WebhookSettings(base == null || base.toString().isBlank() ? null : base,
-                    properties.webhook().maxBodyBytes());
-        } catch (IllegalArgumentException invalid) {
-            throw new IllegalStateException("tracker.webhook.public-base-url (PUBLIC_BASE_URL): "
-                    + invalid.getMessage(), invalid);
-        }
+        return InvalidSetting.building("tracker.webhook.public-base-url (PUBLIC_BASE_URL)",
+                () -> new WebhookSettings(base == null || base.toString().isBlank() ? null : base,
+                        properties.webhook().path(), properties.webhook().maxBodyBytes()));
     }
 
     static SignatureCheck signatureCheck(TrackerProperties properties) {
@@ -235,8 +217,8 @@ class UseCaseConfiguration {
                         properties.webhook().path());
                 return SignatureCheck.DISABLED;
             default:
-                throw new IllegalStateException("tracker.webhook.signature-check must be 'required' or 'disabled', was '"
-                        + properties.webhook().signatureCheck() + "'");
+                throw new InvalidSetting("tracker.webhook.signature-check",
+                        "must be 'required' or 'disabled', was '" + properties.webhook().signatureCheck() + "'", null);
         }
     }
 }
