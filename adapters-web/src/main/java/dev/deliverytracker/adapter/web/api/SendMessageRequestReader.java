@@ -1,6 +1,7 @@
 package dev.deliverytracker.adapter.web.api;
 
 import dev.deliverytracker.adapter.web.InvalidRequest;
+import dev.deliverytracker.adapter.web.LogSafe;
 import dev.deliverytracker.application.port.ApiCaller;
 import dev.deliverytracker.application.port.in.SendMessageCommand;
 import dev.deliverytracker.domain.Address;

@@ -1,4 +1,4 @@
-package dev.deliverytracker.adapter.web;
+package dev.deliverytracker.adapter.web.dashboard;
 
 import dev.deliverytracker.application.port.DeadLetter;
 import dev.deliverytracker.application.port.ReceiverAnswer;
@@ -37,7 +37,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * page the action leads back to.
  */
 @Controller
-public class NotificationsDashboardController {
+class NotificationsDashboardController {
 
     static final String PAGE = "/dashboard/notifications";
     private static final int DEAD_LETTERS_SHOWN = 100;

@@ -1,5 +1,7 @@
-package dev.deliverytracker.adapter.web;
+package dev.deliverytracker.adapter.web.api;
 
+import dev.deliverytracker.adapter.web.InvalidRequest;
+import dev.deliverytracker.adapter.web.LogSafe;
 import dev.deliverytracker.application.port.in.ManageStatusCallbackSecret;
 import dev.deliverytracker.domain.OrganizationId;
 import dev.deliverytracker.domain.Subscription;
@@ -21,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
  * shows it; a GET says whether there is one and whether a rotation's overlap is running.
  */
 @RestController
-public class StatusCallbackSecretApiController {
+class StatusCallbackSecretApiController {
 
     static final String PATH = "/api/v1/status-callback-secret";
 
