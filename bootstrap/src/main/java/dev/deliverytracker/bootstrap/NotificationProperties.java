@@ -29,7 +29,7 @@ public record NotificationProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("100ms") Duration interval,
         @DefaultValue("200") int batchSize,
-        @DefaultValue("8") int perSubscription,
+        @DefaultValue("64") int perSubscription,
         @DefaultValue("5s") Duration connectTimeout,
         @DefaultValue("10s") Duration answerTimeout,
         @DefaultValue("5s") Duration firstRetryDelay,
