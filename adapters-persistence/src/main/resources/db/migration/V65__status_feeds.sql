@@ -29,13 +29,17 @@ begin
         return new;
     end if;
     new.notification_sequence := case when tg_op = 'INSERT' then 1 else old.notification_sequence + 1 end;
-    if exists (select 1 from notification_subscriptions s where s.org_id = new.org_id and s.enabled)
+    -- V55's conditions (the message's own status callback, the organization's subscriptions), and now any
+    -- registered feed.
+    if new.status_callback is not null
+            or exists (select 1 from notification_subscriptions s
+                       where s.org_id = new.org_id and s.enabled and s.purpose = 'subscription')
             or exists (select 1 from status_feeds) then
         insert into notification_events (org_id, message_id, sequence, status, sid, error_code, error_message,
-            attempts, queued_at, sent_at, delivered_at, read_at, failed_at, changed_at)
+            attempts, queued_at, sent_at, delivered_at, read_at, failed_at, changed_at, status_callback)
         values (new.org_id, new.message_id, new.notification_sequence, new.status, new.whatsapp_msg_sid,
             new.error_code, new.error_message, new.attempts, new.queued_at, new.sent_at, new.delivered_at,
-            new.read_at, new.failed_at, clock_timestamp());
+            new.read_at, new.failed_at, clock_timestamp(), new.status_callback);
     end if;
     return new;
 end

@@ -1,14 +1,18 @@
 package dev.deliverytracker.bootstrap;
 
 import dev.deliverytracker.application.port.in.DeliverNotifications;
+import dev.deliverytracker.application.port.in.PurgeDeadLetters;
 import dev.deliverytracker.application.port.out.NotificationOutbox;
 import dev.deliverytracker.application.port.out.NotificationSender;
 import dev.deliverytracker.application.port.out.ReceiverAddresses;
 import dev.deliverytracker.application.port.out.StatusFeedOutbox;
 import dev.deliverytracker.application.port.out.StatusFeedPublisher;
+import dev.deliverytracker.application.port.out.StatusCallbackSigners;
 import dev.deliverytracker.application.port.out.Subscriptions;
+import dev.deliverytracker.application.service.DeadLetterPurgeService;
 import dev.deliverytracker.application.service.NotificationDeliveryService;
 import dev.deliverytracker.application.service.StatusFeedRelay;
+import dev.deliverytracker.application.service.StatusCallbackSecretService;
 import dev.deliverytracker.application.service.SubscriptionService;
 import dev.deliverytracker.domain.NotificationBackoff;
 import java.time.Clock;
@@ -46,9 +50,21 @@ class NotificationConfiguration {
     }
 
     @Bean
+    DeadLetterPurgeService deadLetterPurgeService(NotificationOutbox outbox, NotificationProperties properties,
+            Clock clock) {
+        return new DeadLetterPurgeService(outbox, properties.deadLetterMaxAge(), clock);
+    }
+
+    @Bean
+    StatusCallbackSecretService statusCallbackSecretService(StatusCallbackSigners signers, Clock clock) {
+        return new StatusCallbackSecretService(signers, clock);
+    }
+
+    @Bean
     @ConditionalOnProperty(name = "tracker.notifications.enabled", havingValue = "true", matchIfMissing = true)
-    NotificationSchedule notificationSchedule(DeliverNotifications notifications, NotificationProperties properties) {
-        return new NotificationSchedule(notifications, properties.batchSize());
+    NotificationSchedule notificationSchedule(DeliverNotifications notifications, PurgeDeadLetters purge,
+            NotificationProperties properties) {
+        return new NotificationSchedule(notifications, purge, properties.batchSize());
     }
 
     @Bean

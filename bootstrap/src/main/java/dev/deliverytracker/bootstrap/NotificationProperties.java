@@ -22,13 +22,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param allowPrivateAddresses   whether receivers may resolve to private, loopback or link-local addresses
  * @param allowHttpLoopback       whether plain http to a loopback address is allowed (development)
  * @param senderThreads           threads that complete the HTTP exchanges (none waits on a receiver)
+ * @param deadLetterMaxAge        how long a dead letter is kept for a replay before it is deleted
  */
 @ConfigurationProperties("tracker.notifications")
 public record NotificationProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("100ms") Duration interval,
         @DefaultValue("200") int batchSize,
-        @DefaultValue("8") int perSubscription,
+        @DefaultValue("64") int perSubscription,
         @DefaultValue("5s") Duration connectTimeout,
         @DefaultValue("10s") Duration answerTimeout,
         @DefaultValue("5s") Duration firstRetryDelay,
@@ -36,7 +37,8 @@ public record NotificationProperties(
         @DefaultValue("1d") Duration retryHorizon,
         @DefaultValue("false") boolean allowPrivateAddresses,
         @DefaultValue("false") boolean allowHttpLoopback,
-        @DefaultValue("4") int senderThreads) {
+        @DefaultValue("4") int senderThreads,
+        @DefaultValue("30d") Duration deadLetterMaxAge) {
 
     public NotificationProperties {
         positive("interval", interval);
@@ -44,6 +46,7 @@ public record NotificationProperties(
         positive("answer-timeout", answerTimeout);
         positive("first-retry-delay", firstRetryDelay);
         positive("max-retry-delay", maxRetryDelay);
+        positive("dead-letter-max-age", deadLetterMaxAge);
         if (retryHorizon == null || retryHorizon.isNegative()) {
             throw new IllegalArgumentException("tracker.notifications.retry-horizon must not be negative, was "
                     + retryHorizon);

@@ -1,6 +1,7 @@
 package dev.deliverytracker.bootstrap;
 
 import dev.deliverytracker.application.port.in.DeliverNotifications;
+import dev.deliverytracker.application.port.in.PurgeDeadLetters;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,14 +19,16 @@ class NotificationSchedule implements SmartLifecycle {
     private static final Logger LOG = LoggerFactory.getLogger(NotificationSchedule.class);
 
     private final DeliverNotifications notifications;
+    private final PurgeDeadLetters purge;
     private final int batchSize;
     /** The longest wait for a post in flight before claiming again anyway. */
     private static final Duration REST = Duration.ofMillis(100);
 
     private volatile boolean running;
 
-    NotificationSchedule(DeliverNotifications notifications, int batchSize) {
+    NotificationSchedule(DeliverNotifications notifications, PurgeDeadLetters purge, int batchSize) {
         this.notifications = notifications;
+        this.purge = purge;
         this.batchSize = batchSize;
     }
 
@@ -53,6 +56,25 @@ class NotificationSchedule implements SmartLifecycle {
             Thread.currentThread().interrupt();
         } catch (RuntimeException failure) {
             LOG.error("notification round failed: {}", failure.toString());
+        }
+    }
+
+    /**
+     * Dead letters past {@code tracker.notifications.dead-letter-max-age}, hourly. Every instance may run
+     * it: a row deleted by one is simply not found by another.
+     */
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+    void purgeDeadLetters() {
+        if (!running) {
+            return;
+        }
+        try {
+            int purged = purge.purgeExpired();
+            if (purged > 0) {
+                LOG.info("deleted {} dead letters older than the kept period", purged);
+            }
+        } catch (RuntimeException failure) {
+            LOG.error("dead letter purge failed: {}", failure.toString());
         }
     }
 

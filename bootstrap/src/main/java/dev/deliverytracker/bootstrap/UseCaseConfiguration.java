@@ -23,6 +23,8 @@ import dev.deliverytracker.application.port.out.OrganizationSendLimits;
 import dev.deliverytracker.application.port.out.AllowedSenders;
 import dev.deliverytracker.application.port.out.OrganizationDirectory;
 import dev.deliverytracker.application.port.out.Outbox;
+import dev.deliverytracker.application.port.out.ReceiverAddresses;
+import dev.deliverytracker.application.port.out.StatusCallbackSigners;
 import dev.deliverytracker.application.port.out.PaceRate;
 import dev.deliverytracker.application.port.out.SendBudgets;
 import dev.deliverytracker.application.port.SendLimit;
@@ -39,6 +41,7 @@ import dev.deliverytracker.application.service.PacingPolicy;
 import dev.deliverytracker.application.service.SendAdmissionService;
 import dev.deliverytracker.application.service.RemoveIdleSendBudgetsService;
 import dev.deliverytracker.application.service.SendMessageService;
+import dev.deliverytracker.application.service.StatusCallbackCheckedSendMessage;
 import dev.deliverytracker.application.port.out.DeliveryLog;
 import dev.deliverytracker.application.port.out.InboundMessages;
 import dev.deliverytracker.application.port.out.WindowEnforcements;
@@ -113,12 +116,17 @@ class UseCaseConfiguration {
         return new ReplayRefusedCallbacksService(accounts, quarantine, recorder, currentUrl);
     }
 
-    /** The send use case behind the WhatsApp window check (issue 22, {@link EventStreamsConfiguration}). */
+    /**
+     * The send use case behind the WhatsApp window check (issue 22, {@link EventStreamsConfiguration}) and
+     * the status-callback check (issue 21), behind the organization's gate.
+     */
     @Bean
     SendMessage sendMessage(Outbox outbox, AdmitSendRequest admission, Clock clock, InboundMessages inbound,
-            WindowEnforcements enforcements, OrganizationDirectory directory, AllowedSenders senders) {
-        return OrganizationAdminConfiguration.gated(EventStreamsConfiguration.windowChecked(
-                new SendMessageService(outbox, admission, clock), inbound, enforcements, clock), directory, senders);
+            WindowEnforcements enforcements, OrganizationDirectory directory, AllowedSenders senders,
+            ReceiverAddresses addresses, StatusCallbackSigners signers) {
+        return OrganizationAdminConfiguration.gated(new StatusCallbackCheckedSendMessage(
+                EventStreamsConfiguration.windowChecked(new SendMessageService(outbox, admission, clock), inbound,
+                        enforcements, clock), addresses, signers), directory, senders);
     }
 
     @Bean

@@ -24,11 +24,14 @@ class NotificationPropertiesTest {
                 .hasMessageContaining("tracker.notifications.per-subscription");
         assertThatThrownBy(() -> properties(Duration.ZERO, Duration.ofHours(1), Duration.ofDays(1), 8))
                 .hasMessageContaining("tracker.notifications.first-retry-delay");
+        assertThatThrownBy(() -> new NotificationProperties(true, Duration.ofMillis(100), 200, 8, Duration.ofSeconds(5),
+                Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofHours(1), Duration.ofDays(1), false, false, 4,
+                Duration.ZERO)).hasMessageContaining("tracker.notifications.dead-letter-max-age");
     }
 
     private static NotificationProperties properties(Duration firstRetry, Duration maxRetry, Duration horizon,
             int perSubscription) {
         return new NotificationProperties(true, Duration.ofMillis(100), 200, perSubscription, Duration.ofSeconds(5),
-                Duration.ofSeconds(10), firstRetry, maxRetry, horizon, false, false, 4);
+                Duration.ofSeconds(10), firstRetry, maxRetry, horizon, false, false, 4, Duration.ofDays(30));
     }
 }

@@ -1,5 +1,6 @@
 package dev.deliverytracker.adapter.persistence;
 
+import dev.deliverytracker.application.port.out.StatusCallbackSigners;
 import dev.deliverytracker.application.port.out.Subscriptions;
 import dev.deliverytracker.domain.Channel;
 import dev.deliverytracker.domain.NotificationScope;
@@ -22,9 +23,13 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Notification subscriptions on PostgreSQL; their secrets sealed like the Twilio auth tokens. */
+/**
+ * Notification subscriptions on PostgreSQL, and each organization's status-callback signer as a row of
+ * its own ({@code purpose = 'status_callback'}, V55) that the subscription methods never show; secrets
+ * sealed like the Twilio auth tokens.
+ */
 @Component
-class JdbcSubscriptions implements Subscriptions {
+class JdbcSubscriptions implements Subscriptions, StatusCallbackSigners {
 
     static final String COLUMNS = """
             select subscription_id, org_id, url, scope, channels, tags, enabled, paused_reason, secret,
@@ -58,13 +63,13 @@ class JdbcSubscriptions implements Subscriptions {
 
     @Override
     public Optional<Subscription> find(OrganizationId organization, SubscriptionId id) {
-        return jdbc.sql(COLUMNS + "where org_id = :org and subscription_id = :id")
+        return jdbc.sql(COLUMNS + "where org_id = :org and subscription_id = :id and purpose = 'subscription'")
                 .param("org", organization.value()).param("id", id.value()).query(this::subscription).optional();
     }
 
     @Override
     public List<Subscription> of(OrganizationId organization) {
-        return jdbc.sql(COLUMNS + "where org_id = :org order by subscription_id").param("org", organization.value())
+        return jdbc.sql(COLUMNS + "where org_id = :org and purpose = 'subscription' order by subscription_id").param("org", organization.value())
                 .query(this::subscription).list();
     }
 
@@ -80,8 +85,39 @@ class JdbcSubscriptions implements Subscriptions {
 
     @Override
     public boolean remove(OrganizationId organization, SubscriptionId id) {
-        return jdbc.sql("delete from notification_subscriptions where org_id = :org and subscription_id = :id")
+        return jdbc.sql("""
+                delete from notification_subscriptions
+                where org_id = :org and subscription_id = :id and purpose = 'subscription'
+                """)
                 .param("org", organization.value()).param("id", id.value()).update() == 1;
+    }
+
+    @Override
+    public Optional<Subscription> signerOf(OrganizationId organization) {
+        return jdbc.sql(COLUMNS + "where org_id = :org and purpose = 'status_callback'")
+                .param("org", organization.value()).query(this::subscription).optional();
+    }
+
+    @Override
+    public Subscription saveSigner(Subscription signer) {
+        if (signer.identity().isPresent()) {
+            if (!save(signer)) {
+                throw new IllegalStateException("the status-callback signer of " + signer.organization() + " is gone");
+            }
+            return signer;
+        }
+        Optional<Long> id = jdbc.sql("""
+                insert into notification_subscriptions (org_id, url, scope, channels, tags, enabled, paused_reason,
+                    secret, previous_secret, previous_secret_until, created_at, updated_at, purpose)
+                values (:org, :url, :scope, cast(:channels as text[]), cast(:tags as jsonb), :enabled, :reason,
+                    :secret, :previous, :previousUntil, :createdAt, :now, 'status_callback')
+                on conflict (org_id) where purpose = 'status_callback' do nothing
+                returning subscription_id
+                """).params(params(signer)).param("org", signer.organization().value())
+                .param("createdAt", Timestamp.from(signer.createdAt())).query(Long.class).optional();
+        // Two first secrets made at the same moment: the other one was kept, and this one must not be shown.
+        return signer.withId(new SubscriptionId(id.orElseThrow(() -> new IllegalStateException(
+                "the status-callback secret of " + signer.organization() + " was made by another request just now"))));
     }
 
     private java.util.Map<String, Object> params(Subscription subscription) {

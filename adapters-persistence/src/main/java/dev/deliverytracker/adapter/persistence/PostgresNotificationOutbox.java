@@ -5,6 +5,7 @@ import dev.deliverytracker.application.port.out.DeliveryClaim;
 import dev.deliverytracker.application.port.out.NotificationOutbox;
 import dev.deliverytracker.application.port.out.NotificationPlanner;
 import dev.deliverytracker.application.port.out.PlannedNotification;
+import dev.deliverytracker.application.port.out.StatusCallbackSigners;
 import dev.deliverytracker.application.port.out.StatusChange;
 import dev.deliverytracker.domain.OrganizationId;
 import dev.deliverytracker.domain.Subscription;
@@ -13,6 +14,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import java.net.URI;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -64,7 +66,7 @@ class PostgresNotificationOutbox implements NotificationOutbox, MeterBinder {
                 where s.enabled
                 limit :limit))
             returning d.delivery_id, d.subscription_id, d.org_id, d.event_id, d.event_type, d.body, d.attempts,
-                d.first_attempted_at, d.created_at
+                d.first_attempted_at, d.created_at, d.url
             """;
 
 
@@ -96,10 +98,17 @@ class PostgresNotificationOutbox implements NotificationOutbox, MeterBinder {
         Map<Long, MessageRow> messages = rows.byIds(events.stream().map(EventRow::messageId).toList());
         Map<Long, List<Subscription>> byOrganization = new HashMap<>();
         Set<Long> organizations = events.stream().map(EventRow::orgId).collect(Collectors.toSet());
+        Map<Long, Long> signers = new HashMap<>();
         jdbc.sql(JdbcSubscriptions.COLUMNS + "where org_id = any(cast(:orgs as bigint[])) and enabled")
                 .param("orgs", organizations.toArray(new Long[0])).query(subscriptions::subscription).list()
-                .forEach(subscription -> byOrganization.computeIfAbsent(subscription.organization().value(),
-                        org -> new ArrayList<>()).add(subscription));
+                .forEach(subscription -> {
+                    if (subscription.url().equals(StatusCallbackSigners.SIGNER_URL)) {
+                        signers.put(subscription.organization().value(), subscription.id().value());
+                    } else {
+                        byOrganization.computeIfAbsent(subscription.organization().value(), org -> new ArrayList<>())
+                                .add(subscription);
+                    }
+                });
         boolean feeds = jdbc.sql("select exists (select 1 from status_feeds)").query(Boolean.class).single();
         List<Object[]> planned = new ArrayList<>();
         List<Object[]> kept = new ArrayList<>();
@@ -109,11 +118,24 @@ class PostgresNotificationOutbox implements NotificationOutbox, MeterBinder {
                 return; // deleted with its history since (retention): nothing left to tell
             }
             StatusChange change = new StatusChange("evt_" + event.eventId().replace("-", ""), event.sequence(),
-                    MessageMapping.toDomain(event.snapshotOf(message)), event.changedAt());
+                    MessageMapping.toDomain(event.snapshotOf(message)), event.changedAt(),
+                    Optional.ofNullable(event.statusCallback()).map(URI::create));
             for (PlannedNotification notification : planner.plan(change,
                     byOrganization.getOrDefault(event.orgId(), List.of()))) {
-                planned.add(new Object[] {notification.subscription().value(), event.orgId(), notification.eventId(),
-                        notification.type(), notification.body(), event.changedAt()});
+                Long holder;
+                String url = null;
+                if (notification.recipient() instanceof PlannedNotification.Recipient.Subscriber subscriber) {
+                    holder = subscriber.subscription().value();
+                } else {
+                    // Sent only once the organization had a signer (the send use case checks): none means it
+                    // was removed since, and nothing can sign the callback any more.
+                    holder = signers.get(event.orgId());
+                    url = ((PlannedNotification.Recipient.StatusCallback) notification.recipient()).url().toString();
+                }
+                if (holder != null) {
+                    planned.add(new Object[] {holder, event.orgId(), notification.eventId(), notification.type(),
+                            notification.body(), event.changedAt(), url});
+                }
             }
             if (feeds) {
                 kept.add(new Object[] {event.messageId(), change.eventId(), planner.type(change), planner.body(change),
@@ -123,10 +145,10 @@ class PostgresNotificationOutbox implements NotificationOutbox, MeterBinder {
         if (!planned.isEmpty()) {
             jdbc.sql("""
                     insert into notification_deliveries (subscription_id, org_id, event_id, event_type, body, due_at,
-                        created_at)
-                    select s, o, e, t, b, c, c from unnest(cast(:subscriptions as bigint[]), cast(:orgs as bigint[]),
+                        created_at, url)
+                    select s, o, e, t, b, c, c, u from unnest(cast(:subscriptions as bigint[]), cast(:orgs as bigint[]),
                         cast(:events as text[]), cast(:types as text[]), cast(:bodies as text[]),
-                        cast(:created as timestamptz[])) as v(s, o, e, t, b, c)
+                        cast(:created as timestamptz[]), cast(:urls as text[])) as v(s, o, e, t, b, c, u)
                     """)
                     .param("subscriptions", planned.stream().map(row -> (Long) row[0]).toArray(Long[]::new))
                     .param("orgs", planned.stream().map(row -> (Long) row[1]).toArray(Long[]::new))
@@ -134,6 +156,7 @@ class PostgresNotificationOutbox implements NotificationOutbox, MeterBinder {
                     .param("types", planned.stream().map(row -> (String) row[3]).toArray(String[]::new))
                     .param("bodies", planned.stream().map(row -> (String) row[4]).toArray(String[]::new))
                     .param("created", planned.stream().map(row -> row[5].toString()).toArray(String[]::new))
+                    .param("urls", planned.stream().map(row -> (String) row[6]).toArray(String[]::new))
                     .update();
         }
         keepForFeeds(kept);
@@ -175,12 +198,19 @@ class PostgresNotificationOutbox implements NotificationOutbox, MeterBinder {
                 .query(subscriptions::subscription).list()
                 .forEach(subscription -> bySubscription.put(subscription.id().value(), subscription));
         return claimed.stream().map(row -> new DeliveryClaim(row.deliveryId(), bySubscription.get(row.subscriptionId()),
-                row.eventId(), row.type(), row.body(), row.attempts(), row.firstAttemptAt(), row.createdAt())).toList();
+                row.eventId(), row.type(), row.body(), row.attempts(), row.firstAttemptAt(), row.createdAt(),
+                Optional.ofNullable(row.url()).map(URI::create))).toList();
     }
 
     @Override
     public void delivered(long deliveryId, Instant at) {
         jdbc.sql("delete from notification_deliveries where delivery_id = :id").param("id", deliveryId).update();
+    }
+
+    @Override
+    public void delivered(List<Long> deliveryIds, Instant at) {
+        jdbc.sql("delete from notification_deliveries where delivery_id = any(cast(:ids as bigint[]))")
+                .param("ids", deliveryIds.toArray(new Long[0])).update();
     }
 
     @Override
@@ -216,7 +246,8 @@ class PostgresNotificationOutbox implements NotificationOutbox, MeterBinder {
     public List<DeadLetter> deadLetters(OrganizationId organization, Optional<SubscriptionId> subscription,
             int limit) {
         return jdbc.sql("""
-                select delivery_id, subscription_id, event_id, event_type, attempts, last_error, created_at, dead_at
+                select delivery_id, subscription_id, event_id, event_type, attempts, last_error, created_at, dead_at,
+                    url
                 from notification_deliveries
                 where org_id = :org and state = 'dead' and (cast(:subscription as bigint) is null
                     or subscription_id = cast(:subscription as bigint))
@@ -226,7 +257,8 @@ class PostgresNotificationOutbox implements NotificationOutbox, MeterBinder {
                 .query((row, index) -> new DeadLetter(row.getLong("delivery_id"),
                         new SubscriptionId(row.getLong("subscription_id")), row.getString("event_id"),
                         row.getString("event_type"), row.getInt("attempts"), row.getString("last_error"),
-                        row.getTimestamp("created_at").toInstant(), row.getTimestamp("dead_at").toInstant()))
+                        row.getTimestamp("created_at").toInstant(), row.getTimestamp("dead_at").toInstant(),
+                        Optional.ofNullable(row.getString("url")).map(URI::create)))
                 .list();
     }
 
@@ -249,6 +281,15 @@ class PostgresNotificationOutbox implements NotificationOutbox, MeterBinder {
                     or subscription_id = cast(:subscription as bigint))
                 """).param("org", organization.value()).param("now", Timestamp.from(now))
                 .param("subscription", subscription.map(SubscriptionId::value).orElse(null)).update();
+    }
+
+    @Override
+    public int purgeDeadLetters(Instant deadBefore, int limit) {
+        return jdbc.sql("""
+                delete from notification_deliveries where delivery_id in (
+                    select delivery_id from notification_deliveries
+                    where state = 'dead' and dead_at < :before limit :limit)
+                """).param("before", Timestamp.from(deadBefore)).param("limit", limit).update();
     }
 
     /**
@@ -301,7 +342,7 @@ class PostgresNotificationOutbox implements NotificationOutbox, MeterBinder {
 
     private record EventRow(long eventNo, String eventId, long orgId, long messageId, int sequence, String status,
             String sid, Integer errorCode, String errorMessage, int attempts, Instant queuedAt, Instant sentAt,
-            Instant deliveredAt, Instant readAt, Instant failedAt, Instant changedAt) {
+            Instant deliveredAt, Instant readAt, Instant failedAt, Instant changedAt, String statusCallback) {
 
         static EventRow of(ResultSet row, int index) throws SQLException {
             int code = row.getInt("error_code");
@@ -314,7 +355,7 @@ class PostgresNotificationOutbox implements NotificationOutbox, MeterBinder {
                     JdbcSubscriptions.instant(row.getTimestamp("delivered_at")),
                     JdbcSubscriptions.instant(row.getTimestamp("read_at")),
                     JdbcSubscriptions.instant(row.getTimestamp("failed_at")),
-                    row.getTimestamp("changed_at").toInstant());
+                    row.getTimestamp("changed_at").toInstant(), row.getString("status_callback"));
         }
 
         /** The message as it stood at this change: its own fields, the state the change wrote. */
@@ -350,12 +391,13 @@ class PostgresNotificationOutbox implements NotificationOutbox, MeterBinder {
     }
 
     private record ClaimedRow(long deliveryId, long subscriptionId, String eventId, String type, String body,
-            int attempts, Instant firstAttemptAt, Instant createdAt) {
+            int attempts, Instant firstAttemptAt, Instant createdAt, String url) {
 
         static ClaimedRow of(ResultSet row, int index) throws SQLException {
             return new ClaimedRow(row.getLong("delivery_id"), row.getLong("subscription_id"), row.getString("event_id"),
                     row.getString("event_type"), row.getString("body"), row.getInt("attempts"),
-                    row.getTimestamp("first_attempted_at").toInstant(), row.getTimestamp("created_at").toInstant());
+                    row.getTimestamp("first_attempted_at").toInstant(), row.getTimestamp("created_at").toInstant(),
+                    row.getString("url"));
         }
     }
 }

@@ -7,6 +7,7 @@ import dev.deliverytracker.domain.MessageId;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import java.net.URI;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,9 +34,10 @@ class PostgresOutbox implements Outbox, MeterBinder {
             with message as (
                 insert into messages (org_id, channel, to_address, from_address, messaging_service_sid, body,
                     content_sid, content_variables, tags, status, attempts, idempotency_key, request_fingerprint,
-                    created_at, updated_at)
+                    created_at, updated_at, status_callback)
                 values (:org, :channel, :to, :from, :service, :body, :contentSid, cast(:variables as jsonb),
-                    cast(:tags as jsonb), :status, :attempts, :idempotencyKey, :fingerprint, :createdAt, :updatedAt)
+                    cast(:tags as jsonb), :status, :attempts, :idempotencyKey, :fingerprint, :createdAt, :updatedAt,
+                    :statusCallback)
                 returning message_id, org_id)
             insert into message_outbox (message_id, org_id, due_at)
             select message_id, org_id, :due from message
@@ -84,7 +86,8 @@ class PostgresOutbox implements Outbox, MeterBinder {
     }
 
     @Override
-    public Enqueued enqueue(Message pending, String requestFingerprint, Instant dueAt) {
+    public Enqueued enqueue(Message pending, String requestFingerprint, Instant dueAt,
+            Optional<URI> statusCallback) {
         if (pending.id().isPresent() || pending.status() != DeliveryStatus.PENDING) {
             // The insert below writes a new message's columns only: no SID, no milestones, no error.
             throw new IllegalArgumentException("only a new pending message is enqueued, not " + pending);
@@ -93,7 +96,7 @@ class PostgresOutbox implements Outbox, MeterBinder {
         if (key.isEmpty()) {
             // One statement is atomic on its own: no transaction to begin and commit around it, one
             // round trip for the whole request (the send API's most common case).
-            return inserted(pending, requestFingerprint, dueAt);
+            return inserted(pending, requestFingerprint, dueAt, statusCallback);
         }
         return transactions.execute(status -> {
             // Two requests with the same key at the same moment: the second waits here and finds the first.
@@ -103,11 +106,12 @@ class PostgresOutbox implements Outbox, MeterBinder {
             if (earlier.isPresent()) {
                 return new Enqueued(MessageMapping.toDomain(earlier.get()), false, earlier.get().requestFingerprint);
             }
-            return inserted(pending, requestFingerprint, dueAt);
+            return inserted(pending, requestFingerprint, dueAt, statusCallback);
         });
     }
 
-    private Enqueued inserted(Message pending, String requestFingerprint, Instant dueAt) {
+    private Enqueued inserted(Message pending, String requestFingerprint, Instant dueAt,
+            Optional<URI> statusCallback) {
         MessageRow row = MessageMapping.newRow(pending);
         long id = jdbc.sql(INSERT_MESSAGE_AND_OUTBOX)
                 .param("org", row.orgId).param("channel", row.channel).param("to", row.toAddress)
@@ -118,6 +122,7 @@ class PostgresOutbox implements Outbox, MeterBinder {
                 .param("idempotencyKey", row.idempotencyKey).param("fingerprint", requestFingerprint)
                 .param("createdAt", Timestamp.from(row.createdAt)).param("updatedAt", Timestamp.from(row.updatedAt))
                 .param("due", Timestamp.from(dueAt))
+                .param("statusCallback", statusCallback.map(URI::toString).orElse(null))
                 .query(Long.class).single();
         return new Enqueued(pending.withId(MessageId.of(id)), true, requestFingerprint);
     }

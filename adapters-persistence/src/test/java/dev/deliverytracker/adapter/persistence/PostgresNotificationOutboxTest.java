@@ -1,6 +1,7 @@
 package dev.deliverytracker.adapter.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 import dev.deliverytracker.application.fake.DeliveryStoreContract;
 import dev.deliverytracker.application.fake.NotificationOutboxContract;
@@ -12,6 +13,7 @@ import dev.deliverytracker.application.port.out.DeliveryLog;
 import dev.deliverytracker.application.port.out.MessageLookup;
 import dev.deliverytracker.application.port.out.Organizations;
 import dev.deliverytracker.application.port.out.ReportedEvent;
+import dev.deliverytracker.application.port.out.StatusCallbackSigners;
 import dev.deliverytracker.application.port.out.TwilioAccountCredentials;
 import dev.deliverytracker.application.service.NotificationEvents;
 import dev.deliverytracker.domain.AccountSid;
@@ -76,6 +78,9 @@ class PostgresNotificationOutboxTest extends NotificationOutboxContract {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    PostgresOutbox sendQueue;
 
     @Autowired
     PlatformTransactionManager transactions;
@@ -163,6 +168,83 @@ class PostgresNotificationOutboxTest extends NotificationOutboxContract {
 
         assertThat(bodiesOf(every.id())).singleElement().satisfies(body -> assertThat(body)
                 .contains("\"type\":\"message.delivered\"", "\"origin\":\"external\"", "\"sid\":\"" + sid.value()));
+    }
+
+    @Test
+    void a_messages_status_callback_is_queued_under_its_organizations_signer_with_its_own_url() {
+        OrganizationId org = organization();
+        Subscription signer = subscriptions.saveSigner(Subscription.create(org, StatusCallbackSigners.SIGNER_URL,
+                NotificationScope.EVERY_STATUS, Set.of(), Map.of(), T0));
+        URI callback = URI.create("https://orders.example.com/messages/77/status");
+        Message withCallback = sendQueue.enqueue(Message.pending(org, Address.sms("+31612345678"),
+                Sender.organizationDefault(), new MessageContent.Text("hi"), Map.of(), Optional.empty(), T0),
+                "fingerprint", T0, Optional.of(callback)).message();
+        Message accepted = log.accepted(withCallback.id().orElseThrow(), DeliveryEvent.of(
+                DeliveryStoreContract.randomSid(), DeliveryStatus.QUEUED, DeliveryError.NONE, EventSource.SEND_RESPONSE,
+                T0));
+        append(org, accepted.sid().orElseThrow(), "sent", T0.plusSeconds(1));
+        Message without = accepted(org);
+
+        assertThat(eventsOf(without)).as("a signer alone is no subscription: nothing to tell").isZero();
+        fanOutEverything();
+        assertThat(bodiesOf(signer.id())).hasSize(2);
+        List<DeliveryClaim> claims = mine(outbox.claim(500, 10, FAR, Duration.ofMinutes(1)), signer.id());
+        assertThat(claims).hasSize(2).allSatisfy(claim -> {
+            assertThat(claim.statusCallback()).contains(callback);
+            assertThat(claim.url()).isEqualTo(callback);
+            assertThat(claim.subscription().secret()).isEqualTo(signer.secret());
+        });
+
+        outbox.deadLetter(claims.get(0).deliveryId(), "answered 410 Gone", FAR);
+        assertThat(outbox.deadLetters(org, Optional.empty(), 10)).singleElement()
+                .satisfies(letter -> assertThat(letter.statusCallback()).contains(callback));
+        outbox.delivered(List.of(claims.get(1).deliveryId()), FAR);
+        assertThat(bodiesOf(signer.id())).as("the taken one is gone, the dead letter stays").hasSize(1);
+    }
+
+    @Test
+    void dead_letters_that_died_before_a_time_are_purged_and_later_ones_kept() {
+        OrganizationId org = organization();
+        Subscription every = subscribe(org, NotificationScope.EVERY_STATUS);
+        accepted(org);
+        accepted(org);
+        fanOutEverything();
+        List<DeliveryClaim> claims = mine(outbox.claim(500, 10, FAR, Duration.ofMinutes(1)), every.id());
+        assertThat(claims).hasSize(2);
+        Instant longAgo = T0.minus(Duration.ofDays(365));
+        outbox.deadLetter(claims.get(0).deliveryId(), "answered 500", longAgo);
+        outbox.deadLetter(claims.get(1).deliveryId(), "answered 500", longAgo.plusSeconds(60));
+
+        assertThat(outbox.purgeDeadLetters(longAgo.plusSeconds(1), 100)).isEqualTo(1);
+        assertThat(outbox.deadLetters(org, Optional.empty(), 10)).extracting(DeadLetter::deliveryId)
+                .containsExactly(claims.get(1).deliveryId());
+    }
+
+    @Test
+    void the_status_callback_signer_is_one_per_organization_and_none_of_its_subscriptions() {
+        OrganizationId org = organization();
+        Subscription signer = subscriptions.saveSigner(Subscription.create(org, StatusCallbackSigners.SIGNER_URL,
+                NotificationScope.EVERY_STATUS, Set.of(), Map.of(), T0));
+        Subscription rotated = subscriptions.saveSigner(signer.rotated(
+                dev.deliverytracker.domain.WebhookSecret.generate(), T0.plusSeconds(60)));
+
+        assertThat(subscriptions.signerOf(org)).contains(rotated);
+        assertThat(subscriptions.of(org)).isEmpty();
+        assertThat(subscriptions.find(org, signer.id())).isEmpty();
+        assertThat(subscriptions.remove(org, signer.id())).isFalse();
+        assertThatIllegalStateException().isThrownBy(() -> subscriptions.saveSigner(
+                Subscription.create(org, StatusCallbackSigners.SIGNER_URL, NotificationScope.EVERY_STATUS, Set.of(),
+                        Map.of(), T0))).withMessageContaining("another request");
+    }
+
+    private OrganizationId anotherOrganization() {
+        AccountSid other = DeliveryStoreContract.randomAccount();
+        return organizations.ensure("org " + other, new TwilioAccountCredentials(other, "token", ""));
+    }
+
+    private Subscription subscribe(OrganizationId org, NotificationScope scope) {
+        return subscriptions.add(Subscription.create(org, URI.create("https://receiver.example.com/hooks"), scope,
+                Set.of(), Map.of(), T0));
     }
 
     private Message accepted(OrganizationId org) {

@@ -12,9 +12,12 @@ import dev.deliverytracker.domain.Subscription;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleSupplier;
 
@@ -65,6 +68,12 @@ public final class NotificationDeliveryService implements DeliverNotifications {
     /** Posts started and not settled yet, and the signal a settled one gives. */
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Object postFinished = new Object();
+    /**
+     * Notifications their receivers took, not yet deleted: deleted together at the next claim (a round
+     * trip and a commit for many posts instead of one each). Until then they hold their places and
+     * their leases; should this instance die first, they are posted again (at least once).
+     */
+    private final Queue<Long> taken = new ConcurrentLinkedQueue<>();
 
     @Override
     public int fanOutDue() {
@@ -73,12 +82,13 @@ public final class NotificationDeliveryService implements DeliverNotifications {
 
     @Override
     public int deliverDue() {
+        forgetTaken();
         Instant now = clock.instant();
         List<DeliveryClaim> claims = outbox.claim(settings.batchSize(), settings.perSubscription(), now,
                 settings.lease());
         for (DeliveryClaim claim : claims) {
             OutgoingNotification notification = new OutgoingNotification(claim.subscription().id(),
-                    claim.subscription().url(), claim.eventId(), claim.body(),
+                    claim.url(), claim.eventId(), claim.body(),
                     claim.subscription().signingSecrets(now), now);
             CompletableFuture<ReceiverAnswer> answer;
             try {
@@ -94,7 +104,25 @@ public final class NotificationDeliveryService implements DeliverNotifications {
                 return null;
             }).whenComplete((ignored, failure) -> finished());
         }
+        forgetTaken();
         return claims.size();
+    }
+
+    /** Deletes what receivers took since the last time; kept for the next time if the store fails. */
+    private void forgetTaken() {
+        List<Long> done = new ArrayList<>();
+        for (Long id = taken.poll(); id != null; id = taken.poll()) {
+            done.add(id);
+        }
+        if (done.isEmpty()) {
+            return;
+        }
+        try {
+            outbox.delivered(done, clock.instant());
+        } catch (RuntimeException failed) {
+            taken.addAll(done);
+            throw failed;
+        }
     }
 
     @Override
@@ -119,7 +147,12 @@ public final class NotificationDeliveryService implements DeliverNotifications {
     void settle(DeliveryClaim claim, ReceiverAnswer answer) {
         Instant now = clock.instant();
         if (answer.took()) {
-            outbox.delivered(claim.deliveryId(), now);
+            taken.add(claim.deliveryId());
+            return;
+        }
+        if (answer instanceof ReceiverAnswer.Gone && claim.statusCallback().isPresent()) {
+            // One message's receiver is gone, not the organization's other callbacks: this one stops here.
+            outbox.deadLetter(claim.deliveryId(), answer.describe(), now);
             return;
         }
         if (answer instanceof ReceiverAnswer.Gone) {

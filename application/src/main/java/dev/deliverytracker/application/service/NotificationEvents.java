@@ -2,6 +2,7 @@ package dev.deliverytracker.application.service;
 
 import dev.deliverytracker.application.port.out.NotificationPlanner;
 import dev.deliverytracker.application.port.out.PlannedNotification;
+import dev.deliverytracker.application.port.out.StatusCallbackSigners;
 import dev.deliverytracker.application.port.out.StatusChange;
 import dev.deliverytracker.domain.DeliveryStatus;
 import dev.deliverytracker.domain.Message;
@@ -48,15 +49,25 @@ public final class NotificationEvents {
     private NotificationEvents() {
     }
 
+    /**
+     * Every enabled subscription that wants the change, and the message's own status callback, which
+     * hears of every change of its message (as Twilio's {@code StatusCallback} does).
+     */
     public static List<PlannedNotification> plan(StatusChange change, List<Subscription> subscriptions) {
         List<PlannedNotification> planned = new ArrayList<>();
         String body = null;
         for (Subscription subscription : subscriptions) {
-            if (subscription.enabled() && subscription.wants(change.message())) {
+            if (subscription.enabled() && !subscription.url().equals(StatusCallbackSigners.SIGNER_URL)
+                    && subscription.wants(change.message())) {
                 body = body == null ? body(change) : body;
                 planned.add(new PlannedNotification(subscription.identity().orElseThrow(), change.eventId(),
                         type(change.message().status()), body));
             }
+        }
+        if (change.statusCallback().isPresent()) {
+            planned.add(new PlannedNotification(new PlannedNotification.Recipient.StatusCallback(
+                    change.statusCallback().get()), change.eventId(), type(change.message().status()),
+                    body == null ? body(change) : body));
         }
         return planned;
     }

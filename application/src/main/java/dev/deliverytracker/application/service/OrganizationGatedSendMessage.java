@@ -58,7 +58,8 @@ public final class OrganizationGatedSendMessage implements SendMessage {
         if (command.sender() instanceof Sender.OrganizationDefault) {
             return Optional.of(allowed.stream().filter(sender -> sender.isDefault() && sender.channel() == channel)
                     .findFirst().map(sender -> new SendMessageCommand(command.caller(), command.to(), sender.sender(),
-                            command.content(), command.tags(), command.idempotencyKey()))
+                            command.content(), command.tags(), command.idempotencyKey(),
+                            command.statusCallback()))
                     .orElse(command));
         }
         return allowed.stream().anyMatch(sender -> sender.allows(channel, command.sender())) ? Optional.of(command)

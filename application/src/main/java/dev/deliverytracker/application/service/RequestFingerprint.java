@@ -31,6 +31,8 @@ final class RequestFingerprint {
         }
         new TreeMap<>(command.tags()).forEach((name, value) ->
                 canonical.append("tag.").append(name).append('=').append(value).append('\n'));
+        // Only when given, so the fingerprints of requests without one stay what they were.
+        command.statusCallback().ifPresent(url -> canonical.append("statusCallback=").append(url).append('\n'));
         return sha256(canonical.toString());
     }
 

@@ -33,7 +33,7 @@ public final class SendMessageService implements SendMessage {
         String fingerprint = RequestFingerprint.of(command);
         Message pending = Message.pending(command.organization(), command.to(), command.sender(), command.content(),
                 command.tags(), command.idempotencyKeyIfAny(), now);
-        Outbox.Enqueued enqueued = outbox.enqueue(pending, fingerprint, now);
+        Outbox.Enqueued enqueued = outbox.enqueue(pending, fingerprint, now, command.statusCallback());
         if (enqueued.created()) {
             return new SendOutcome.Accepted(enqueued.message());
         }

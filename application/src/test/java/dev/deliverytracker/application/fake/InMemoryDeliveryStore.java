@@ -124,7 +124,8 @@ public final class InMemoryDeliveryStore implements MessageStore, DeliveryLog, O
     }
 
     @Override
-    public synchronized Enqueued enqueue(Message pending, String requestFingerprint, Instant dueAt) {
+    public synchronized Enqueued enqueue(Message pending, String requestFingerprint, Instant dueAt,
+            Optional<java.net.URI> statusCallback) {
         Optional<Message> earlier = pending.idempotencyKey().flatMap(key -> messages.values().stream()
                 .filter(message -> message.organization().equals(pending.organization()))
                 .filter(message -> message.idempotencyKey().equals(Optional.of(key))).findFirst());
@@ -133,9 +134,17 @@ public final class InMemoryDeliveryStore implements MessageStore, DeliveryLog, O
         }
         Message stored = add(pending);
         fingerprints.put(stored.id().orElseThrow(), requestFingerprint);
+        statusCallback.ifPresent(url -> statusCallbacks.put(stored.id().orElseThrow(), url));
         outbox.put(stored.id().orElseThrow(), new Entry(dueAt));
         return new Enqueued(stored, true, requestFingerprint);
     }
+
+    /** The status callback the message was stored with, if any. */
+    public synchronized Optional<java.net.URI> statusCallbackOf(MessageId id) {
+        return Optional.ofNullable(statusCallbacks.get(id));
+    }
+
+    private final Map<MessageId, java.net.URI> statusCallbacks = new java.util.HashMap<>();
 
     @Override
     public synchronized List<Claim> claimDue(int limit, Instant now, Duration lease) {

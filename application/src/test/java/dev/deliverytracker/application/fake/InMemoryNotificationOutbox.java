@@ -32,6 +32,7 @@ public final class InMemoryNotificationOutbox implements NotificationOutbox {
     public static final class Entry {
         final long id;
         final PlannedNotification notification;
+        final SubscriptionId subscription;
         final OrganizationId organization;
         final Instant createdAt;
         Instant due;
@@ -42,9 +43,11 @@ public final class InMemoryNotificationOutbox implements NotificationOutbox {
         String lastError = "";
         Instant deadAt;
 
-        Entry(long id, PlannedNotification notification, OrganizationId organization, Instant createdAt) {
+        Entry(long id, PlannedNotification notification, SubscriptionId subscription, OrganizationId organization,
+                Instant createdAt) {
             this.id = id;
             this.notification = notification;
+            this.subscription = subscription;
             this.organization = organization;
             this.createdAt = createdAt;
             this.due = createdAt;
@@ -64,6 +67,16 @@ public final class InMemoryNotificationOutbox implements NotificationOutbox {
 
         public PlannedNotification notification() {
             return notification;
+        }
+
+        /** The subscription it is held under: its own, or the organization's status-callback signer. */
+        public SubscriptionId subscription() {
+            return subscription;
+        }
+
+        public Optional<java.net.URI> statusCallback() {
+            return notification.recipient() instanceof PlannedNotification.Recipient.StatusCallback callback
+                    ? Optional.of(callback.url()) : Optional.empty();
         }
     }
 
@@ -103,8 +116,13 @@ public final class InMemoryNotificationOutbox implements NotificationOutbox {
             List<Subscription> enabled = subscriptions.of(change.message().organization()).stream()
                     .filter(Subscription::enabled).toList();
             for (PlannedNotification planned : planner.plan(change, enabled)) {
+                Optional<SubscriptionId> holder = holder(planned, change.message().organization());
+                if (holder.isEmpty()) {
+                    continue; // a status callback of an organization without a signer: nothing can sign it
+                }
                 long id = next++;
-                entries.put(id, new Entry(id, planned, change.message().organization(), change.changedAt()));
+                entries.put(id, new Entry(id, planned, holder.get(), change.message().organization(),
+                        change.changedAt()));
             }
             feeds.keep(change.message().id().orElseThrow().toString(), change.eventId(), planner.type(change),
                     planner.body(change), change.changedAt());
@@ -113,12 +131,19 @@ public final class InMemoryNotificationOutbox implements NotificationOutbox {
         return taken;
     }
 
+    private Optional<SubscriptionId> holder(PlannedNotification planned, OrganizationId organization) {
+        if (planned.recipient() instanceof PlannedNotification.Recipient.Subscriber subscriber) {
+            return Optional.of(subscriber.subscription());
+        }
+        return subscriptions.signerOf(organization).map(Subscription::id);
+    }
+
     @Override
     public synchronized List<DeliveryClaim> claim(int limit, int perSubscription, Instant now, Duration lease) {
         Map<SubscriptionId, Integer> held = new HashMap<>();
         entries.values().stream().filter(entry -> entry.state.equals("pending") && entry.claimedUntil != null
                 && entry.claimedUntil.isAfter(now))
-                .forEach(entry -> held.merge(entry.notification.subscription(), 1, Integer::sum));
+                .forEach(entry -> held.merge(entry.subscription, 1, Integer::sum));
         List<DeliveryClaim> claims = new ArrayList<>();
         List<Entry> due = entries.values().stream()
                 .filter(entry -> entry.state.equals("pending") && !entry.due.isAfter(now)
@@ -128,19 +153,18 @@ public final class InMemoryNotificationOutbox implements NotificationOutbox {
             if (claims.size() == limit) {
                 break;
             }
-            Optional<Subscription> subscription = subscriptions.find(entry.organization,
-                    entry.notification.subscription());
+            Optional<Subscription> subscription = subscriptions.held(entry.organization, entry.subscription);
             if (subscription.isEmpty() || !subscription.get().enabled()
-                    || held.getOrDefault(entry.notification.subscription(), 0) >= perSubscription) {
+                    || held.getOrDefault(entry.subscription, 0) >= perSubscription) {
                 continue;
             }
-            held.merge(entry.notification.subscription(), 1, Integer::sum);
+            held.merge(entry.subscription, 1, Integer::sum);
             entry.attempts++;
             entry.claimedUntil = now.plus(lease);
             entry.firstAttemptAt = entry.firstAttemptAt == null ? now : entry.firstAttemptAt;
             claims.add(new DeliveryClaim(entry.id, subscription.get(), entry.notification.eventId(),
                     entry.notification.type(), entry.notification.body(), entry.attempts, entry.firstAttemptAt,
-                    entry.createdAt));
+                    entry.createdAt, entry.statusCallback()));
         }
         return claims;
     }
@@ -181,10 +205,11 @@ public final class InMemoryNotificationOutbox implements NotificationOutbox {
             Optional<SubscriptionId> subscription, int limit) {
         return entries.values().stream()
                 .filter(entry -> entry.state.equals("dead") && entry.organization.equals(organization)
-                        && subscription.map(entry.notification.subscription()::equals).orElse(true))
+                        && subscription.map(entry.subscription::equals).orElse(true))
                 .sorted(Comparator.comparing((Entry entry) -> entry.id).reversed()).limit(limit)
-                .map(entry -> new DeadLetter(entry.id, entry.notification.subscription(), entry.notification.eventId(),
-                        entry.notification.type(), entry.attempts, entry.lastError, entry.createdAt, entry.deadAt))
+                .map(entry -> new DeadLetter(entry.id, entry.subscription, entry.notification.eventId(),
+                        entry.notification.type(), entry.attempts, entry.lastError, entry.createdAt, entry.deadAt,
+                        entry.statusCallback()))
                 .toList();
     }
 
@@ -207,5 +232,14 @@ public final class InMemoryNotificationOutbox implements NotificationOutbox {
         List<DeadLetter> dead = deadLetters(organization, subscription, Integer.MAX_VALUE);
         dead.forEach(letter -> replay(organization, letter.deliveryId(), now));
         return dead.size();
+    }
+
+    @Override
+    public synchronized int purgeDeadLetters(Instant deadBefore, int limit) {
+        List<Long> old = entries.values().stream()
+                .filter(entry -> entry.state.equals("dead") && entry.deadAt.isBefore(deadBefore))
+                .map(entry -> entry.id).limit(limit).toList();
+        old.forEach(entries::remove);
+        return old.size();
     }
 }

@@ -1,5 +1,6 @@
 package dev.deliverytracker.application.fake;
 
+import dev.deliverytracker.application.port.out.StatusCallbackSigners;
 import dev.deliverytracker.application.port.out.Subscriptions;
 import dev.deliverytracker.domain.OrganizationId;
 import dev.deliverytracker.domain.Subscription;
@@ -12,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Subscriptions in a map, for use-case tests. */
-public final class InMemorySubscriptions implements Subscriptions {
+public final class InMemorySubscriptions implements Subscriptions, StatusCallbackSigners {
 
     private final Map<SubscriptionId, Subscription> byId = new LinkedHashMap<>();
     private long next = 1;
@@ -26,14 +27,38 @@ public final class InMemorySubscriptions implements Subscriptions {
 
     @Override
     public synchronized Optional<Subscription> find(OrganizationId organization, SubscriptionId id) {
+        return held(organization, id).filter(found -> !isSigner(found));
+    }
+
+    /** A subscription or a status-callback signer of the organization: what the outbox delivers under. */
+    public synchronized Optional<Subscription> held(OrganizationId organization, SubscriptionId id) {
         return Optional.ofNullable(byId.get(id)).filter(found -> found.organization().equals(organization));
+    }
+
+    @Override
+    public synchronized Optional<Subscription> signerOf(OrganizationId organization) {
+        return byId.values().stream().filter(found -> found.organization().equals(organization))
+                .filter(InMemorySubscriptions::isSigner).findFirst();
+    }
+
+    @Override
+    public synchronized Subscription saveSigner(Subscription signer) {
+        if (signer.identity().isPresent()) {
+            byId.put(signer.id(), signer);
+            return signer;
+        }
+        return add(signer);
+    }
+
+    private static boolean isSigner(Subscription subscription) {
+        return subscription.url().equals(SIGNER_URL);
     }
 
     @Override
     public synchronized List<Subscription> of(OrganizationId organization) {
         List<Subscription> found = new ArrayList<>();
         byId.values().stream().filter(subscription -> subscription.organization().equals(organization))
-                .sorted(Comparator.comparing(subscription -> subscription.id().value())).forEach(found::add);
+                .filter(subscription -> !isSigner(subscription)).sorted(Comparator.comparing(subscription -> subscription.id().value())).forEach(found::add);
         return found;
     }
 
@@ -44,6 +69,7 @@ public final class InMemorySubscriptions implements Subscriptions {
 
     @Override
     public synchronized boolean remove(OrganizationId organization, SubscriptionId id) {
+        // A signer is not the organization's to remove through the subscriptions.
         return find(organization, id).map(found -> byId.remove(id) != null).orElse(false);
     }
 }

@@ -102,6 +102,31 @@ class NotificationDeliveryServiceTest {
     }
 
     @Test
+    void what_receivers_took_keeps_its_place_until_the_next_round_forgets_it_all_at_once() {
+        subscribe(ORG, RECEIVER, NotificationScope.EVERY_STATUS);
+        List<CompletableFuture<ReceiverAnswer>> posts = new ArrayList<>();
+        NotificationDeliveryService later = new NotificationDeliveryService(outbox, subscriptions, notification -> {
+            CompletableFuture<ReceiverAnswer> post = new CompletableFuture<>();
+            posts.add(post);
+            return post;
+        }, new NotificationBackoff(Duration.ofSeconds(5), Duration.ofMinutes(10), Duration.ofHours(1)),
+                new NotificationDeliveryService.Settings(100, 2, Duration.ofSeconds(30)), clock, () -> 0.5);
+        announce(message(ORG, Channel.SMS, Map.of()), DeliveryStatus.QUEUED, DeliveryStatus.SENT,
+                DeliveryStatus.DELIVERED);
+        later.fanOutDue();
+        later.deliverDue();
+
+        posts.get(0).complete(new ReceiverAnswer.Took(200));
+        posts.get(1).complete(new ReceiverAnswer.Took(204));
+        assertThat(outbox.entries()).extracting(InMemoryNotificationOutbox.Entry::state)
+                .as("taken, not yet forgotten").containsExactly("pending", "pending", "pending");
+
+        assertThat(later.deliverDue()).as("both places free again").isEqualTo(1);
+        assertThat(outbox.entries()).extracting(InMemoryNotificationOutbox.Entry::state)
+                .containsExactly("delivered", "delivered", "pending");
+    }
+
+    @Test
     void scopes_channels_tags_and_organizations_filter_what_a_subscription_hears() {
         Subscription finals = subscribe(ORG, URI.create("https://finals.example.com/"), NotificationScope.FINAL_ONLY);
         Subscription failures = subscribe(ORG, URI.create("https://failures.example.com/"),
@@ -123,7 +148,7 @@ class NotificationDeliveryServiceTest {
         assertThat(types(failures)).containsExactly("message.undelivered");
         assertThat(types(smsOfShop)).containsExactly("message.sent", "message.delivered");
         assertThat(outbox.entries()).as("nothing for the other organization's subscription").allMatch(entry ->
-                entry.notification().subscription().value() <= 3);
+                entry.subscription().value() <= 3);
     }
 
     @Test
@@ -219,6 +244,68 @@ class NotificationDeliveryServiceTest {
         assertThat(sender.sent().get(0).secrets().get(1)).isEqualTo(subscription.secret());
     }
 
+    @Test
+    void a_messages_own_status_callback_hears_every_change_signed_with_the_organizations_secret() {
+        Subscription finals = subscribe(ORG, RECEIVER, NotificationScope.FINAL_ONLY);
+        Subscription signer = new StatusCallbackSecretService(subscriptions, clock).createOrRotate(ORG, Duration.ZERO);
+        URI callback = URI.create("https://orders.example.com/messages/77/status");
+        Message message = message(ORG, Channel.SMS, Map.of());
+        for (DeliveryStatus status : List.of(DeliveryStatus.SENT, DeliveryStatus.DELIVERED)) {
+            message = message.apply(event(message, status));
+            outbox.announce(new StatusChange("evt_" + (++sequence), sequence, message, clock.instant(),
+                    Optional.of(callback)));
+        }
+
+        service.fanOutDue();
+        service.deliverDue();
+
+        assertThat(sender.sent().stream().filter(notification -> notification.url().equals(callback)))
+                .as("every change, whatever the subscriptions want")
+                .extracting(notification -> notification.body().contains("\"type\":\"message.delivered\""))
+                .containsExactly(false, true);
+        assertThat(sender.sent().stream().filter(notification -> notification.url().equals(callback)))
+                .allSatisfy(notification -> assertThat(notification.secrets()).containsExactly(signer.secret()));
+        assertThat(sender.sent()).filteredOn(notification -> notification.url().equals(RECEIVER)).hasSize(1);
+        assertThat(new SubscriptionService(subscriptions, outbox, sender, url -> Optional.empty(), clock).list(ORG))
+                .as("the signer is not one of the organization's subscriptions").containsExactly(finals);
+    }
+
+    @Test
+    void a_status_callback_that_is_gone_ends_its_own_notification_and_pauses_nothing() {
+        Subscription signer = new StatusCallbackSecretService(subscriptions, clock).createOrRotate(ORG, Duration.ZERO);
+        URI gone = URI.create("https://orders.example.com/messages/1/status");
+        URI alive = URI.create("https://orders.example.com/messages/2/status");
+        sender.answer(gone, new ReceiverAnswer.Gone());
+        Message first = message(ORG, Channel.SMS, Map.of());
+        first = first.apply(event(first, DeliveryStatus.SENT));
+        outbox.announce(new StatusChange("evt_" + (++sequence), sequence, first, clock.instant(), Optional.of(gone)));
+        Message second = message(ORG, Channel.SMS, Map.of());
+        second = second.apply(event(second, DeliveryStatus.SENT));
+        outbox.announce(new StatusChange("evt_" + (++sequence), sequence, second, clock.instant(),
+                Optional.of(alive)));
+
+        service.fanOutDue();
+        service.deliverDue();
+
+        assertThat(outbox.entries()).extracting(InMemoryNotificationOutbox.Entry::state)
+                .containsExactly("dead", "delivered");
+        assertThat(outbox.deadLetters(ORG, Optional.empty(), 10)).singleElement()
+                .satisfies(letter -> assertThat(letter.statusCallback()).contains(gone));
+        assertThat(subscriptions.signerOf(ORG)).hasValueSatisfying(still -> assertThat(still.enabled()).isTrue());
+        assertThat(signer.enabled()).isTrue();
+    }
+
+    @Test
+    void a_status_callback_of_an_organization_without_a_secret_is_not_queued() {
+        Message message = message(ORG, Channel.SMS, Map.of());
+        message = message.apply(event(message, DeliveryStatus.SENT));
+        outbox.announce(new StatusChange("evt_" + (++sequence), sequence, message, clock.instant(),
+                Optional.of(RECEIVER)));
+
+        assertThat(service.fanOutDue()).isEqualTo(1);
+        assertThat(outbox.entries()).isEmpty();
+    }
+
     private Subscription subscribe(OrganizationId org, URI url, NotificationScope scope) {
         return subscriptions.add(Subscription.create(org, url, scope, Set.of(), Map.of(), T0));
     }
@@ -232,7 +319,7 @@ class NotificationDeliveryServiceTest {
     }
 
     private List<String> types(Subscription subscription) {
-        return outbox.entries().stream().filter(entry -> entry.notification().subscription().equals(subscription.id()))
+        return outbox.entries().stream().filter(entry -> entry.subscription().equals(subscription.id()))
                 .map(entry -> entry.notification().type()).toList();
     }
 

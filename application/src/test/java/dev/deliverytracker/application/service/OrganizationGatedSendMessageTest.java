@@ -87,4 +87,16 @@ class OrganizationGatedSendMessageTest {
         return new SendMessageCommand(caller, Address.sms("+31612345678"), sender, new MessageContent.Text("hello"),
                 Map.of(), "");
     }
+
+    @Test
+    void the_default_sender_put_in_keeps_the_requests_status_callback() {
+        Organization north = directory.create("north", Instant.now()).orElseThrow();
+        senders.add(north.id(), new AllowedSender(Channel.SMS, new Sender.Number(Address.sms("+15005550006")), true));
+        java.net.URI callback = java.net.URI.create("https://orders.example.com/status");
+
+        send.send(new SendMessageCommand(new ApiCaller(1, north.id()), Address.sms("+31612345678"),
+                Sender.organizationDefault(), new MessageContent.Text("hello"), Map.of(), "", Optional.of(callback)));
+
+        assertThat(lastSent.statusCallback()).contains(callback);
+    }
 }

@@ -68,6 +68,11 @@ class MessageApiController {
                     + refused.reason(), Map.of("errors", java.util.List.of(Map.of("field", refused.field(),
                             "message", refused.reason()))));
         }
+        if (outcome instanceof SendOutcome.StatusCallbackRefused refused) {
+            throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "Status callback refused",
+                    "statusCallback: " + refused.reason(), Map.of("errors", java.util.List.of(Map.of(
+                            "field", "statusCallback", "message", refused.reason()))));
+        }
         if (outcome instanceof SendOutcome.OutsideWindow outside) {
             throw CustomerServiceWindowApiController.outsideWindow(outside);
         }

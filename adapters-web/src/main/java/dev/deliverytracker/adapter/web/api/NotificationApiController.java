@@ -77,13 +77,15 @@ class NotificationApiController {
     public record TestResponse(boolean delivered, String answer) {
     }
 
-    public record DeadLetterResponse(String id, String subscriptionId, String eventId, String type, int attempts,
-            String lastError, Instant createdAt, Instant deadAt) {
+    /** One to a message's own status callback names it, and no subscription. */
+    public record DeadLetterResponse(String id, String subscriptionId, String statusCallback, String eventId,
+            String type, int attempts, String lastError, Instant createdAt, Instant deadAt) {
 
         static DeadLetterResponse of(DeadLetter letter) {
-            return new DeadLetterResponse(Long.toString(letter.deliveryId()), letter.subscription().toString(),
-                    letter.eventId(), letter.type(), letter.attempts(), letter.lastError(), letter.createdAt(),
-                    letter.deadAt());
+            return new DeadLetterResponse(Long.toString(letter.deliveryId()),
+                    letter.statusCallback().isPresent() ? null : letter.subscription().toString(),
+                    letter.statusCallback().map(Object::toString).orElse(null), letter.eventId(), letter.type(),
+                    letter.attempts(), letter.lastError(), letter.createdAt(), letter.deadAt());
         }
     }
 

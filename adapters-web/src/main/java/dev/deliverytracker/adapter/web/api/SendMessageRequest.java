@@ -12,9 +12,16 @@ import java.util.Map;
  * @param body                free text, up to 1600 characters; or give a template instead
  * @param template            a Twilio content template and its variables
  * @param tags                up to 10 short labels to find the message by later
+ * @param statusCallback      an https URL that hears of every status change of this message, signed with the
+ *                            organization's status-callback secret (see docs/notifications.md)
  */
 public record SendMessageRequest(String channel, String to, String from, String messagingServiceSid, String body,
-        Template template, Map<String, String> tags) {
+        Template template, Map<String, String> tags, String statusCallback) {
+
+    public SendMessageRequest(String channel, String to, String from, String messagingServiceSid, String body,
+            Template template, Map<String, String> tags) {
+        this(channel, to, from, messagingServiceSid, body, template, tags, null);
+    }
 
     public record Template(String contentSid, Map<String, String> variables) {
     }

@@ -1,6 +1,7 @@
 package dev.deliverytracker.adapter.web.api;
 
 import dev.deliverytracker.adapter.web.InvalidRequest;
+import dev.deliverytracker.adapter.web.LogSafe;
 import dev.deliverytracker.application.port.ApiCaller;
 import dev.deliverytracker.application.port.in.SendMessageCommand;
 import dev.deliverytracker.domain.Address;
@@ -9,8 +10,11 @@ import dev.deliverytracker.domain.ContentSid;
 import dev.deliverytracker.domain.MessageContent;
 import dev.deliverytracker.domain.MessagingServiceSid;
 import dev.deliverytracker.domain.Sender;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -38,11 +42,13 @@ final class SendMessageRequestReader {
                         () -> sender(request, channel));
         MessageContent content = field(request.template() != null && request.body() == null ? "template" : "body",
                 () -> content(request));
+        Optional<URI> statusCallback = request.statusCallback() == null ? Optional.empty()
+                : field("statusCallback", () -> Optional.of(statusCallback(request.statusCallback())));
         if (!errors.isEmpty()) {
             throw new InvalidRequest(errors);
         }
         SendMessageCommand command = fieldNamedByMessage(() -> new SendMessageCommand(caller, to, sender,
-                content, request.tags(), idempotencyKey));
+                content, request.tags(), idempotencyKey, statusCallback));
         if (!errors.isEmpty()) {
             throw new InvalidRequest(errors);
         }
@@ -73,6 +79,17 @@ final class SendMessageRequestReader {
                 request.template().variables());
     }
 
+    private static URI statusCallback(String value) {
+        if (value.isBlank()) {
+            throw new IllegalArgumentException("is empty: give an https URL, or leave statusCallback out");
+        }
+        try {
+            return new URI(value.trim());
+        } catch (URISyntaxException invalid) {
+            throw new IllegalArgumentException("is not a URL: " + LogSafe.text(invalid.getReason()));
+        }
+    }
+
     private static String required(String value, String expected) {
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException("is required: " + expected);
@@ -87,7 +104,8 @@ final class SendMessageRequestReader {
         } catch (IllegalArgumentException invalid) {
             String message = invalid.getMessage();
             String field = message.startsWith("Idempotency-Key") ? "Idempotency-Key"
-                    : message.startsWith("tags") ? "tags" : message.startsWith("from") ? "from" : "request";
+                    : message.startsWith("tags") ? "tags" : message.startsWith("from") ? "from"
+                    : message.startsWith("statusCallback") ? "statusCallback" : "request";
             errors.add(new InvalidRequest.FieldError(field, message));
             return null;
         }

@@ -31,13 +31,12 @@ public class NotificationSenderAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(ReceiverAddresses.class)
     ReceiverAddressGuard receiverAddressGuard(Environment environment) {
-        Binder settings = Binder.get(environment);
+        return guard(Binder.get(environment));
+    }
+
+    private static ReceiverAddressGuard guard(Binder settings) {
         boolean allowPrivate = settings.bind(PREFIX + "allow-private-addresses", Boolean.class).orElse(false);
         boolean allowHttpLoopback = settings.bind(PREFIX + "allow-http-loopback", Boolean.class).orElse(false);
-        if (allowPrivate || allowHttpLoopback) {
-            LOG.warn("notifications may go to internal addresses: allow-private-addresses={}, allow-http-loopback={}",
-                    allowPrivate, allowHttpLoopback);
-        }
         return new ReceiverAddressGuard(allowPrivate, allowHttpLoopback, ReceiverAddressGuard.systemResolver());
     }
 
@@ -49,13 +48,19 @@ public class NotificationSenderAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(NotificationSender.class)
-    HttpNotificationSender httpNotificationSender(ReceiverAddresses addresses, Environment environment,
-            NotificationSenderThreads threads) {
+    HttpNotificationSender httpNotificationSender(Environment environment, NotificationSenderThreads threads) {
         Binder settings = Binder.get(environment);
-        return new HttpNotificationSender(addresses,
+        boolean allowPrivate = settings.bind(PREFIX + "allow-private-addresses", Boolean.class).orElse(false);
+        boolean allowHttpLoopback = settings.bind(PREFIX + "allow-http-loopback", Boolean.class).orElse(false);
+        if (allowPrivate || allowHttpLoopback) {
+            LOG.warn("notifications may go to internal addresses: allow-private-addresses={}, allow-http-loopback={}",
+                    allowPrivate, allowHttpLoopback);
+        }
+        // The sender's own guard, whatever answers the port: it resolves every name the client connects to.
+        return new HttpNotificationSender(guard(settings),
                 settings.bind(PREFIX + "connect-timeout", Duration.class).orElse(Duration.ofSeconds(5)),
                 settings.bind(PREFIX + "answer-timeout", Duration.class).orElse(Duration.ofSeconds(10)),
-                threads.executor);
+                settings.bind(PREFIX + "per-subscription", Integer.class).orElse(64), threads.executor);
     }
 
     /**

@@ -13,9 +13,11 @@ import java.util.Optional;
 /**
  * Where notifications may go, against server-side request forgery: https only (plain http only to a
  * loopback address, and only when a development setting allows it); every address the host resolves
- * to must be public unless the operator allows private ones. Checked when a subscription is saved and
- * again before every post, since a name can come to resolve elsewhere. Redirects are never followed
- * (the sender's client is built so), so an allowed host cannot bounce a post to a forbidden one.
+ * to must be public unless the operator allows private ones. Checked when a subscription is saved, and
+ * for every connection the sender opens: the sender's client resolves names only through
+ * {@link #admittedAddresses}, so the addresses checked are the addresses connected to (no DNS
+ * rebinding between a check and a second resolution). Redirects are never followed, so an allowed
+ * host cannot bounce a post to a forbidden one.
  */
 public final class ReceiverAddressGuard implements ReceiverAddresses {
 
@@ -23,6 +25,19 @@ public final class ReceiverAddressGuard implements ReceiverAddresses {
     @FunctionalInterface
     public interface Resolver {
         List<InetAddress> resolve(String host) throws UnknownHostException;
+    }
+
+    /**
+     * A host the rules refuse. An {@link UnknownHostException} so that an HTTP client asking for the
+     * host's addresses gets none and connects to nothing.
+     */
+    public static final class RefusedAddress extends UnknownHostException {
+
+        private static final long serialVersionUID = 1L;
+
+        RefusedAddress(String reason) {
+            super(reason);
+        }
     }
 
     private final boolean allowPrivate;
@@ -41,38 +56,71 @@ public final class ReceiverAddressGuard implements ReceiverAddresses {
 
     @Override
     public Optional<String> refusal(URI url) {
-        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        Optional<String> refused = refusalBeforeResolving(url);
+        if (refused.isPresent()) {
+            return refused;
+        }
+        try {
+            admittedAddresses(url.getScheme(), url.getHost());
+            return Optional.empty();
+        } catch (RefusedAddress refusedAddress) {
+            return Optional.of(refusedAddress.getMessage());
+        }
+    }
+
+    /** The rules that need no name resolution: the scheme, a host, no credentials. */
+    public Optional<String> refusalBeforeResolving(URI url) {
+        String scheme = scheme(url.getScheme());
         if (!scheme.equals("https") && !scheme.equals("http")) {
             return Optional.of("notifications go to https URLs only, not " + scheme + ":");
         }
         if (url.getHost() == null || url.getRawUserInfo() != null) {
             return Optional.of("a notification URL names a host and carries no credentials");
         }
+        if (scheme.equals("http") && !allowHttpLoopback) {
+            return Optional.of(httpRefusal());
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Resolves {@code host} once and answers its addresses when a post over {@code scheme} may go to
+     * every one of them; the caller connects to these and to no other.
+     */
+    public List<InetAddress> admittedAddresses(String scheme, String host) throws RefusedAddress {
         List<InetAddress> addresses;
         try {
-            addresses = resolver.resolve(url.getHost());
+            addresses = resolver.resolve(host);
         } catch (UnknownHostException unknown) {
-            return Optional.of("the host " + url.getHost() + " does not resolve");
+            throw new RefusedAddress("the host " + host + " does not resolve");
         }
         if (addresses.isEmpty()) {
-            return Optional.of("the host " + url.getHost() + " does not resolve");
+            throw new RefusedAddress("the host " + host + " does not resolve");
         }
         boolean allLoopback = addresses.stream().allMatch(InetAddress::isLoopbackAddress);
-        if (scheme.equals("http") && !(allowHttpLoopback && allLoopback)) {
-            return Optional.of("notifications go to https URLs only; plain http only to a loopback address when "
-                    + "tracker.notifications.allow-http-loopback is set (development)");
+        if (scheme(scheme).equals("http") && !(allowHttpLoopback && allLoopback)) {
+            throw new RefusedAddress(httpRefusal());
         }
         for (InetAddress address : addresses) {
             if (address.isLoopbackAddress() && allowHttpLoopback) {
                 continue;
             }
             if (!allowPrivate && isInternal(address)) {
-                return Optional.of("the host " + url.getHost() + " resolves to " + address.getHostAddress()
+                throw new RefusedAddress("the host " + host + " resolves to " + address.getHostAddress()
                         + ", a private, loopback or link-local address; an operator allows those with "
                         + "tracker.notifications.allow-private-addresses");
             }
         }
-        return Optional.empty();
+        return List.copyOf(addresses);
+    }
+
+    private static String scheme(String scheme) {
+        return scheme == null ? "" : scheme.toLowerCase(Locale.ROOT);
+    }
+
+    private static String httpRefusal() {
+        return "notifications go to https URLs only; plain http only to a loopback address when "
+                + "tracker.notifications.allow-http-loopback is set (development)";
     }
 
     /** Loopback, unspecified, private (RFC 1918, unique local), shared (RFC 6598), link-local, multicast. */

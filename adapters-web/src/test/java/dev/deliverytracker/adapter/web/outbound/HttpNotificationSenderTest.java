@@ -70,11 +70,12 @@ class HttpNotificationSenderTest {
         server.setExecutor(Executors.newCachedThreadPool());
         server.start();
         sender = new HttpNotificationSender(new ReceiverAddressGuard(false, true, ReceiverAddressGuard.systemResolver()),
-                Duration.ofSeconds(2), Duration.ofMillis(500), Executors.newFixedThreadPool(2));
+                Duration.ofSeconds(2), Duration.ofMillis(500), 8, Executors.newFixedThreadPool(2));
     }
 
     @AfterEach
     void stop() {
+        sender.close();
         server.stop(0);
     }
 
@@ -115,11 +116,46 @@ class HttpNotificationSenderTest {
     void a_forbidden_address_is_not_contacted_at_all() throws Exception {
         HttpNotificationSender strict = new HttpNotificationSender(
                 new ReceiverAddressGuard(false, false, ReceiverAddressGuard.systemResolver()), Duration.ofSeconds(1),
-                Duration.ofSeconds(1), Executors.newSingleThreadExecutor());
+                Duration.ofSeconds(1), 8, Executors.newSingleThreadExecutor());
         URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/ok");
         assertThat(strict.send(notification(url, "evt_6", "{}", Instant.now())).get(5, TimeUnit.SECONDS))
                 .isInstanceOf(ReceiverAnswer.Forbidden.class);
         assertThat(received).doesNotContainKey("evt_6");
+    }
+
+    @Test
+    void the_address_the_guard_checked_is_the_address_connected_to() throws Exception {
+        // A rebinding name: loopback (allowed here) when checked, a private address on any later lookup.
+        AtomicInteger lookups = new AtomicInteger();
+        ReceiverAddressGuard rebinding = new ReceiverAddressGuard(false, true, host -> List.of(
+                InetAddress.getByName(lookups.getAndIncrement() == 0 ? "127.0.0.1" : "10.0.0.1")));
+        try (HttpNotificationSender pinned = new HttpNotificationSender(rebinding, Duration.ofSeconds(2),
+                Duration.ofSeconds(2), 8, Executors.newSingleThreadExecutor())) {
+            URI url = URI.create("http://rebinding.invalid:" + server.getAddress().getPort() + "/ok");
+
+            assertThat(pinned.send(notification(url, "evt_7", "{}", Instant.now())).get(10, TimeUnit.SECONDS))
+                    .isEqualTo(new ReceiverAnswer.Took(204));
+            assertThat(received).containsKey("evt_7");
+            assertThat(lookups).hasValue(1);
+        }
+    }
+
+    @Test
+    void a_name_that_resolves_inward_when_connecting_is_refused_without_a_connection() throws Exception {
+        AtomicInteger lookups = new AtomicInteger();
+        ReceiverAddressGuard inward = new ReceiverAddressGuard(false, false, host -> {
+            lookups.incrementAndGet();
+            return List.of(InetAddress.getByName("169.254.169.254"));
+        });
+        try (HttpNotificationSender pinned = new HttpNotificationSender(inward, Duration.ofSeconds(2),
+                Duration.ofSeconds(2), 8, Executors.newSingleThreadExecutor())) {
+            ReceiverAnswer answer = pinned.send(notification(URI.create("https://metadata.invalid/latest"), "evt_8",
+                    "{}", Instant.now())).get(10, TimeUnit.SECONDS);
+
+            assertThat(answer).isInstanceOfSatisfying(ReceiverAnswer.Forbidden.class,
+                    forbidden -> assertThat(forbidden.reason()).contains("169.254.169.254"));
+            assertThat(lookups).hasValue(1);
+        }
     }
 
     private ReceiverAnswer send(String path, String id, String body, Instant at) throws Exception {

@@ -5,6 +5,7 @@ import dev.deliverytracker.domain.Address;
 import dev.deliverytracker.domain.MessageContent;
 import dev.deliverytracker.domain.OrganizationId;
 import dev.deliverytracker.domain.Sender;
+import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -15,9 +16,14 @@ import java.util.regex.Pattern;
  * names the field; the addresses and content validate themselves.
  *
  * @param idempotencyKey the caller's key for this request, or empty when it gave none
+ * @param statusCallback a URL of the caller's for this message's status changes (Twilio's
+ *                       {@code StatusCallback}), posted like a subscription's notifications
  */
 public record SendMessageCommand(ApiCaller caller, Address to, Sender sender, MessageContent content,
-        Map<String, String> tags, String idempotencyKey) {
+        Map<String, String> tags, String idempotencyKey, Optional<URI> statusCallback) {
+
+    /** The longest status callback URL taken, as Twilio's own limit for its {@code StatusCallback}. */
+    public static final int MAX_STATUS_CALLBACK_LENGTH = 1024;
 
     public static final int MAX_TAGS = 10;
     private static final Pattern TAG_KEY = Pattern.compile("[a-z0-9_.-]{1,40}");
@@ -50,6 +56,25 @@ public record SendMessageCommand(ApiCaller caller, Address to, Sender sender, Me
         if (!idempotencyKey.isEmpty() && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
             throw new IllegalArgumentException(
                     "Idempotency-Key must be 1 to 255 visible ASCII characters without spaces");
+        }
+        statusCallback = statusCallback == null ? Optional.empty() : statusCallback;
+        statusCallback.ifPresent(SendMessageCommand::requireCallbackShape);
+    }
+
+    public SendMessageCommand(ApiCaller caller, Address to, Sender sender, MessageContent content,
+            Map<String, String> tags, String idempotencyKey) {
+        this(caller, to, sender, content, tags, idempotencyKey, Optional.empty());
+    }
+
+    /** The shape only; where it may point is the SSRF rules' decision, made when the message is sent. */
+    private static void requireCallbackShape(URI url) {
+        if (url.toString().length() > MAX_STATUS_CALLBACK_LENGTH) {
+            throw new IllegalArgumentException("statusCallback: at most " + MAX_STATUS_CALLBACK_LENGTH
+                    + " characters, was " + url.toString().length());
+        }
+        if (!url.isAbsolute() || url.isOpaque() || url.getHost() == null) {
+            throw new IllegalArgumentException("statusCallback: must be an absolute https URL with a host, "
+                    + "like https://orders.example.com/hooks/messages");
         }
     }
 

@@ -49,4 +49,12 @@ public sealed interface SendOutcome {
      */
     record SenderNotAllowed(String field, String reason) implements SendOutcome {
     }
+
+    /**
+     * The request's {@code statusCallback} cannot be used: the URL is one notifications may not go to
+     * (the SSRF rules), or the organization has no status-callback secret to sign with yet; nothing was
+     * stored.
+     */
+    record StatusCallbackRefused(String reason) implements SendOutcome {
+    }
 }

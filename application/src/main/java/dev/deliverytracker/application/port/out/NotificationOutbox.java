@@ -33,6 +33,11 @@ public interface NotificationOutbox {
     /** The receiver took it: it is done. */
     void delivered(long deliveryId, Instant at);
 
+    /** The receivers took these: they are done, at once (one round trip for many posts). */
+    default void delivered(List<Long> deliveryIds, Instant at) {
+        deliveryIds.forEach(id -> delivered(id, at));
+    }
+
     /** The attempt failed; try again at {@code due}. */
     void retryAt(long deliveryId, Instant due, String failure);
 
@@ -50,4 +55,7 @@ public interface NotificationOutbox {
 
     /** Every dead letter of the organization (or of one subscription) becomes due again; answers how many. */
     int replayAll(OrganizationId organization, Optional<SubscriptionId> subscription, Instant now);
+
+    /** Deletes up to {@code limit} dead letters, of every organization, that died before {@code deadBefore}. */
+    int purgeDeadLetters(Instant deadBefore, int limit);
 }

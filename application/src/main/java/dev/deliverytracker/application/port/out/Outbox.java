@@ -2,6 +2,7 @@ package dev.deliverytracker.application.port.out;
 
 import dev.deliverytracker.domain.Message;
 import dev.deliverytracker.domain.MessageId;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,8 +15,16 @@ import java.util.Optional;
  */
 public interface Outbox {
 
-    /** Stores a new message and its outbox entry in one transaction, unless its idempotency key was used. */
-    Enqueued enqueue(Message pending, String requestFingerprint, Instant dueAt);
+    /**
+     * Stores a new message and its outbox entry in one transaction, unless its idempotency key was used;
+     * with its status callback, so that its first status change already has somewhere to go.
+     */
+    Enqueued enqueue(Message pending, String requestFingerprint, Instant dueAt, Optional<URI> statusCallback);
+
+    /** A message sent without a status callback of its own. */
+    default Enqueued enqueue(Message pending, String requestFingerprint, Instant dueAt) {
+        return enqueue(pending, requestFingerprint, dueAt, Optional.empty());
+    }
 
     /** Claims up to {@code limit} due entries no other dispatcher holds, for {@code lease}. */
     List<Claim> claimDue(int limit, Instant now, Duration lease);
