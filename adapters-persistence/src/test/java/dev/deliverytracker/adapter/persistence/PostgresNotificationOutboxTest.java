@@ -242,11 +242,6 @@ class PostgresNotificationOutboxTest extends NotificationOutboxContract {
         return organizations.ensure("org " + other, new TwilioAccountCredentials(other, "token", ""));
     }
 
-    private Subscription subscribe(OrganizationId org, NotificationScope scope) {
-        return subscriptions.add(Subscription.create(org, URI.create("https://receiver.example.com/hooks"), scope,
-                Set.of(), Map.of(), T0));
-    }
-
     private Message accepted(OrganizationId org) {
         Message message = stored.add(Message.pending(org, Address.whatsapp("+31612345678"),
                 Sender.organizationDefault(), new MessageContent.Text("hi"), Map.of("team", "a"), Optional.empty(), T0));

@@ -42,7 +42,7 @@ class HttpNotificationSenderContractTest extends NotificationSenderContract {
         server.setExecutor(Executors.newCachedThreadPool());
         server.start();
         sender = new HttpNotificationSender(new ReceiverAddressGuard(false, true, ReceiverAddressGuard.systemResolver()),
-                Duration.ofSeconds(2), Duration.ofSeconds(5), threads);
+                Duration.ofSeconds(2), Duration.ofSeconds(5), 8, threads);
     }
 
     @AfterEach
