@@ -1,0 +1,74 @@
+package dev.deliverytracker.adapter.web.dashboard.admin;
+
+import dev.deliverytracker.application.port.AuditEntry;
+import dev.deliverytracker.application.port.RegisteredAccount;
+import dev.deliverytracker.application.port.StoredApiKey;
+import dev.deliverytracker.domain.AccountSid;
+import dev.deliverytracker.domain.AllowedSender;
+import dev.deliverytracker.domain.ApiScope;
+import dev.deliverytracker.domain.Sender;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/** The rows the administration pages show, already in the words and formats of the page. */
+final class AdminPageRows {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneOffset.UTC);
+
+    private AdminPageRows() {
+    }
+
+    record AccountRow(String sid, String parent, String friendlyName, boolean rotating, boolean configured,
+            String registeredAt) {
+        static AccountRow of(RegisteredAccount account) {
+            return new AccountRow(account.sid().value(), account.parent().map(AccountSid::value).orElse(""),
+                    account.friendlyName(), account.rotating(), account.configured(), time(account.registeredAt()));
+        }
+    }
+
+    record SenderRow(String channel, String from, String messagingServiceSid, boolean isDefault) {
+        static SenderRow of(AllowedSender sender) {
+            return new SenderRow(sender.channel().wireName(),
+                    sender.sender() instanceof Sender.Number number ? number.address().toTwilio() : "",
+                    sender.sender() instanceof Sender.Service service ? service.sid().value() : "",
+                    sender.isDefault());
+        }
+
+        String shown() {
+            return from.isEmpty() ? messagingServiceSid : from;
+        }
+    }
+
+    record KeyRow(long id, String name, String prefix, String scopes, String createdAt, String expiresAt,
+            String lastUsedAt, String revokedAt, boolean usable) {
+        static KeyRow of(StoredApiKey key, Instant now) {
+            return new KeyRow(key.id(), key.name(), key.prefix(), scopeNames(key.scopes()), time(key.createdAt()),
+                    time(key.expiresAt()), time(key.lastUsedAt()), time(key.revokedAt()), key.usableAt(now));
+        }
+    }
+
+    record AuditRow(String at, String actor, String action, String changes) {
+        static AuditRow of(AuditEntry entry) {
+            return new AuditRow(time(entry.at()), entry.actor(), entry.action(), entry.changes().entrySet().stream()
+                    .map(change -> change.getKey() + "=" + change.getValue()).collect(Collectors.joining(", ")));
+        }
+    }
+
+    static String scopeNames(Set<ApiScope> scopes) {
+        return new TreeSet<>(scopes).stream().map(ApiScope::wireName).collect(Collectors.joining(", "));
+    }
+
+    static String time(Instant at) {
+        return TIME.format(at);
+    }
+
+    static String time(Optional<Instant> at) {
+        return at.map(AdminPageRows::time).orElse("");
+    }
+}
