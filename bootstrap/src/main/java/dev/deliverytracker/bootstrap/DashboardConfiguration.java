@@ -1,6 +1,6 @@
 package dev.deliverytracker.bootstrap;
 
-import dev.deliverytracker.adapter.web.DashboardSettings;
+import dev.deliverytracker.adapter.web.dashboard.DashboardSettings;
 import dev.deliverytracker.application.port.in.ManageOperators;
 import dev.deliverytracker.application.port.out.OperatorAccounts;
 import dev.deliverytracker.application.port.out.OrganizationDirectory;

@@ -1,8 +1,8 @@
 package dev.deliverytracker.bootstrap;
 
 import dev.deliverytracker.adapter.persistence.GroupCommitSettings;
-import dev.deliverytracker.adapter.web.SourceAddressRefusalBudget;
-import dev.deliverytracker.adapter.web.WebhookSettings;
+import dev.deliverytracker.adapter.web.webhook.SourceAddressRefusalBudget;
+import dev.deliverytracker.adapter.web.webhook.WebhookSettings;
 import dev.deliverytracker.application.port.in.ReplayRefusedCallbacks;
 import dev.deliverytracker.application.port.out.CurrentCallbackUrl;
 import dev.deliverytracker.application.port.out.RefusalBudget;

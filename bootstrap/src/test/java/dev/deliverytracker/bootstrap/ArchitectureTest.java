@@ -46,9 +46,9 @@ class ArchitectureTest {
             "dev.deliverytracker.adapter.persistence.DeliveryLogAvailability",
             "dev.deliverytracker.adapter.persistence.GroupCommitSettings",
             "dev.deliverytracker.adapter.persistence.PayloadSettings",
-            "dev.deliverytracker.adapter.web.DashboardSettings",
-            "dev.deliverytracker.adapter.web.SourceAddressRefusalBudget",
-            "dev.deliverytracker.adapter.web.WebhookSettings",
+            "dev.deliverytracker.adapter.web.dashboard.DashboardSettings",
+            "dev.deliverytracker.adapter.web.webhook.SourceAddressRefusalBudget",
+            "dev.deliverytracker.adapter.web.webhook.WebhookSettings",
             "dev.deliverytracker.adapter.web.eventstreams.EventStreamsSettings");
 
     static final ArchRule BOOTSTRAP_WIRES_NO_ADAPTER_BY_NAME = classes()

@@ -2,7 +2,7 @@ package dev.deliverytracker.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.deliverytracker.adapter.web.StandardWebhookSignature;
+import dev.deliverytracker.adapter.web.outbound.StandardWebhookSignature;
 import dev.deliverytracker.domain.WebhookSecret;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

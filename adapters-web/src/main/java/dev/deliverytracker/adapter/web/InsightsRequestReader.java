@@ -1,18 +1,18 @@
 package dev.deliverytracker.adapter.web;
 
-import dev.deliverytracker.application.port.StatisticsInterval;
-import dev.deliverytracker.application.port.in.ListMessages;
 import dev.deliverytracker.application.port.MessageCursor;
 import dev.deliverytracker.application.port.MessageFilter;
 import dev.deliverytracker.application.port.SpendGrouping;
 import dev.deliverytracker.application.port.SpendQuery;
+import dev.deliverytracker.application.port.StatisticsInterval;
 import dev.deliverytracker.application.port.TimeRange;
+import dev.deliverytracker.application.port.in.ListMessages;
 import dev.deliverytracker.domain.Address;
 import dev.deliverytracker.domain.Channel;
-import dev.deliverytracker.domain.Origin;
 import dev.deliverytracker.domain.DeliveryStatus;
 import dev.deliverytracker.domain.MessageId;
 import dev.deliverytracker.domain.OrganizationId;
+import dev.deliverytracker.domain.Origin;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -29,7 +29,7 @@ import java.util.function.Function;
  * Query parameters of the insights endpoints read into filters, cursors and ranges. Every bad
  * parameter is named at once, in one {@link InvalidRequest}.
  */
-final class InsightsRequestReader {
+public final class InsightsRequestReader {
 
     private static final String CURSOR_VERSION = "v1";
 
@@ -40,11 +40,11 @@ final class InsightsRequestReader {
         this.params = params;
     }
 
-    static InsightsRequestReader of(Map<String, String> params) {
+    public static InsightsRequestReader of(Map<String, String> params) {
         return new InsightsRequestReader(params);
     }
 
-    MessageFilter filter(OrganizationId organization) {
+    public MessageFilter filter(OrganizationId organization) {
         MessageFilter filter = MessageFilter.all(organization);
         Optional<DeliveryStatus> status = read("status", word -> DeliveryStatus.lookup(word).orElseThrow(
                 () -> new IllegalArgumentException("must be a status such as 'delivered' or 'failed', was '"
@@ -110,7 +110,7 @@ final class InsightsRequestReader {
         return filter;
     }
 
-    int limit(int otherwise) {
+    public int limit(int otherwise) {
         return read("limit", value -> {
             if (!value.matches("[0-9]{1,4}") || Integer.parseInt(value) < 1
                     || Integer.parseInt(value) > ListMessages.MAX_LIMIT) {
@@ -121,12 +121,12 @@ final class InsightsRequestReader {
         }).orElse(otherwise);
     }
 
-    Optional<MessageCursor> cursor() {
+    public Optional<MessageCursor> cursor() {
         return read("cursor", InsightsRequestReader::decode);
     }
 
     /** A required range: both ends present and in order. */
-    Optional<TimeRange> range() {
+    public Optional<TimeRange> range() {
         Optional<Instant> from = required("from", InsightsRequestReader::instant);
         Optional<Instant> until = required("until", InsightsRequestReader::instant);
         if (from.isEmpty() || until.isEmpty()) {
@@ -140,7 +140,7 @@ final class InsightsRequestReader {
         return Optional.of(new TimeRange(from.get(), until.get()));
     }
 
-    Optional<StatisticsInterval> interval() {
+    public Optional<StatisticsInterval> interval() {
         return required("interval", value -> {
             for (StatisticsInterval interval : StatisticsInterval.values()) {
                 if (interval.name().toLowerCase(Locale.ROOT).equals(value)) {
@@ -152,7 +152,7 @@ final class InsightsRequestReader {
     }
 
     /** A range short enough for the interval, named on {@code until} when it is too long. */
-    void checkSpan(Optional<TimeRange> range, Optional<StatisticsInterval> interval) {
+    public void checkSpan(Optional<TimeRange> range, Optional<StatisticsInterval> interval) {
         if (range.isPresent() && interval.isPresent()
                 && range.get().length().compareTo(interval.get().longestRange()) > 0) {
             errors.add(new InvalidRequest.FieldError("until", "a range by "
@@ -163,13 +163,13 @@ final class InsightsRequestReader {
     }
 
     /** An optional origin: {@code api} or {@code external}. */
-    Optional<Origin> origin() {
+    public Optional<Origin> origin() {
         return read("origin", word -> Origin.lookup(word).orElseThrow(() -> new IllegalArgumentException(
                 "must be 'api' or 'external', was '" + printable(word) + "'")));
     }
 
     /** {@code channel}, {@code sender}, {@code tag:<key>}, or the total when absent. */
-    Optional<SpendGrouping> spendGrouping() {
+    public Optional<SpendGrouping> spendGrouping() {
         return Optional.of(read("by", value -> {
             if (value.equals("channel")) {
                 return (SpendGrouping) new SpendGrouping.ByChannel();
@@ -189,7 +189,7 @@ final class InsightsRequestReader {
     }
 
     /** A range short enough to be summed from each message's charge, named on {@code until} when too long. */
-    void checkSpendSpan(Optional<TimeRange> range) {
+    public void checkSpendSpan(Optional<TimeRange> range) {
         if (range.isPresent() && range.get().length().compareTo(SpendQuery.LONGEST_RANGE) > 0) {
             errors.add(new InvalidRequest.FieldError("until", "a spend range may span at most "
                     + SpendQuery.LONGEST_RANGE.toDays() + " days, this one spans " + range.get().length().toHours()
@@ -197,7 +197,7 @@ final class InsightsRequestReader {
         }
     }
 
-    boolean flag(String name) {
+    public boolean flag(String name) {
         return read(name, value -> {
             if (!value.equals("true") && !value.equals("false")) {
                 throw new IllegalArgumentException("must be 'true' or 'false', was '" + printable(value) + "'");
@@ -207,19 +207,19 @@ final class InsightsRequestReader {
     }
 
     /** Throws the {@link InvalidRequest} naming every bad parameter, if there was any. */
-    void done() {
+    public void done() {
         if (!errors.isEmpty()) {
             throw new InvalidRequest(errors);
         }
     }
 
-    static String encode(MessageCursor cursor) {
+    public static String encode(MessageCursor cursor) {
         String plain = CURSOR_VERSION + ":" + cursor.createdAt().getEpochSecond() + ":" + cursor.createdAt().getNano()
                 + ":" + cursor.id().value();
         return Base64.getUrlEncoder().withoutPadding().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
     }
 
-    static MessageCursor decode(String text) {
+    public static MessageCursor decode(String text) {
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(text), StandardCharsets.UTF_8).split(":");
             if (parts.length == 4 && parts[0].equals(CURSOR_VERSION)) {

@@ -3,19 +3,19 @@ package dev.deliverytracker.adapter.web;
 import java.util.List;
 
 /** A request with one or more fields we cannot accept; each error names its field. */
-final class InvalidRequest extends RuntimeException {
+public final class InvalidRequest extends RuntimeException {
 
-    record FieldError(String field, String message) {
+    public record FieldError(String field, String message) {
     }
 
     private final List<FieldError> errors;
 
-    InvalidRequest(List<FieldError> errors) {
+    public InvalidRequest(List<FieldError> errors) {
         super(errors.size() + " invalid field(s): " + errors);
         this.errors = List.copyOf(errors);
     }
 
-    List<FieldError> errors() {
+    public List<FieldError> errors() {
         return errors;
     }
 }

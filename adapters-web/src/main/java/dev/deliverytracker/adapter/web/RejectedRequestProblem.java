@@ -12,7 +12,7 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
  * header with control characters, ...) gets a 400 problem that says why, like every other refusal
  * of the API, instead of the servlet container's generic error page.
  */
-class RejectedRequestProblem implements RequestRejectedHandler {
+public class RejectedRequestProblem implements RequestRejectedHandler {
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException rejected)

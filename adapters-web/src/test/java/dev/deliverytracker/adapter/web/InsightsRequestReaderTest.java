@@ -9,7 +9,6 @@ import dev.deliverytracker.domain.Channel;
 import dev.deliverytracker.domain.DeliveryStatus;
 import dev.deliverytracker.domain.MessageId;
 import dev.deliverytracker.domain.OrganizationId;
-import java.io.StringWriter;
 import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -61,16 +60,5 @@ class InsightsRequestReaderTest {
         assertThatThrownBy(reader::done).isInstanceOfSatisfying(InvalidRequest.class, invalid ->
                 assertThat(invalid.errors()).extracting(InvalidRequest.FieldError::field)
                         .containsExactlyInAnyOrder("status", "tag", "until", "cursor", "limit"));
-    }
-
-    @Test
-    void csv_fields_are_quoted_only_when_they_must_be_and_quotes_are_doubled() {
-        assertThat(MessagesCsv.quoted("plain")).isEqualTo("plain");
-        assertThat(MessagesCsv.quoted("a,b")).isEqualTo("\"a,b\"");
-        assertThat(MessagesCsv.quoted("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
-        assertThat(MessagesCsv.quoted("two\r\nlines")).isEqualTo("\"two\r\nlines\"");
-        StringWriter out = new StringWriter();
-        new MessagesCsv(out).header();
-        assertThat(out.toString()).startsWith("id,created_at,channel,").endsWith(",tags\r\n");
     }
 }

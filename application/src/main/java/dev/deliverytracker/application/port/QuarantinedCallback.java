@@ -1,6 +1,5 @@
 package dev.deliverytracker.application.port;
 
-import dev.deliverytracker.application.port.StatusCallback;
 
 /** A refused callback as the quarantine keeps it: its own id, the callback as received, and why it was refused. */
 public record QuarantinedCallback(long id, StatusCallback callback, String reason) {

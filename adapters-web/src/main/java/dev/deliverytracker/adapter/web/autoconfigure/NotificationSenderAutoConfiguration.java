@@ -1,7 +1,7 @@
 package dev.deliverytracker.adapter.web.autoconfigure;
 
-import dev.deliverytracker.adapter.web.HttpNotificationSender;
-import dev.deliverytracker.adapter.web.ReceiverAddressGuard;
+import dev.deliverytracker.adapter.web.outbound.HttpNotificationSender;
+import dev.deliverytracker.adapter.web.outbound.ReceiverAddressGuard;
 import dev.deliverytracker.application.port.out.NotificationSender;
 import dev.deliverytracker.application.port.out.ReceiverAddresses;
 import java.time.Duration;

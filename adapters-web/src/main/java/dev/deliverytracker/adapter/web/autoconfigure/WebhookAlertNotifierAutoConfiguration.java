@@ -1,6 +1,6 @@
 package dev.deliverytracker.adapter.web.autoconfigure;
 
-import dev.deliverytracker.adapter.web.WebhookAlertNotifier;
+import dev.deliverytracker.adapter.web.outbound.WebhookAlertNotifier;
 import dev.deliverytracker.application.port.out.AlertNotifier;
 import java.time.Duration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;

@@ -2,9 +2,9 @@ package dev.deliverytracker.adapter.web.eventstreams;
 
 import dev.deliverytracker.adapter.web.LogSafe;
 import dev.deliverytracker.adapter.web.ProblemResponse;
-import dev.deliverytracker.adapter.web.SignedUrl;
-import dev.deliverytracker.adapter.web.WebhookIntake;
-import dev.deliverytracker.adapter.web.WebhookSettings;
+import dev.deliverytracker.adapter.web.webhook.SignedUrl;
+import dev.deliverytracker.adapter.web.webhook.WebhookIntake;
+import dev.deliverytracker.adapter.web.webhook.WebhookSettings;
 import dev.deliverytracker.application.port.EventBatch;
 import dev.deliverytracker.application.port.RecordOutcome;
 import dev.deliverytracker.application.port.StreamedEvent;

@@ -1,7 +1,7 @@
 package dev.deliverytracker.adapter.web.eventstreams;
 
-import dev.deliverytracker.adapter.web.WebhookIntake;
-import dev.deliverytracker.adapter.web.WebhookSettings;
+import dev.deliverytracker.adapter.web.webhook.WebhookIntake;
+import dev.deliverytracker.adapter.web.webhook.WebhookSettings;
 import dev.deliverytracker.application.port.in.RecordStreamedEvents;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
@@ -16,7 +16,7 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /** The Event Streams sink, first in the servlet filter chain and on its own path only, as the webhook. */
 @Configuration(proxyBeanMethods = false)
-public class EventStreamsEndpointConfiguration {
+class EventStreamsEndpointConfiguration {
 
     @Bean
     FilterRegistrationBean<EventStreamsEndpoint> eventStreamsEndpoint(RecordStreamedEvents recordStreamedEvents,

@@ -2,7 +2,7 @@ package dev.deliverytracker.adapter.web.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.deliverytracker.adapter.web.WebhookAlertNotifier;
+import dev.deliverytracker.adapter.web.outbound.WebhookAlertNotifier;
 import dev.deliverytracker.application.fake.RecordingAlertNotifier;
 import dev.deliverytracker.application.port.out.AlertNotifier;
 import org.junit.jupiter.api.Test;

@@ -2,11 +2,11 @@ package dev.deliverytracker.adapter.web.eventstreams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.deliverytracker.adapter.web.WebhookIntake;
-import dev.deliverytracker.adapter.web.WebhookSettings;
+import dev.deliverytracker.adapter.web.webhook.WebhookIntake;
+import dev.deliverytracker.adapter.web.webhook.WebhookSettings;
 import dev.deliverytracker.application.port.EventBatch;
-import dev.deliverytracker.application.port.RecordOutcome;
 import dev.deliverytracker.application.port.RecordOutcome.Refusal;
+import dev.deliverytracker.application.port.RecordOutcome;
 import dev.deliverytracker.application.port.in.BatchOutcome;
 import dev.deliverytracker.application.port.in.RecordStreamedEvents;
 import dev.deliverytracker.domain.DeliveryStatus;
