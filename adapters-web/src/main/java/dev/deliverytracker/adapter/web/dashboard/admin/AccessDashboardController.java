@@ -26,7 +26,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * password shown once; role changed, disabled, enabled, password reset).
  */
 @Controller
-public class AccessDashboardController {
+class AccessDashboardController {
 
     private final ManageApiKeys apiKeys;
     private final ManageOrganizationOperators members;

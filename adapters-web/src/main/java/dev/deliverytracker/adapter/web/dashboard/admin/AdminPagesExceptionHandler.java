@@ -11,7 +11,7 @@ import org.springframework.web.servlet.ModelAndView;
  * allow (forbidden) is a whole page with its reason, as on the other dashboard pages.
  */
 @ControllerAdvice(basePackageClasses = AdminPagesExceptionHandler.class)
-public class AdminPagesExceptionHandler {
+class AdminPagesExceptionHandler {
 
     @ExceptionHandler(ResponseStatusException.class)
     ModelAndView refused(ResponseStatusException refused) {

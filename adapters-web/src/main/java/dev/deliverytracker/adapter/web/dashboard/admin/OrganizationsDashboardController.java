@@ -21,7 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * administrator's; renaming an organization's administrators'.
  */
 @Controller
-public class OrganizationsDashboardController {
+class OrganizationsDashboardController {
 
     private final ManageOrganizations organizations;
     private final OrganizationPage page;

@@ -16,7 +16,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * default per channel). Tokens go to the use case and are never shown again.
  */
 @Controller
-public class SendingSettingsDashboardController {
+class SendingSettingsDashboardController {
 
     private final ManageTwilioAccounts accounts;
     private final ManageSenders senders;

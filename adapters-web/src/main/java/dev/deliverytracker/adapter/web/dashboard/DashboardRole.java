@@ -1,4 +1,4 @@
-package dev.deliverytracker.adapter.web;
+package dev.deliverytracker.adapter.web.dashboard;
 
 import dev.deliverytracker.application.port.in.ManageOperators;
 import dev.deliverytracker.domain.OperatorRole;
