@@ -16,7 +16,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /** The rows the administration pages show, already in the words and formats of the page. */
-final class AdminPageRows {
+public final class AdminPageRows {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
             .withZone(ZoneOffset.UTC);
@@ -24,7 +24,7 @@ final class AdminPageRows {
     private AdminPageRows() {
     }
 
-    record AccountRow(String sid, String parent, String friendlyName, boolean rotating, boolean configured,
+    public record AccountRow(String sid, String parent, String friendlyName, boolean rotating, boolean configured,
             String registeredAt) {
         static AccountRow of(RegisteredAccount account) {
             return new AccountRow(account.sid().value(), account.parent().map(AccountSid::value).orElse(""),
@@ -32,7 +32,7 @@ final class AdminPageRows {
         }
     }
 
-    record SenderRow(String channel, String from, String messagingServiceSid, boolean isDefault) {
+    public record SenderRow(String channel, String from, String messagingServiceSid, boolean isDefault) {
         static SenderRow of(AllowedSender sender) {
             return new SenderRow(sender.channel().wireName(),
                     sender.sender() instanceof Sender.Number number ? number.address().toTwilio() : "",
@@ -40,12 +40,12 @@ final class AdminPageRows {
                     sender.isDefault());
         }
 
-        String shown() {
+        public String shown() {
             return from.isEmpty() ? messagingServiceSid : from;
         }
     }
 
-    record KeyRow(long id, String name, String prefix, String scopes, String createdAt, String expiresAt,
+    public record KeyRow(long id, String name, String prefix, String scopes, String createdAt, String expiresAt,
             String lastUsedAt, String revokedAt, boolean usable) {
         static KeyRow of(StoredApiKey key, Instant now) {
             return new KeyRow(key.id(), key.name(), key.prefix(), scopeNames(key.scopes()), time(key.createdAt()),
@@ -53,7 +53,7 @@ final class AdminPageRows {
         }
     }
 
-    record AuditRow(String at, String actor, String action, String changes) {
+    public record AuditRow(String at, String actor, String action, String changes) {
         static AuditRow of(AuditEntry entry) {
             return new AuditRow(time(entry.at()), entry.actor(), entry.action(), entry.changes().entrySet().stream()
                     .map(change -> change.getKey() + "=" + change.getValue()).collect(Collectors.joining(", ")));

@@ -1,5 +1,7 @@
 package dev.deliverytracker.adapter.web.dashboard.admin;
 
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -11,6 +13,8 @@ import org.springframework.web.servlet.ModelAndView;
  * allow (forbidden) is a whole page with its reason, as on the other dashboard pages.
  */
 @ControllerAdvice(basePackageClasses = AdminPagesExceptionHandler.class)
+// Ahead of Spring Boot's problem-details advice, which would answer a person with JSON.
+@Order(Ordered.HIGHEST_PRECEDENCE)
 class AdminPagesExceptionHandler {
 
     @ExceptionHandler(ResponseStatusException.class)
