@@ -130,7 +130,7 @@ class OrganizationPagesSystemTest extends SimulatedServiceTest {
         Organization other = organization();
         String admin = operator(OperatorRole.ADMIN, ours);
         String platform = "root-" + UUID.randomUUID().toString().substring(0, 8);
-        operators.define(platform, PASSWORD, OperatorRole.ADMIN, Set.of(ours.name()), true);
+        operators.define(platform, PASSWORD, OperatorRole.ADMIN, Set.of(other.name()), true);
         DashboardSession browser = signedIn(admin);
         String org = ours.id().toString();
         browser.get("/dashboard/organization?org=" + org);

@@ -1,12 +1,18 @@
 package dev.deliverytracker.adapter.web.dashboard.admin;
 
 import dev.deliverytracker.application.port.AuditEntry;
+import dev.deliverytracker.application.port.OrganizationLimits;
 import dev.deliverytracker.application.port.RegisteredAccount;
+import dev.deliverytracker.application.port.SendLimit;
 import dev.deliverytracker.application.port.StoredApiKey;
 import dev.deliverytracker.domain.AccountSid;
+import dev.deliverytracker.domain.AdoptionPolicy;
 import dev.deliverytracker.domain.AllowedSender;
 import dev.deliverytracker.domain.ApiScope;
+import dev.deliverytracker.domain.RetryPolicy;
 import dev.deliverytracker.domain.Sender;
+import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;

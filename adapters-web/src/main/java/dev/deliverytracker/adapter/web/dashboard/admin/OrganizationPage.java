@@ -112,7 +112,7 @@ class OrganizationPage {
         OrganizationLimits limits = done.value();
         navigation(actor, Optional.of(limits.organization()), "organization", model);
         model.addAttribute("organization", limits.organization());
-        model.addAttribute("limits", limits);
+        model.addAttribute("limits", AdminPageRows.LimitsRow.of(limits));
         model.addAttribute("manage", actor.isPlatformAdministrator()
                 || actor.roleIn(id).map(role -> role.includes(OperatorRole.ADMIN)).orElse(false));
         model.addAttribute("accounts", readable(accounts.list(actor, id)).map(list -> list.stream()
