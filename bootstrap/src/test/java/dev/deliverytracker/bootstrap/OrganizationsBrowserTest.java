@@ -278,6 +278,7 @@ class OrganizationsBrowserTest extends SimulatedServiceTest {
     }
 
     private void signOut() {
+        open("/dashboard");
         browser.findElement(By.id("sign-out")).click();
         wait.until(page -> page.getCurrentUrl().contains("/login"));
     }

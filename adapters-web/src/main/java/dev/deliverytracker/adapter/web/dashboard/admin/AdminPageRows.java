@@ -59,6 +59,47 @@ public final class AdminPageRows {
         }
     }
 
+    /** An organization's limits in the words of the page: "3000 per 1m", "5m", "400 days". */
+    public record LimitsRow(String perApiKey, String perOrganization, String pacing, String retry, String adoption,
+            String window, String retention) {
+        static LimitsRow of(OrganizationLimits limits) {
+            OrganizationLimits.Pacing pacing = limits.pacing();
+            RetryPolicy retry = limits.retryPolicy();
+            return new LimitsRow(budget(limits.perApiKeyBudget()), budget(limits.organizationBudget()),
+                    "SMS number " + number(pacing.smsNumberPerSecond()) + ", WhatsApp number "
+                            + number(pacing.whatsappNumberPerSecond()) + ", Messaging Service "
+                            + number(pacing.messagingServicePerSecond()) + ", account "
+                            + number(pacing.accountPerSecond()),
+                    retry.enabled() ? "up to " + retry.maxAttempts() + " attempts, the first after "
+                            + duration(retry.firstDelay()) + ", at most " + duration(retry.maxDelay()) + " apart" : "off",
+                    limits.adoption().map(AdoptionPolicy::wireName).orElse("as the service is configured"),
+                    limits.windowEnforcement().wireName(), limits.retention().toDays() + " days");
+        }
+
+        private static String budget(SendLimit limit) {
+            return limit.requests() + " per " + duration(limit.per());
+        }
+
+        private static String number(double value) {
+            return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        }
+    }
+
+    /** A duration as settings write it: 90s, 5m, 1h, 2d. */
+    static String duration(Duration duration) {
+        long seconds = duration.toSeconds();
+        if (seconds > 0 && seconds % 86_400 == 0) {
+            return seconds / 86_400 + "d";
+        }
+        if (seconds > 0 && seconds % 3_600 == 0) {
+            return seconds / 3_600 + "h";
+        }
+        if (seconds > 0 && seconds % 60 == 0) {
+            return seconds / 60 + "m";
+        }
+        return seconds + "s";
+    }
+
     public record AuditRow(String at, String actor, String action, String changes) {
         static AuditRow of(AuditEntry entry) {
             return new AuditRow(time(entry.at()), entry.actor(), entry.action(), entry.changes().entrySet().stream()
