@@ -26,6 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -117,6 +118,8 @@ class OrganizationsBrowserTest extends SimulatedServiceTest {
         String keyA = issueKey("orders " + run);
         String operatorPassword = invite("ada-" + run);
         screenshot("organization-operator-invited");
+        showSection("operators");
+        screenshot("organization-operators");
 
         openOrganization(b);
         registerAccount(subSid, subToken);
@@ -184,6 +187,7 @@ class OrganizationsBrowserTest extends SimulatedServiceTest {
                 "twilio-account.registered", "organization.created");
         assertThat(browser.findElement(By.id("audit-table")).getText()).contains("operator:" + root)
                 .doesNotContain(subToken).doesNotContain(keyB);
+        showSection("audit");
         screenshot("organization-audit-trail");
         openOrganization(a);
         assertThat(auditActions()).containsSubsequence("operator.invited", "api-key.issued", "sender.added",
@@ -300,6 +304,11 @@ class OrganizationsBrowserTest extends SimulatedServiceTest {
 
     private void open(String path) {
         browser.get("http://localhost:" + port + path);
+    }
+
+    /** Scrolls a section of the page to the top of the window, for its screenshot. */
+    private void showSection(String id) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()", browser.findElement(By.id(id)));
     }
 
     private void screenshot(String name) throws IOException {
