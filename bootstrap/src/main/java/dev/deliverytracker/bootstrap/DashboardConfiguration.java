@@ -45,17 +45,14 @@ class DashboardConfiguration {
                     operators.define(user.username(), user.password(), OperatorRole.parse(user.role()),
                             new LinkedHashSet<>(user.organizations()), user.platform());
                 } catch (IllegalArgumentException invalid) {
-                    throw new IllegalStateException(setting + ": " + invalid.getMessage(), invalid);
+                    throw new InvalidSetting(setting, invalid.getMessage(), invalid);
                 }
             }
             Optional<String> generated;
-            try {
-                generated = operators.ensureFirstAdmin(properties.adminUsername(),
-                        Optional.ofNullable(properties.adminPassword()), organization.id());
-            } catch (IllegalArgumentException invalid) {
-                throw new IllegalStateException("tracker.dashboard.admin-username / admin-password "
-                        + "(TRACKER_ADMIN_USERNAME / TRACKER_ADMIN_PASSWORD): " + invalid.getMessage(), invalid);
-            }
+            generated = InvalidSetting.building(
+                    "tracker.dashboard.admin-username / admin-password (TRACKER_ADMIN_USERNAME / TRACKER_ADMIN_PASSWORD)",
+                    () -> operators.ensureFirstAdmin(properties.adminUsername(),
+                            Optional.ofNullable(properties.adminPassword()), organization.id()));
             // Shown once: only its hash is kept. Lost, it is replaced by declaring the admin under
             // tracker.dashboard.users with a new password: every start applies those.
             generated.ifPresent(password -> LOG.warn("""

@@ -35,12 +35,9 @@ class EventStreamsConfiguration {
 
     @Bean
     EventStreamsSettings eventStreamsSettings(EventStreamsProperties properties) {
-        try {
-            return new EventStreamsSettings(properties.path(), properties.maxBodyBytes(), properties.username(),
-                    properties.password());
-        } catch (IllegalArgumentException invalid) {
-            throw new IllegalStateException("tracker.event-streams.*: " + invalid.getMessage(), invalid);
-        }
+        return InvalidSetting.building("tracker.event-streams.*",
+                () -> new EventStreamsSettings(properties.path(), properties.maxBodyBytes(), properties.username(),
+                        properties.password()));
     }
 
     /**

@@ -94,7 +94,7 @@ class OrganizationsFileConfiguration {
                 try {
                     organization(entry, file.organizations().get(i));
                 } catch (IllegalArgumentException invalid) {
-                    throw new IllegalStateException(SETTING + ", " + entry + ": " + invalid.getMessage(), invalid);
+                    throw new InvalidSetting(SETTING + ", " + entry, invalid.getMessage(), invalid);
                 }
             }
             for (int i = 0; i < file.operators().size(); i++) {
@@ -104,8 +104,7 @@ class OrganizationsFileConfiguration {
                                     operator.passwordEnv()), OperatorRole.parse(operator.role()),
                             new LinkedHashSet<>(operator.organizations()), operator.platform());
                 } catch (IllegalArgumentException invalid) {
-                    throw new IllegalStateException(SETTING + ", operators[" + i + "]: " + invalid.getMessage(),
-                            invalid);
+                    throw new InvalidSetting(SETTING + ", operators[" + i + "]", invalid.getMessage(), invalid);
                 }
             }
         }

@@ -75,8 +75,8 @@ class TwilioConfiguration {
         if (!adoption.isBlank()) {
             // Set only when configured, so a choice made through the API survives a restart.
             organizations.adoption(org, AdoptionPolicy.lookup(adoption.trim()).orElseThrow(() ->
-                    new IllegalStateException("tracker.adoption (TRACKER_ADOPTION) must be adopt, keep_unmatched or "
-                            + "refuse, was '" + adoption + "'")));
+                    new InvalidSetting("tracker.adoption (TRACKER_ADOPTION)",
+                            "must be adopt, keep_unmatched or refuse, was '" + adoption + "'", null)));
         }
         LOG.info("Organization 'default' (id {}) sends through Twilio account {}", org, credentials.sid());
         return new DefaultOrganization(org);
@@ -94,7 +94,7 @@ class TwilioConfiguration {
             try {
                 apiKeys.register(org, "configured", properties.apiKey(), EnumSet.allOf(ApiScope.class));
             } catch (IllegalArgumentException invalid) {
-                throw new IllegalStateException("tracker.api-key (TRACKER_API_KEY): " + invalid.getMessage());
+                throw new InvalidSetting("tracker.api-key (TRACKER_API_KEY)", invalid.getMessage(), invalid);
             }
         } else if (!apiKeys.hasKeys(org)) {
             // The one credential a first run has: it reaches above organizations, so it can create the others.
@@ -121,8 +121,8 @@ class TwilioConfiguration {
                 return new Sender.Number(Address.sms(twilio.defaultFrom()));
             }
         } catch (IllegalArgumentException invalid) {
-            throw new IllegalStateException("tracker.twilio.default-from / default-messaging-service-sid "
-                    + "(TWILIO_DEFAULT_FROM / TWILIO_MESSAGING_SERVICE_SID): " + invalid.getMessage());
+            throw new InvalidSetting("tracker.twilio.default-from / default-messaging-service-sid "
+                    + "(TWILIO_DEFAULT_FROM / TWILIO_MESSAGING_SERVICE_SID)", invalid.getMessage(), invalid);
         }
         return simulated ? new Sender.Number(Address.sms(SIMULATOR_SENDER)) : Sender.organizationDefault();
     }
@@ -133,14 +133,11 @@ class TwilioConfiguration {
             return new TwilioAccountCredentials(AccountSid.of(simulator.accountSid()), simulator.authToken(), "");
         }
         AccountSid sid;
-        try {
-            sid = AccountSid.of(twilio.accountSid());
-        } catch (IllegalArgumentException invalid) {
-            throw new IllegalStateException("tracker.twilio.account-sid (TWILIO_ACCOUNT_SID): " + invalid.getMessage());
-        }
+        sid = InvalidSetting.building("tracker.twilio.account-sid (TWILIO_ACCOUNT_SID)",
+                () -> AccountSid.of(twilio.accountSid()));
         if (twilio.authToken() == null || twilio.authToken().isBlank()) {
-            throw new IllegalStateException("tracker.twilio.auth-token (TWILIO_AUTH_TOKEN) is required when "
-                    + "tracker.twilio.account-sid is set");
+            throw new InvalidSetting("tracker.twilio.auth-token (TWILIO_AUTH_TOKEN)",
+                    "is required when tracker.twilio.account-sid is set", null);
         }
         return new TwilioAccountCredentials(sid, twilio.authToken(), twilio.previousAuthToken());
     }

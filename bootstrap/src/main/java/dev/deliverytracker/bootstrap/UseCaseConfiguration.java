@@ -104,12 +104,9 @@ class UseCaseConfiguration {
     @Bean
     RefusalBudget refusalBudget(TrackerProperties properties, Clock clock) {
         TrackerProperties.RefusalLimit limit = properties.webhook().refusalLimit();
-        try {
-            return new SourceAddressRefusalBudget(new SourceAddressRefusalBudget.Limits(limit.burst(), limit.refill(),
-                    limit.maxSources()), clock);
-        } catch (IllegalArgumentException invalid) {
-            throw new IllegalStateException("tracker.webhook.refusal-limit.*: " + invalid.getMessage(), invalid);
-        }
+        return InvalidSetting.building("tracker.webhook.refusal-limit.*",
+                () -> new SourceAddressRefusalBudget(new SourceAddressRefusalBudget.Limits(limit.burst(),
+                        limit.refill(), limit.maxSources()), clock));
     }
 
     @Bean
@@ -139,13 +136,10 @@ class UseCaseConfiguration {
             LOG.warn("tracker.rate-limits.enabled=false: the send API has no budget; one caller can flood the outbox");
             return caller -> new AdmitSendRequest.Admission.Admitted();
         }
-        try {
-            return new SendAdmissionService(budgets, limits, new SendLimits(
-                    new SendLimit(settings.perKeyRequests(), settings.perKeyPeriod()),
-                    new SendLimit(settings.perOrganizationRequests(), settings.perOrganizationPeriod())));
-        } catch (IllegalArgumentException invalid) {
-            throw new IllegalStateException("tracker.rate-limits.*: " + invalid.getMessage(), invalid);
-        }
+        return InvalidSetting.building("tracker.rate-limits.*",
+                () -> new SendAdmissionService(budgets, limits, new SendLimits(
+                        new SendLimit(settings.perKeyRequests(), settings.perKeyPeriod()),
+                        new SendLimit(settings.perOrganizationRequests(), settings.perOrganizationPeriod()))));
     }
 
     @Bean
@@ -154,14 +148,12 @@ class UseCaseConfiguration {
     }
 
     static PacingPolicy pacingPolicy(TrackerProperties.Pacing pacing) {
-        try {
-            return new PacingPolicy(pacing.enabled(), new PaceRate(pacing.smsNumberRate(), pacing.smsNumberBurst()),
-                    new PaceRate(pacing.whatsappNumberRate(), pacing.whatsappNumberBurst()),
-                    new PaceRate(pacing.messagingServiceRate(), pacing.messagingServiceBurst()),
-                    new PaceRate(pacing.accountRate(), pacing.accountBurst()));
-        } catch (IllegalArgumentException invalid) {
-            throw new IllegalStateException("tracker.pacing.*: " + invalid.getMessage(), invalid);
-        }
+        return InvalidSetting.building("tracker.pacing.*",
+                () -> new PacingPolicy(pacing.enabled(),
+                        new PaceRate(pacing.smsNumberRate(), pacing.smsNumberBurst()),
+                        new PaceRate(pacing.whatsappNumberRate(), pacing.whatsappNumberBurst()),
+                        new PaceRate(pacing.messagingServiceRate(), pacing.messagingServiceBurst()),
+                        new PaceRate(pacing.accountRate(), pacing.accountBurst())));
     }
 
     @Bean
@@ -170,12 +162,9 @@ class UseCaseConfiguration {
             Clock clock, TrackerProperties properties, SendingPace pace, MessageWork work, MeterRegistry meters) {
         TrackerProperties.Dispatch dispatch = properties.dispatch();
         DispatchPolicy policy;
-        try {
-            policy = new DispatchPolicy(dispatch.batchSize(), dispatch.lease(), dispatch.maxAttempts(),
-                    dispatch.firstRetryDelay(), dispatch.maxRetryDelay());
-        } catch (IllegalArgumentException invalid) {
-            throw new IllegalStateException("tracker.dispatch.*: " + invalid.getMessage(), invalid);
-        }
+        policy = InvalidSetting.building("tracker.dispatch.*",
+                () -> new DispatchPolicy(dispatch.batchSize(), dispatch.lease(), dispatch.maxAttempts(),
+                        dispatch.firstRetryDelay(), dispatch.maxRetryDelay()));
         // Sends are counted here, around whichever gateway an adapter provides. A disabled organization's
         // messages wait in the outbox, looked at again every 30 s, so enabling it sends them.
         Outbox gated = new OrganizationGatedOutbox(outbox, organizations, Duration.ofSeconds(30));
@@ -187,7 +176,7 @@ class UseCaseConfiguration {
     /** Threads that wait on Twilio for one claim's messages at once; daemon, so they never hold a shutdown. */
     private static Executor dispatchSenders(int concurrency) {
         if (concurrency < 1 || concurrency > 64) {
-            throw new IllegalStateException("tracker.dispatch.concurrency must be 1 to 64, was " + concurrency);
+            throw new InvalidSetting("tracker.dispatch.concurrency", "must be 1 to 64, was " + concurrency, null);
         }
         AtomicInteger count = new AtomicInteger();
         return Executors.newFixedThreadPool(concurrency, task -> {
@@ -200,24 +189,17 @@ class UseCaseConfiguration {
     @Bean
     GroupCommitSettings groupCommitSettings(TrackerProperties properties) {
         TrackerProperties.Ingest ingest = properties.ingest();
-        try {
-            return new GroupCommitSettings(ingest.groupCommit(), ingest.maxBatch(), ingest.queueCapacity(),
-                    ingest.waitTimeout(), ingest.writers());
-        } catch (IllegalArgumentException invalid) {
-            throw new IllegalStateException("tracker.ingest.*: " + invalid.getMessage(), invalid);
-        }
+        return InvalidSetting.building("tracker.ingest.*",
+                () -> new GroupCommitSettings(ingest.groupCommit(), ingest.maxBatch(), ingest.queueCapacity(),
+                        ingest.waitTimeout(), ingest.writers()));
     }
 
     @Bean
     WebhookSettings webhookSettings(TrackerProperties properties) {
         URI base = properties.webhook().publicBaseUrl();
-        try {
-            return new WebhookSettings(base == null || base.toString().isBlank() ? null : base,
-                    properties.webhook().maxBodyBytes());
-        } catch (IllegalArgumentException invalid) {
-            throw new IllegalStateException("tracker.webhook.public-base-url (PUBLIC_BASE_URL): "
-                    + invalid.getMessage(), invalid);
-        }
+        return InvalidSetting.building("tracker.webhook.public-base-url (PUBLIC_BASE_URL)",
+                () -> new WebhookSettings(base == null || base.toString().isBlank() ? null : base,
+                        properties.webhook().path(), properties.webhook().maxBodyBytes()));
     }
 
     static SignatureCheck signatureCheck(TrackerProperties properties) {
@@ -231,8 +213,8 @@ class UseCaseConfiguration {
                         properties.webhook().path());
                 return SignatureCheck.DISABLED;
             default:
-                throw new IllegalStateException("tracker.webhook.signature-check must be 'required' or 'disabled', was '"
-                        + properties.webhook().signatureCheck() + "'");
+                throw new InvalidSetting("tracker.webhook.signature-check",
+                        "must be 'required' or 'disabled', was '" + properties.webhook().signatureCheck() + "'", null);
         }
     }
 }

@@ -6,6 +6,7 @@ import com.twilio.http.TwilioRestClient;
 import com.twilio.rest.api.v2010.Account;
 import dev.deliverytracker.application.port.out.TwilioAccountCheck;
 import dev.deliverytracker.domain.AccountSid;
+import dev.deliverytracker.domain.TwilioError;
 import java.net.URI;
 
 /**
@@ -25,7 +26,7 @@ public final class TwilioAccountFetcher implements TwilioAccountCheck {
     @Override
     public CheckResult check(AccountSid sid, String authToken) {
         if (authToken == null || authToken.isBlank()) {
-            return new CheckResult.Refused(20003, "no auth token given");
+            return new CheckResult.Refused(TwilioError.PERMISSION_DENIED.code(), "no auth token given");
         }
         TwilioRestClient.Builder builder = new TwilioRestClient.Builder(sid.value(), authToken);
         if (apiBaseUrl != null) {
@@ -39,7 +40,7 @@ public final class TwilioAccountFetcher implements TwilioAccountCheck {
         } catch (ApiException refused) {
             int status = refused.getStatusCode() == null ? 0 : refused.getStatusCode();
             if (status == 401 || status == 403 || status == 404) {
-                return new CheckResult.Refused(refused.getCode() == null ? 20003 : refused.getCode(),
+                return new CheckResult.Refused(refused.getCode() == null ? TwilioError.PERMISSION_DENIED.code() : refused.getCode(),
                         status == 404 ? "Twilio shows no such account to these credentials"
                                 : "Twilio refused the account SID and auth token (" + status + ")");
             }

@@ -2,6 +2,7 @@ package dev.deliverytracker.application.service;
 
 import dev.deliverytracker.application.port.StatusCallback;
 import dev.deliverytracker.application.port.out.MessageLookup;
+import dev.deliverytracker.application.port.out.StatusCallbackAddress;
 import dev.deliverytracker.domain.DeliveryError;
 import dev.deliverytracker.domain.DeliveryEvent;
 import dev.deliverytracker.domain.EventSource;
@@ -13,9 +14,6 @@ import dev.deliverytracker.domain.MessageSid;
  * {@code SmsStatus} too; they are the fallback, never a contradiction we reject.
  */
 final class CallbackReading {
-
-    /** The query parameter that carries our own message id in the callback URL. */
-    static final String MESSAGE_ID_PARAMETER = "mid";
 
     private CallbackReading() {
     }
@@ -31,7 +29,7 @@ final class CallbackReading {
     }
 
     static MessageLookup lookup(StatusCallback callback) {
-        return callback.queryParameter(MESSAGE_ID_PARAMETER)
+        return callback.queryParameter(StatusCallbackAddress.MESSAGE_ID_PARAMETER)
                 .map(id -> MessageLookup.byId(MessageId.parse(id)))
                 .orElseGet(MessageLookup::bySid);
     }

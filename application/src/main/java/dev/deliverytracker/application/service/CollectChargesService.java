@@ -14,7 +14,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.logging.Logger;
 
 /**
  * Asks the provider for the price and segments of final messages, within what the reconciler's run
@@ -24,7 +23,7 @@ import java.util.logging.Logger;
  */
 public final class CollectChargesService implements CollectCharges {
 
-    private static final Logger LOG = Logger.getLogger(CollectChargesService.class.getName());
+    private static final System.Logger LOG = System.getLogger(CollectChargesService.class.getName());
 
     private final MessageCharges unpriced;
     private final PacedFetches fetches;
@@ -71,7 +70,7 @@ public final class CollectChargesService implements CollectCharges {
             pauseFirst = true;
             PollResult result = fetches.fetch(account.get().sid(), message.sid());
             if (result instanceof PollResult.RateLimited) {
-                LOG.warning(() -> "charges stopped: Twilio answered 429 at sid=" + message.sid()
+                LOG.log(System.Logger.Level.WARNING, () -> "charges stopped: Twilio answered 429 at sid=" + message.sid()
                         + "; the next run goes on");
                 rateLimited = true;
                 break;
@@ -91,7 +90,7 @@ public final class CollectChargesService implements CollectCharges {
         }
         ChargeRun run = new ChargeRun(candidates.size(), priced, notYet, failed, rateLimited);
         if (!candidates.isEmpty()) {
-            LOG.info(() -> "charges run candidates=" + run.candidates() + " priced=" + run.priced() + " unpriced="
+            LOG.log(System.Logger.Level.INFO, () -> "charges run candidates=" + run.candidates() + " priced=" + run.priced() + " unpriced="
                     + run.unpriced() + " failed=" + run.failed() + " rateLimited=" + run.rateLimited());
         }
         return run;

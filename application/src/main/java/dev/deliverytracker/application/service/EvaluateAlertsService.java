@@ -15,8 +15,6 @@ import dev.deliverytracker.domain.OrganizationId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * One round over every enabled rule: observe, judge, and let the incident's state decide whether
@@ -25,7 +23,7 @@ import java.util.logging.Logger;
  */
 public final class EvaluateAlertsService implements EvaluateAlerts {
 
-    private static final Logger LOG = Logger.getLogger(EvaluateAlertsService.class.getName());
+    private static final System.Logger LOG = System.getLogger(EvaluateAlertsService.class.getName());
 
     private final AlertRules rules;
     private final AlertHistory history;
@@ -62,7 +60,7 @@ public final class EvaluateAlertsService implements EvaluateAlerts {
             } catch (RuntimeException failure) {
                 // One rule the store cannot answer for must not silence every other rule.
                 rulesFailed++;
-                LOG.log(Level.WARNING, () -> "alert rule not evaluated rule=" + rule.id() + " org="
+                LOG.log(System.Logger.Level.WARNING, () -> "alert rule not evaluated rule=" + rule.id() + " org="
                         + rule.organization() + " reason=" + failure);
                 continue;
             }
@@ -119,7 +117,7 @@ public final class EvaluateAlertsService implements EvaluateAlerts {
             outcome = new NotificationOutcome.Failed(broken.toString());
         }
         NotificationOutcome logged = outcome;
-        LOG.info(() -> "alert " + notification.state().wireName() + " incident=" + incident + " rule="
+        LOG.log(System.Logger.Level.INFO, () -> "alert " + notification.state().wireName() + " incident=" + incident + " rule="
                 + notification.rule().id() + " org=" + notification.rule().organization() + " kind="
                 + notification.rule().condition().kind() + " notice=" + describe(logged) + " message=\""
                 + notification.message() + "\"");

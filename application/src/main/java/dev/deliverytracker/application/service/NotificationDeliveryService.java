@@ -17,8 +17,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleSupplier;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Notifications out of the outbox: status changes fanned out to the subscriptions that want them,
@@ -29,7 +27,7 @@ import java.util.logging.Logger;
  */
 public final class NotificationDeliveryService implements DeliverNotifications {
 
-    private static final Logger LOG = Logger.getLogger(NotificationDeliveryService.class.getName());
+    private static final System.Logger LOG = System.getLogger(NotificationDeliveryService.class.getName());
 
     /** How many notifications a round claims and how they are held. */
     public record Settings(int batchSize, int perSubscription, Duration lease) {
@@ -91,7 +89,7 @@ public final class NotificationDeliveryService implements DeliverNotifications {
             inFlight.incrementAndGet();
             answer.thenAccept(received -> settle(claim, received)).exceptionally(failure -> {
                 // Not written: the lease brings the notification back, so it is posted again (at least once).
-                LOG.log(Level.WARNING, "outcome of notification {0} to subscription {1} not recorded: {2}",
+                LOG.log(System.Logger.Level.WARNING, "outcome of notification {0} to subscription {1} not recorded: {2}",
                         new Object[] {claim.eventId(), claim.subscription().id(), failure.toString()});
                 return null;
             }).whenComplete((ignored, failure) -> finished());

@@ -6,7 +6,6 @@ import dev.deliverytracker.application.port.out.OldHistory;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.function.BiFunction;
-import java.util.logging.Logger;
 
 /**
  * Deletes history older than the retention period in batches: one bounded statement at a time with
@@ -15,7 +14,7 @@ import java.util.logging.Logger;
  */
 public final class PurgeHistoryService implements PurgeHistory {
 
-    private static final Logger LOG = Logger.getLogger(PurgeHistoryService.class.getName());
+    private static final System.Logger LOG = System.getLogger(PurgeHistoryService.class.getName());
 
     private final OldHistory history;
     private final Clock clock;
@@ -38,7 +37,7 @@ public final class PurgeHistoryService implements PurgeHistory {
                 : purge(history::deleteRejectedCallbacksBefore, cutoff);
         PurgeReport report = new PurgeReport(events.deleted, rejected.deleted, events.complete && rejected.complete);
         if (report.deliveryEvents() > 0 || report.rejectedCallbacks() > 0) {
-            LOG.info(() -> "retention deleted before=" + cutoff + " deliveryEvents=" + report.deliveryEvents()
+            LOG.log(System.Logger.Level.INFO, () -> "retention deleted before=" + cutoff + " deliveryEvents=" + report.deliveryEvents()
                     + " rejectedCallbacks=" + report.rejectedCallbacks() + " complete=" + report.complete());
         }
         return report;

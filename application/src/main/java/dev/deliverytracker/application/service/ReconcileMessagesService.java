@@ -22,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Logger;
 
 /**
  * Polls Twilio for messages that stayed non-terminal longer than their status allows. What Twilio
@@ -36,7 +35,7 @@ import java.util.logging.Logger;
  */
 public final class ReconcileMessagesService implements ReconcileMessages {
 
-    private static final Logger LOG = Logger.getLogger(ReconcileMessagesService.class.getName());
+    private static final System.Logger LOG = System.getLogger(ReconcileMessagesService.class.getName());
 
     private final StaleMessages stale;
     private final PacedFetches fetches;
@@ -74,7 +73,7 @@ public final class ReconcileMessagesService implements ReconcileMessages {
         for (StaleMessage message : candidates) {
             Optional<TwilioAccount> account = accounts.findByOrganization(message.organization());
             if (account.isEmpty()) {
-                LOG.warning(() -> "reconcile skipped id=" + message.id() + " org=" + message.organization()
+                LOG.log(System.Logger.Level.WARNING, () -> "reconcile skipped id=" + message.id() + " org=" + message.organization()
                         + ": the organization has no Twilio account");
                 failed++;
                 continue;
@@ -86,14 +85,14 @@ public final class ReconcileMessagesService implements ReconcileMessages {
             PollResult result = fetches.fetch(account.get().sid(), message.sid());
             Instant at = clock.instant();
             if (result instanceof PollResult.RateLimited) {
-                LOG.warning(() -> "reconcile stopped: Twilio answered 429 at sid=" + message.sid()
+                LOG.log(System.Logger.Level.WARNING, () -> "reconcile stopped: Twilio answered 429 at sid=" + message.sid()
                         + "; the next run goes on");
                 rateLimited = true;
                 break;
             }
             stale.markPolled(message.id(), at);
             if (result instanceof PollResult.Failed failure) {
-                LOG.warning(() -> "reconcile fetch failed id=" + message.id() + " sid=" + message.sid() + ": "
+                LOG.log(System.Logger.Level.WARNING, () -> "reconcile fetch failed id=" + message.id() + " sid=" + message.sid() + ": "
                         + failure.reason());
                 failed++;
                 continue;
@@ -109,23 +108,23 @@ public final class ReconcileMessagesService implements ReconcileMessages {
                     current = recorded.current();
                     changed++;
                     DeliveryStatus to = current;
-                    LOG.info(() -> "reconciled id=" + message.id() + " sid=" + message.sid() + " from="
+                    LOG.log(System.Logger.Level.INFO, () -> "reconciled id=" + message.id() + " sid=" + message.sid() + " from="
                             + message.status().wireName() + " to=" + to.wireName());
                 }
             } else {
-                LOG.warning(() -> "reconcile: Twilio does not know id=" + message.id() + " sid=" + message.sid());
+                LOG.log(System.Logger.Level.WARNING, () -> "reconcile: Twilio does not know id=" + message.id() + " sid=" + message.sid());
             }
             if (policy.reconciles(current) && !at.isBefore(message.createdAt().plus(policy.horizon()))) {
                 stale.markUnconfirmed(message.id(), at);
                 unconfirmed++;
                 DeliveryStatus last = current;
-                LOG.warning(() -> "unconfirmed id=" + message.id() + " sid=" + message.sid() + " status="
+                LOG.log(System.Logger.Level.WARNING, () -> "unconfirmed id=" + message.id() + " sid=" + message.sid() + " status="
                         + last.wireName() + ": still not final " + policy.horizon() + " after creation, no longer polled");
             }
         }
         ReconcileRun run = new ReconcileRun(candidates.size(), polled, changed, unconfirmed, failed, rateLimited);
         if (!candidates.isEmpty()) {
-            LOG.info(() -> "reconcile run candidates=" + run.candidates() + " polled=" + run.polled() + " changed="
+            LOG.log(System.Logger.Level.INFO, () -> "reconcile run candidates=" + run.candidates() + " polled=" + run.polled() + " changed="
                     + run.changed() + " unconfirmed=" + run.unconfirmed() + " failed=" + run.failed()
                     + " rateLimited=" + run.rateLimited());
         }

@@ -9,7 +9,6 @@ import dev.deliverytracker.application.port.out.TwilioAccount;
 import dev.deliverytracker.application.port.out.TwilioAccounts;
 import java.util.List;
 import java.util.Optional;
-import java.util.logging.Logger;
 
 /**
  * Replays quarantined callbacks through the same check and record as a callback arriving now. Only the
@@ -18,7 +17,7 @@ import java.util.logging.Logger;
  */
 public final class ReplayRefusedCallbacksService implements ReplayRefusedCallbacks {
 
-    private static final Logger LOG = Logger.getLogger(ReplayRefusedCallbacksService.class.getName());
+    private static final System.Logger LOG = System.getLogger(ReplayRefusedCallbacksService.class.getName());
 
     private final TwilioAccounts accounts;
     private final RefusedCallbacks quarantine;
@@ -55,7 +54,7 @@ public final class ReplayRefusedCallbacksService implements ReplayRefusedCallbac
             recovered++;
         }
         Replay replay = new Replay(selected.size(), recovered, selected.size() - recovered);
-        LOG.info(() -> "refused callbacks replayed org=" + selection.organization() + " examined=" + replay.examined()
+        LOG.log(System.Logger.Level.INFO, () -> "refused callbacks replayed org=" + selection.organization() + " examined=" + replay.examined()
                 + " recovered=" + replay.recovered() + " stillRefused=" + replay.stillRefused());
         return replay;
     }

@@ -198,8 +198,11 @@ public class StatusCallbackEndpoint implements Filter {
             return "signature_failed";
         } else if (outcome instanceof RecordOutcome.NotTracked) {
             return "not_tracked";
+        } else if (outcome instanceof RecordOutcome.Rejected) {
+            return "rejected";
         }
-        return "rejected";
+        // A new kind of outcome must be given its answer here, not fall into another's.
+        throw new IllegalArgumentException("no answer for the outcome " + outcome.getClass().getSimpleName());
     }
 
     private void count(String outcome, String status) {

@@ -27,14 +27,13 @@ class WebhookEndpointConfiguration {
     @Bean
     FilterRegistrationBean<StatusCallbackEndpoint> statusCallbackEndpoint(RecordDeliveryStatus recordDeliveryStatus,
             WebhookSettings settings, ObjectProvider<HttpFirewall> firewall, RequestRejectedHandler rejectedHandler,
-            MeterRegistry meters, Clock clock, WebhookIntake intake,
-            @Value("${tracker.webhook.path:/twilio-status}") String path) {
+            MeterRegistry meters, Clock clock, WebhookIntake intake) {
         // The firewall Spring Security would apply to the path, its own default unless one is configured.
         StatusCallbackEndpoint endpoint = new StatusCallbackEndpoint(recordDeliveryStatus, settings,
                 firewall.getIfAvailable(StrictHttpFirewall::new), rejectedHandler, meters, clock, intake);
         FilterRegistrationBean<StatusCallbackEndpoint> registration = new FilterRegistrationBean<>(endpoint);
         registration.setName("statusCallbackEndpoint");
-        registration.addUrlPatterns(path);
+        registration.addUrlPatterns(settings.path());
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }

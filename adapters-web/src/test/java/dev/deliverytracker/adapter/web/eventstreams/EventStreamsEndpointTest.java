@@ -155,7 +155,8 @@ class EventStreamsEndpointTest {
         intake.start();
         RequestRejectedHandler rejected = (request, response, exception) -> response.sendError(400);
         return new EventStreamsEndpoint(recorder, settings,
-                new WebhookSettings(java.net.URI.create("https://tracker.example.com"), 65536), new StrictHttpFirewall(),
+                new WebhookSettings(java.net.URI.create("https://tracker.example.com"), "/twilio-status", 65536),
+                new StrictHttpFirewall(),
                 rejected, meters, Clock.systemUTC(), intake);
     }
 
