@@ -3,6 +3,7 @@ package dev.deliverytracker.bootstrap;
 import dev.deliverytracker.adapter.web.dashboard.DashboardSettings;
 import dev.deliverytracker.application.port.in.ManageOperators;
 import dev.deliverytracker.application.port.out.OperatorAccounts;
+import dev.deliverytracker.application.port.out.OrganizationDirectory;
 import dev.deliverytracker.application.port.out.PasswordHasher;
 import dev.deliverytracker.application.service.OperatorService;
 import dev.deliverytracker.domain.OperatorRole;
@@ -22,8 +23,9 @@ class DashboardConfiguration {
     private static final Logger LOG = LoggerFactory.getLogger(DashboardConfiguration.class);
 
     @Bean
-    ManageOperators manageOperators(OperatorAccounts accounts, PasswordHasher hasher) {
-        return new OperatorService(accounts, hasher, new SecureRandom());
+    ManageOperators manageOperators(OperatorAccounts accounts, OrganizationDirectory organizations,
+            PasswordHasher hasher) {
+        return new OperatorService(accounts, organizations, hasher, new SecureRandom());
     }
 
     @Bean
@@ -41,7 +43,7 @@ class DashboardConfiguration {
                 String setting = "tracker.dashboard.users[" + i + "]";
                 try {
                     operators.define(user.username(), user.password(), OperatorRole.parse(user.role()),
-                            new LinkedHashSet<>(user.organizations()));
+                            new LinkedHashSet<>(user.organizations()), user.platform());
                 } catch (IllegalArgumentException invalid) {
                     throw new InvalidSetting(setting, invalid.getMessage(), invalid);
                 }

@@ -36,9 +36,11 @@ public record DashboardProperties(
     /**
      * @param username how they sign in
      * @param password the password, or a hash written as {@code {bcrypt}...}
-     * @param role {@code admin} or {@code viewer}
+     * @param role {@code viewer}, {@code operator} or {@code admin}, held in each of their organizations
      * @param organizations the names of the organizations they see
+     * @param platform whether they are a platform administrator: every organization, and new ones
      */
-    public record User(String username, String password, String role, @DefaultValue List<String> organizations) {
+    public record User(String username, String password, String role, @DefaultValue List<String> organizations,
+            boolean platform) {
     }
 }

@@ -30,7 +30,7 @@ record OrganizationsFile(List<Organization> organizations, List<Operator> operat
     }
 
     /** {@code passwordEnv}: the variable holding the password or a {bcrypt} hash. */
-    record Operator(String username, String passwordEnv, String role, List<String> organizations) {
+    record Operator(String username, String passwordEnv, String role, List<String> organizations, boolean platform) {
         Operator {
             organizations = organizations == null ? List.of() : List.copyOf(organizations);
         }

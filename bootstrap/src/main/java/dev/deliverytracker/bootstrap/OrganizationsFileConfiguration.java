@@ -102,7 +102,7 @@ class OrganizationsFileConfiguration {
                 try {
                     operators.define(operator.username(), secret("operators[" + i + "].password-env",
                                     operator.passwordEnv()), OperatorRole.parse(operator.role()),
-                            new LinkedHashSet<>(operator.organizations()));
+                            new LinkedHashSet<>(operator.organizations()), operator.platform());
                 } catch (IllegalArgumentException invalid) {
                     throw new InvalidSetting(SETTING + ", operators[" + i + "]", invalid.getMessage(), invalid);
                 }

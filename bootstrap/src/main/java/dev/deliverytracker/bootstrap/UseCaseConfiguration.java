@@ -36,6 +36,7 @@ import dev.deliverytracker.application.service.AdoptionService;
 import dev.deliverytracker.application.service.RegisterMessageService;
 import dev.deliverytracker.application.service.DispatchMessagesService;
 import dev.deliverytracker.application.service.DispatchPolicy;
+import dev.deliverytracker.application.service.OrganizationGatedOutbox;
 import dev.deliverytracker.application.service.FindMessageService;
 import dev.deliverytracker.application.service.PacingPolicy;
 import dev.deliverytracker.application.service.SendAdmissionService;
@@ -60,6 +61,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -163,16 +165,18 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    DispatchMessages dispatchMessages(Outbox outbox, MessageGateway gateway, TwilioAccounts accounts,
-            StatusCallbackAddress callbackAddress, DeliveryLog log, MessageStore messages, Clock clock,
-            TrackerProperties properties, SendingPace pace, MessageWork work, MeterRegistry meters) {
+    DispatchMessages dispatchMessages(Outbox outbox, OrganizationDirectory organizations, MessageGateway gateway,
+            TwilioAccounts accounts, StatusCallbackAddress callbackAddress, DeliveryLog log, MessageStore messages,
+            Clock clock, TrackerProperties properties, SendingPace pace, MessageWork work, MeterRegistry meters) {
         TrackerProperties.Dispatch dispatch = properties.dispatch();
         DispatchPolicy policy;
         policy = InvalidSetting.building("tracker.dispatch.*",
                 () -> new DispatchPolicy(dispatch.batchSize(), dispatch.lease(), dispatch.maxAttempts(),
                         dispatch.firstRetryDelay(), dispatch.maxRetryDelay()));
-        // Sends are counted here, around whichever gateway an adapter provides.
-        return new DispatchMessagesService(outbox, new CountedMessageGateway(gateway, meters), accounts, callbackAddress, log, messages, clock, policy,
+        // Sends are counted here, around whichever gateway an adapter provides. A disabled organization's
+        // messages wait in the outbox, looked at again every 30 s, so enabling it sends them.
+        Outbox gated = new OrganizationGatedOutbox(outbox, organizations, Duration.ofSeconds(30));
+        return new DispatchMessagesService(gated, new CountedMessageGateway(gateway, meters), accounts, callbackAddress, log, messages, clock, policy,
                 () -> ThreadLocalRandom.current().nextDouble(), dispatchSenders(dispatch.concurrency()), pace,
                 pacingPolicy(properties.pacing()), work);
     }

@@ -52,6 +52,8 @@ class FirstRunSystemTest {
             DashboardSession browser = new DashboardSession(ServiceInstance.portOf(first));
             assertThat(browser.signIn("admin", admin.group(1))).contains("/dashboard");
             assertThat(browser.get("/dashboard").statusCode()).isEqualTo(200);
+            assertThat(browser.get("/dashboard/organizations").body()).as("the first admin creates organizations")
+                    .contains("id=\"create-organization\"");
 
             HttpResponse<String> health = get(first, "/actuator/health");
             assertThat(health.statusCode()).isEqualTo(200);

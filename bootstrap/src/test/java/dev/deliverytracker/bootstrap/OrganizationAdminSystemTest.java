@@ -247,6 +247,14 @@ class OrganizationAdminSystemTest extends SimulatedServiceTest {
         assertProblem(stranger.post("/api/v1/organizations/" + id + "/operators/" + username + "/disable", ""), 404);
         assertProblem(stranger.post("/api/v1/organizations/" + id + "/operators/" + username + "/password-reset", ""),
                 404);
+        assertProblem(stranger.put("/api/v1/organizations/" + id + "/operators/" + username + "/role",
+                "{\"role\":\"admin\"}"), 404);
+        assertProblem(platform().put("/api/v1/organizations/" + id + "/operators/" + username + "/role",
+                "{\"role\":\"owner\"}"), 400, "\"field\":\"role\"");
+        assertThat(platform().put("/api/v1/organizations/" + id + "/operators/" + username + "/role",
+                "{\"role\":\"operator\"}").body()).contains("\"role\":\"operator\"");
+        assertThat(platform().put("/api/v1/organizations/" + id + "/operators/" + username + "/role",
+                "{\"role\":\"viewer\"}").body()).contains("\"role\":\"viewer\"");
 
         assertThat(platform().post("/api/v1/organizations/" + id + "/operators/" + username + "/disable", "").body())
                 .contains("\"disabled\":true");
@@ -260,7 +268,7 @@ class OrganizationAdminSystemTest extends SimulatedServiceTest {
         assertThat(new DashboardSession(port).signIn(username, password)).endsWith("/login?error");
         assertThat(new DashboardSession(port).signIn(username, reset)).contains("/dashboard");
         assertThat(platform().get("/api/v1/organizations/" + id + "/audit").body())
-                .contains("operator.invited", "operator.disabled", "operator.password-reset")
+                .contains("operator.invited", "operator.role-changed", "operator.disabled", "operator.password-reset")
                 .doesNotContain(password, reset);
     }
 

@@ -82,7 +82,7 @@ class JpaOperatorAccounts implements OperatorAccounts {
     @Transactional(readOnly = true)
     public List<OrganizationName> organizationsOf(String username) {
         return operators.findByUsername(username)
-                .map(operator -> organizations.findByIdInOrderByNameAscIdAsc(operator.getOrganizations()).stream()
+                .map(operator -> organizations.findByIdInOrderByNameAscIdAsc(operator.getRoles().keySet()).stream()
                         .map(mapper::toName).toList())
                 .orElse(List.of());
     }

@@ -9,10 +9,11 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * A dashboard operator and the organizations they may see, edited as one aggregate through JPA
@@ -34,15 +35,17 @@ class OperatorEntity {
     private String passwordHash;
 
     @Column(nullable = false)
-    private String role;
+    private boolean platform;
 
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    /** The operator's role in each organization they belong to, by organization id. */
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "operator_organizations", joinColumns = @JoinColumn(name = "operator_id"))
-    @Column(name = "org_id", nullable = false)
-    private Set<Long> organizations = new HashSet<>();
+    @MapKeyColumn(name = "org_id")
+    @Column(name = "role", nullable = false)
+    private Map<Long, String> roles = new HashMap<>();
 
     protected OperatorEntity() {
     }
@@ -67,12 +70,12 @@ class OperatorEntity {
         this.passwordHash = passwordHash;
     }
 
-    public String getRole() {
-        return role;
+    public boolean isPlatform() {
+        return platform;
     }
 
-    public void setRole(String role) {
-        this.role = role;
+    public void setPlatform(boolean platform) {
+        this.platform = platform;
     }
 
     public Instant getUpdatedAt() {
@@ -83,13 +86,13 @@ class OperatorEntity {
         this.updatedAt = updatedAt;
     }
 
-    public Set<Long> getOrganizations() {
-        return organizations;
+    public Map<Long, String> getRoles() {
+        return roles;
     }
 
     /** Replaces the memberships in place, so the persistence context sees the collection it manages change. */
-    public void setOrganizations(Set<Long> organizations) {
-        this.organizations.clear();
-        this.organizations.addAll(organizations);
+    public void setRoles(Map<Long, String> roles) {
+        this.roles.clear();
+        this.roles.putAll(roles);
     }
 }

@@ -4,6 +4,8 @@ import dev.deliverytracker.application.port.OperatorAccount;
 import dev.deliverytracker.application.port.OrganizationName;
 import dev.deliverytracker.domain.OperatorRole;
 import dev.deliverytracker.domain.OrganizationId;
+import java.util.HashMap;
+import java.util.Map;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 import org.mapstruct.MappingTarget;
@@ -17,6 +19,18 @@ interface OperatorMapper {
     /** Copies what an operator's save changes; the username is the entity's identity and stays. */
     @Mapping(target = "updatedAt", ignore = true)
     void copy(OperatorAccount account, @MappingTarget OperatorEntity entity);
+
+    default Map<OrganizationId, OperatorRole> rolesOf(Map<Long, String> stored) {
+        Map<OrganizationId, OperatorRole> roles = new HashMap<>();
+        stored.forEach((organization, role) -> roles.put(OrganizationId.of(organization), OperatorRole.parse(role)));
+        return roles;
+    }
+
+    default Map<Long, String> storedRoles(Map<OrganizationId, OperatorRole> roles) {
+        Map<Long, String> stored = new HashMap<>();
+        roles.forEach((organization, role) -> stored.put(organization.value(), role.wireName()));
+        return stored;
+    }
 
     OrganizationName toName(OrganizationEntity organization);
 

@@ -32,7 +32,7 @@ class OperatorMembers implements OperatorDirectory {
     @Override
     @Transactional(readOnly = true)
     public List<OperatorAccount> members(OrganizationId organization) {
-        return operators.findByOrganizationsContainingOrderByUsernameAsc(organization.value()).stream()
+        return operators.findMembers(organization.value()).stream()
                 .map(mapper::toAccount).toList();
     }
 

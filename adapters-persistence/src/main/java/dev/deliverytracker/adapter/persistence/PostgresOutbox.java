@@ -211,6 +211,18 @@ class PostgresOutbox implements Outbox, MeterBinder {
     }
 
     @Override
+    @Transactional
+    public void hold(MessageId id, Instant until, String reason) {
+        jdbc.sql("""
+                update message_outbox set due_at = :until, paced_until = null, claimed_until = null,
+                    attempts = attempts - 1, last_error = :reason,
+                    first_attempted_at = case when attempts - 1 = 0 then null else first_attempted_at end
+                where message_id = :message
+                """)
+                .param("until", Timestamp.from(until)).param("reason", reason).param("message", id.value()).update();
+    }
+
+    @Override
     @Transactional(readOnly = true)
     public Optional<Instant> pacedUntil(MessageId id) {
         return jdbc.sql("select paced_until from message_outbox where message_id = :message and paced_until is not null")

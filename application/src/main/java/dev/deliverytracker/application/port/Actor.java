@@ -3,7 +3,8 @@ package dev.deliverytracker.application.port;
 import dev.deliverytracker.domain.ApiScope;
 import dev.deliverytracker.domain.OperatorRole;
 import dev.deliverytracker.domain.OrganizationId;
-import java.util.Set;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Who asks an administrative use case for something: an API key, an operator signed in to the
@@ -29,13 +30,16 @@ public sealed interface Actor {
     }
 
     /** An operator with one role in each organization they belong to; a platform administrator reaches all. */
-    record Operator(String username, OperatorRole role, Set<OrganizationId> organizations, boolean platform)
-            implements Actor {
+    record Operator(String username, Map<OrganizationId, OperatorRole> roles, boolean platform) implements Actor {
         public Operator {
-            if (username == null || role == null) {
-                throw new IllegalArgumentException("an operator actor needs a username and a role");
+            if (username == null || roles == null) {
+                throw new IllegalArgumentException("an operator actor needs a username and their roles");
             }
-            organizations = Set.copyOf(organizations);
+            roles = Map.copyOf(roles);
+        }
+
+        public Optional<OperatorRole> roleIn(OrganizationId organization) {
+            return Optional.ofNullable(roles.get(organization));
         }
 
         @Override

@@ -17,16 +17,18 @@ public final class AccessPolicy {
     /** What a request needs in its organization. */
     public enum Need {
         /** See the organization and its data: any member (an API key with scope {@code read}). */
-        READ(ApiScope.READ),
+        READ(ApiScope.READ, OperatorRole.VIEWER),
         /** Send messages: an administrator or operator (an API key with scope {@code send}). */
-        SEND(ApiScope.SEND),
+        SEND(ApiScope.SEND, OperatorRole.OPERATOR),
         /** Change the organization's settings, keys and people: an administrator (scope {@code manage}). */
-        MANAGE(ApiScope.MANAGE);
+        MANAGE(ApiScope.MANAGE, OperatorRole.ADMIN);
 
         private final ApiScope scope;
+        private final OperatorRole role;
 
-        Need(ApiScope scope) {
+        Need(ApiScope scope, OperatorRole role) {
             this.scope = scope;
+            this.role = role;
         }
     }
 
@@ -47,11 +49,13 @@ public final class AccessPolicy {
                     : Optional.of(new AdminOutcome.Forbidden<>("an API key with scope '" + need.scope.wireName() + "'"));
         }
         if (actor instanceof Actor.Operator operator) {
-            if (!operator.organizations().contains(organization)) {
+            Optional<OperatorRole> role = operator.roleIn(organization);
+            if (role.isEmpty()) {
                 return Optional.of(new AdminOutcome.NotFound<>(what));
             }
-            return need == Need.READ || operator.role() == OperatorRole.ADMIN ? Optional.empty()
-                    : Optional.of(new AdminOutcome.Forbidden<>("the role 'admin' in this organization"));
+            return role.get().includes(need.role) ? Optional.empty()
+                    : Optional.of(new AdminOutcome.Forbidden<>("the role '" + need.role.wireName()
+                            + "' in this organization"));
         }
         return Optional.of(new AdminOutcome.NotFound<>(what));
     }

@@ -1,16 +1,18 @@
 package dev.deliverytracker.application.service;
 
+import dev.deliverytracker.application.port.Actor;
 import dev.deliverytracker.application.port.OperatorAccount;
 import dev.deliverytracker.application.port.OrganizationName;
 import dev.deliverytracker.application.port.in.ManageOperators;
 import dev.deliverytracker.application.port.out.OperatorAccounts;
-
+import dev.deliverytracker.application.port.out.OrganizationDirectory;
 import dev.deliverytracker.application.port.out.PasswordHasher;
 import dev.deliverytracker.domain.OperatorRole;
 import dev.deliverytracker.domain.OrganizationId;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -26,17 +28,21 @@ public final class OperatorService implements ManageOperators {
     private static final Pattern ENCODED = Pattern.compile("\\{[a-z0-9-]+}.+");
 
     private final OperatorAccounts accounts;
+    private final OrganizationDirectory organizations;
     private final PasswordHasher hasher;
     private final SecureRandom random;
 
-    public OperatorService(OperatorAccounts accounts, PasswordHasher hasher, SecureRandom random) {
+    public OperatorService(OperatorAccounts accounts, OrganizationDirectory organizations, PasswordHasher hasher,
+            SecureRandom random) {
         this.accounts = accounts;
+        this.organizations = organizations;
         this.hasher = hasher;
         this.random = random;
     }
 
     @Override
-    public void define(String username, String password, OperatorRole role, Set<String> organizationNames) {
+    public void define(String username, String password, OperatorRole role, Set<String> organizationNames,
+            boolean platform) {
         requireUsername(username);
         requireRole(username, role);
         if (organizationNames == null || organizationNames.isEmpty()) {
@@ -49,13 +55,14 @@ public final class OperatorService implements ManageOperators {
             throw new IllegalArgumentException("operator '" + username + "' names organizations that do not exist: "
                     + String.join(", ", missing));
         }
-        Set<OrganizationId> ids = found.stream().map(OrganizationName::id).collect(Collectors.toSet());
-        accounts.save(new OperatorAccount(username, stored(username, password), role, ids));
+        Map<OrganizationId, OperatorRole> roles = found.stream()
+                .collect(Collectors.toMap(OrganizationName::id, organization -> role));
+        accounts.save(new OperatorAccount(username, stored(username, password), roles, platform));
     }
 
     private void requireRole(String username, OperatorRole role) {
         if (role == null) {
-            throw new IllegalArgumentException("operator '" + username + "' needs a role (admin or viewer)");
+            throw new IllegalArgumentException("operator '" + username + "' needs a role (viewer, operator or admin)");
         }
     }
 
@@ -68,7 +75,7 @@ public final class OperatorService implements ManageOperators {
         String chosen = password.filter(given -> !given.isBlank()).orElse(null);
         String generated = chosen == null ? generatePassword() : null;
         accounts.save(new OperatorAccount(username, stored(username, chosen == null ? generated : chosen),
-                OperatorRole.ADMIN, Set.of(organization)));
+                Map.of(organization, OperatorRole.ADMIN), true));
         return Optional.ofNullable(generated);
     }
 
@@ -82,7 +89,16 @@ public final class OperatorService implements ManageOperators {
 
     @Override
     public List<OrganizationName> organizationsOf(String username) {
+        if (find(username).map(OperatorAccount::platform).orElse(false)) {
+            return organizations.list().stream()
+                    .map(organization -> new OrganizationName(organization.id(), organization.name())).toList();
+        }
         return accounts.organizationsOf(username);
+    }
+
+    @Override
+    public Optional<Actor.Operator> actor(String username) {
+        return find(username).map(OperatorAccount::actor);
     }
 
     private String stored(String username, String password) {

@@ -16,6 +16,7 @@ import dev.deliverytracker.domain.OrganizationId;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,12 +53,7 @@ public final class OrganizationOperatorService implements ManageOrganizationOper
     public synchronized AdminOutcome<Credentials> invite(Actor actor, OrganizationId organization, String username,
             String role) {
         requireUsername(username);
-        OperatorRole parsed;
-        try {
-            parsed = OperatorRole.parse(role);
-        } catch (IllegalArgumentException unknown) {
-            throw new IllegalArgumentException("role: " + unknown.getMessage());
-        }
+        OperatorRole parsed = roleOf(role);
         Optional<AdminOutcome<Credentials>> refused = allowed(actor, organization, Need.MANAGE);
         if (refused.isPresent()) {
             return refused.get();
@@ -66,7 +62,7 @@ public final class OrganizationOperatorService implements ManageOrganizationOper
             return new AdminOutcome.Conflict<>("username", "the username '" + username + "' is taken");
         }
         String password = generatePassword();
-        accounts.save(new OperatorAccount(username, hasher.hash(password), parsed, Set.of(organization)));
+        accounts.save(new OperatorAccount(username, hasher.hash(password), Map.of(organization, parsed), false));
         write(actor, organization, "operator.invited", Map.of("username", username, "role", parsed.wireName()));
         return AdminOutcome.done(new Credentials(username, password));
     }
@@ -95,16 +91,41 @@ public final class OrganizationOperatorService implements ManageOrganizationOper
         if (elsewhere.isPresent()) {
             return elsewhere.get();
         }
-        if (disabled && operator.get().role() == OperatorRole.ADMIN && enabledAdmins(organization).equals(
-                Set.of(username))) {
-            return new AdminOutcome.Conflict<>("username", "'" + username + "' is the last enabled administrator of "
-                    + "organization " + organization + "; make another one first");
+        if (disabled && isLastEnabledAdmin(organization, operator.get())) {
+            return lastAdmin(organization, username);
         }
         if (directory.isDisabled(username) != disabled) {
             directory.setDisabled(username, disabled, clock.instant());
             write(actor, organization, disabled ? "operator.disabled" : "operator.enabled", Map.of("username", username));
         }
-        return AdminOutcome.done(new Member(username, operator.get().role(), disabled));
+        return AdminOutcome.done(new Member(username, operator.get().roleIn(organization).orElseThrow(), disabled));
+    }
+
+    @Override
+    public synchronized AdminOutcome<Member> changeRole(Actor actor, OrganizationId organization, String username,
+            String role) {
+        OperatorRole wanted = roleOf(role);
+        Optional<AdminOutcome<Member>> refused = allowed(actor, organization, Need.MANAGE);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        Optional<OperatorAccount> operator = member(organization, username);
+        if (operator.isEmpty()) {
+            return new AdminOutcome.NotFound<>("operator " + username);
+        }
+        OperatorAccount current = operator.get();
+        OperatorRole was = current.roleIn(organization).orElseThrow();
+        if (wanted != OperatorRole.ADMIN && isLastEnabledAdmin(organization, current)) {
+            return lastAdmin(organization, username);
+        }
+        if (was != wanted) {
+            Map<OrganizationId, OperatorRole> roles = new HashMap<>(current.roles());
+            roles.put(organization, wanted);
+            accounts.save(new OperatorAccount(username, current.passwordHash(), roles, current.platform()));
+            write(actor, organization, "operator.role-changed", Map.of("username", username, "role",
+                    was.wireName() + " -> " + wanted.wireName()));
+        }
+        return AdminOutcome.done(new Member(username, wanted, directory.isDisabled(username)));
     }
 
     @Override
@@ -124,7 +145,7 @@ public final class OrganizationOperatorService implements ManageOrganizationOper
         }
         String password = generatePassword();
         OperatorAccount current = operator.get();
-        accounts.save(new OperatorAccount(username, hasher.hash(password), current.role(), current.organizations()));
+        accounts.save(new OperatorAccount(username, hasher.hash(password), current.roles(), current.platform()));
         write(actor, organization, "operator.password-reset", Map.of("username", username, "password", "(changed)"));
         return AdminOutcome.done(new Credentials(username, password));
     }
@@ -138,8 +159,8 @@ public final class OrganizationOperatorService implements ManageOrganizationOper
         List<OperatorAccount> members = directory.members(organization);
         Set<String> disabled = directory.disabled(members.stream().map(OperatorAccount::username)
                 .collect(Collectors.toSet()));
-        return AdminOutcome.done(members.stream().map(operator -> new Member(operator.username(), operator.role(),
-                disabled.contains(operator.username()))).toList());
+        return AdminOutcome.done(members.stream().map(operator -> new Member(operator.username(),
+                operator.roleIn(organization).orElseThrow(), disabled.contains(operator.username()))).toList());
     }
 
     @Override
@@ -147,9 +168,29 @@ public final class OrganizationOperatorService implements ManageOrganizationOper
         return username != null && directory.isDisabled(username);
     }
 
+    /** An organization keeps someone who can manage it: its last enabled administrator stays one. */
+    private boolean isLastEnabledAdmin(OrganizationId organization, OperatorAccount operator) {
+        return operator.roleIn(organization).orElse(null) == OperatorRole.ADMIN
+                && !directory.isDisabled(operator.username())
+                && enabledAdmins(organization).equals(Set.of(operator.username()));
+    }
+
+    private static <T> AdminOutcome<T> lastAdmin(OrganizationId organization, String username) {
+        return new AdminOutcome.Conflict<>("username", "'" + username + "' is the last enabled administrator of "
+                + "organization " + organization + "; make another one first");
+    }
+
+    private static OperatorRole roleOf(String role) {
+        try {
+            return OperatorRole.parse(role);
+        } catch (IllegalArgumentException unknown) {
+            throw new IllegalArgumentException("role: " + unknown.getMessage());
+        }
+    }
+
     private Set<String> enabledAdmins(OrganizationId organization) {
         List<OperatorAccount> admins = directory.members(organization).stream()
-                .filter(operator -> operator.role() == OperatorRole.ADMIN).toList();
+                .filter(operator -> operator.roleIn(organization).orElse(null) == OperatorRole.ADMIN).toList();
         Set<String> disabled = directory.disabled(admins.stream().map(OperatorAccount::username)
                 .collect(Collectors.toSet()));
         return admins.stream().map(OperatorAccount::username).filter(name -> !disabled.contains(name))

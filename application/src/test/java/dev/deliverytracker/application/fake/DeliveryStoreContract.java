@@ -405,6 +405,20 @@ public abstract class DeliveryStoreContract {
     }
 
     @Test
+    void a_held_entry_comes_back_when_its_time_comes_without_using_an_attempt() {
+        MessageId id = outbox().enqueue(pending(organization()), "f", T0).message().id().get();
+        claimedIds(T0, Duration.ofMinutes(5));
+        outbox().hold(id, T0.plusSeconds(30), "organization disabled");
+        assertThat(claimedIds(T0.plusSeconds(29), Duration.ofMinutes(5))).doesNotContain(id);
+
+        Outbox.Claim again = claims(T0.plusSeconds(30), Duration.ofMinutes(5)).stream()
+                .filter(claim -> claim.message().id().get().equals(id)).findFirst().orElseThrow();
+        assertThat(again.attempt()).isEqualTo(1);
+        assertThat(again.inDoubt()).isFalse();
+        assertThat(again.paced()).isFalse();
+    }
+
+    @Test
     void an_accepted_message_leaves_the_outbox() {
         MessageId id = outbox().enqueue(pending(organization()), "f", T0).message().id().get();
         claimedIds(T0, Duration.ofSeconds(1));

@@ -221,6 +221,16 @@ public final class InMemoryDeliveryStore implements MessageStore, DeliveryLog, O
     }
 
     @Override
+    public synchronized void hold(MessageId id, Instant until, String reason) {
+        Entry entry = outbox.get(id);
+        entry.attempts--;
+        entry.firstAttemptAt = entry.attempts == 0 ? null : entry.firstAttemptAt;
+        entry.dueAt = until;
+        entry.pacedUntil = null;
+        entry.claimedUntil = null;
+    }
+
+    @Override
     public synchronized Optional<Instant> pacedUntil(MessageId id) {
         return Optional.ofNullable(outbox.get(id)).map(entry -> entry.pacedUntil);
     }

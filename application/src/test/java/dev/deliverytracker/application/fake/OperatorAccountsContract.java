@@ -1,6 +1,7 @@
 package dev.deliverytracker.application.fake;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import dev.deliverytracker.application.port.OperatorAccount;
 import dev.deliverytracker.application.port.OrganizationName;
@@ -8,6 +9,7 @@ import dev.deliverytracker.application.port.out.OperatorAccounts;
 
 import dev.deliverytracker.domain.OperatorRole;
 import dev.deliverytracker.domain.OrganizationId;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -39,8 +41,8 @@ public abstract class OperatorAccountsContract {
 
         OperatorAccount read = accounts().find(name).orElseThrow();
         assertThat(read.passwordHash()).isEqualTo("{noop}hash");
-        assertThat(read.role()).isEqualTo(OperatorRole.VIEWER);
-        assertThat(read.organizations()).containsExactlyInAnyOrder(northId, southId);
+        assertThat(read.roles()).containsOnly(entry(northId, OperatorRole.VIEWER), entry(southId, OperatorRole.VIEWER));
+        assertThat(read.platform()).isFalse();
         assertThat(accounts().organizationsOf(name)).containsExactly(
                 new OrganizationName(northId, north), new OrganizationName(southId, south));
         assertThat(accounts().any()).isTrue();
@@ -57,8 +59,23 @@ public abstract class OperatorAccountsContract {
 
         OperatorAccount read = accounts().find(name).orElseThrow();
         assertThat(read.passwordHash()).isEqualTo("{noop}new");
-        assertThat(read.role()).isEqualTo(OperatorRole.ADMIN);
-        assertThat(read.organizations()).containsExactly(second);
+        assertThat(read.roles()).containsOnly(entry(second, OperatorRole.ADMIN));
+    }
+
+    @Test
+    void each_membership_keeps_its_own_role_and_the_platform_flag_reads_back() {
+        OrganizationId administered = newOrganization(unique("administered"));
+        OrganizationId watched = newOrganization(unique("watched"));
+        OrganizationId worked = newOrganization(unique("worked"));
+        String name = unique("cy");
+
+        accounts().save(new OperatorAccount(name, "{noop}hash", Map.of(administered, OperatorRole.ADMIN,
+                watched, OperatorRole.VIEWER, worked, OperatorRole.OPERATOR), true));
+
+        OperatorAccount read = accounts().find(name).orElseThrow();
+        assertThat(read.roles()).containsOnly(entry(administered, OperatorRole.ADMIN),
+                entry(watched, OperatorRole.VIEWER), entry(worked, OperatorRole.OPERATOR));
+        assertThat(read.platform()).isTrue();
     }
 
     @Test

@@ -2,13 +2,18 @@ package dev.deliverytracker.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import dev.deliverytracker.application.fake.InMemoryOperatorAccounts;
-
+import dev.deliverytracker.application.fake.InMemoryOrganizationDirectory;
+import dev.deliverytracker.application.port.Actor;
+import dev.deliverytracker.application.port.OrganizationName;
 import dev.deliverytracker.application.port.OperatorAccount;
 import dev.deliverytracker.domain.OperatorRole;
 import dev.deliverytracker.domain.OrganizationId;
 import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -16,8 +21,9 @@ import org.junit.jupiter.api.Test;
 class OperatorServiceTest {
 
     private final InMemoryOperatorAccounts accounts = new InMemoryOperatorAccounts();
-    private final OperatorService operators = new OperatorService(accounts, password -> "{test}" + password.length(),
-            new SecureRandom());
+    private final InMemoryOrganizationDirectory organizations = new InMemoryOrganizationDirectory();
+    private final OperatorService operators = new OperatorService(accounts, organizations,
+            password -> "{test}" + password.length(), new SecureRandom());
     private final OrganizationId acme = accounts.addOrganization("acme");
 
     @Test
@@ -26,8 +32,8 @@ class OperatorServiceTest {
 
         assertThat(shown).hasValueSatisfying(password -> assertThat(password).hasSizeGreaterThanOrEqualTo(20));
         OperatorAccount admin = accounts.find("admin").orElseThrow();
-        assertThat(admin.role()).isEqualTo(OperatorRole.ADMIN);
-        assertThat(admin.organizations()).containsExactly(acme);
+        assertThat(admin.roles()).containsOnly(entry(acme, OperatorRole.ADMIN));
+        assertThat(admin.platform()).as("the one person who can create the others").isTrue();
         assertThat(admin.passwordHash()).isEqualTo("{test}" + shown.get().length()).doesNotContain(shown.get());
 
         assertThat(operators.ensureFirstAdmin("admin", Optional.empty(), acme)).isEmpty();
@@ -40,6 +46,22 @@ class OperatorServiceTest {
         assertThat(operators.ensureFirstAdmin("root", Optional.of("correct horse battery"), acme)).isEmpty();
 
         assertThat(accounts.find("root").orElseThrow().passwordHash()).isEqualTo("{test}21");
+    }
+
+    @Test
+    void a_platform_administrator_sees_every_organization_and_anyone_else_only_their_own() {
+        organizations.create("zeta", Instant.EPOCH);
+        organizations.create("alpha", Instant.EPOCH);
+        operators.define("root", "long enough password", OperatorRole.VIEWER, Set.of("acme"), true);
+        operators.define("ann", "long enough password", OperatorRole.OPERATOR, Set.of("acme"));
+
+        assertThat(operators.organizationsOf("root")).extracting(OrganizationName::name)
+                .containsExactly("alpha", "zeta");
+        assertThat(operators.organizationsOf("ann")).containsExactly(new OrganizationName(acme, "acme"));
+        assertThat(operators.actor("ann")).hasValue(new Actor.Operator("ann", Map.of(acme, OperatorRole.OPERATOR),
+                false));
+        assertThat(operators.actor("root").orElseThrow().isPlatformAdministrator()).isTrue();
+        assertThat(operators.actor("nobody")).isEmpty();
     }
 
     @Test

@@ -27,6 +27,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -122,13 +123,13 @@ class OrganizationAdminServiceTest {
     void operators_see_their_organizations_and_only_their_admins_rename() {
         Organization north = created("north");
         Organization south = created("south");
-        Actor viewer = new Actor.Operator("vi", OperatorRole.VIEWER, Set.of(north.id()), false);
+        Actor viewer = new Actor.Operator("vi", Map.of(north.id(), OperatorRole.VIEWER), false);
 
         assertThat(organizations.list(viewer)).containsExactly(north);
         assertThat(organizations.find(viewer, north.id())).isInstanceOf(AdminOutcome.Done.class);
         assertThat(organizations.find(viewer, south.id())).isInstanceOf(AdminOutcome.NotFound.class);
         assertThat(organizations.rename(viewer, north.id(), "x")).isInstanceOf(AdminOutcome.Forbidden.class);
-        Actor platformOperator = new Actor.Operator("root", OperatorRole.ADMIN, Set.of(), true);
+        Actor platformOperator = new Actor.Operator("root", Map.of(), true);
         assertThat(organizations.list(platformOperator)).containsExactly(north, south);
     }
 

@@ -2,6 +2,7 @@ package dev.deliverytracker.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import dev.deliverytracker.application.fake.InMemoryAuditTrail;
 import dev.deliverytracker.application.fake.InMemoryOperatorAccounts;
@@ -20,6 +21,7 @@ import dev.deliverytracker.domain.OrganizationId;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -50,8 +52,7 @@ class OrganizationOperatorServiceTest {
 
         OperatorAccount stored = accounts.find("ada").orElseThrow();
         assertThat(stored.passwordHash()).isEqualTo("{hashed}" + password);
-        assertThat(stored.organizations()).containsExactly(north);
-        assertThat(stored.role()).isEqualTo(OperatorRole.VIEWER);
+        assertThat(stored.roles()).containsOnly(entry(north, OperatorRole.VIEWER));
         assertThat(audit.of(north, 10)).singleElement().satisfies(entry ->
                 assertThat(entry.changes().toString()).doesNotContain(password));
         assertThat(operators.invite(adminOf(south), south, "ada", "admin"))
@@ -111,5 +112,52 @@ class OrganizationOperatorServiceTest {
 
         assertThat(((AdminOutcome.Done<List<Member>>) operators.list(adminOf(north), north)).value()).containsExactly(
                 new Member("ada", OperatorRole.VIEWER, true), new Member("root", OperatorRole.ADMIN, false));
+    }
+
+    @Test
+    void a_role_changes_in_one_organization_and_stays_in_the_others() {
+        accounts.save(new OperatorAccount("shared", "{hashed}x", OperatorRole.VIEWER, Set.of(north, south)));
+        int audited = audit.of(north, 10).size();
+
+        assertThat(operators.changeRole(adminOf(north), north, "shared", "operator")).isEqualTo(
+                AdminOutcome.done(new Member("shared", OperatorRole.OPERATOR, false)));
+
+        assertThat(accounts.find("shared").orElseThrow().roles()).containsOnly(entry(north, OperatorRole.OPERATOR),
+                entry(south, OperatorRole.VIEWER));
+        assertThat(audit.of(north, 10)).hasSize(audited + 1).first().satisfies(entry -> {
+            assertThat(entry.action()).isEqualTo("operator.role-changed");
+            assertThat(entry.changes()).containsEntry("role", "viewer -> operator");
+        });
+    }
+
+    @Test
+    void the_last_enabled_administrator_cannot_be_made_less_and_another_organization_cannot_change_roles() {
+        invite(north, "root", "admin");
+        invite(north, "ada", "viewer");
+
+        assertThat(operators.changeRole(adminOf(north), north, "root", "viewer")).isEqualTo(new AdminOutcome.Conflict<>(
+                "username", "'root' is the last enabled administrator of organization " + north
+                        + "; make another one first"));
+        assertThat(operators.changeRole(adminOf(south), north, "ada", "admin")).isInstanceOf(AdminOutcome.NotFound.class);
+        assertThat(operators.changeRole(adminOf(south), south, "ada", "admin")).as("not a member of south")
+                .isInstanceOf(AdminOutcome.NotFound.class);
+        assertThatThrownBy(() -> operators.changeRole(adminOf(north), north, "ada", "owner"))
+                .hasMessageStartingWith("role: ");
+        assertThat(accounts.find("root").orElseThrow().roles()).containsOnly(entry(north, OperatorRole.ADMIN));
+        assertThat(accounts.find("ada").orElseThrow().roles()).containsOnly(entry(north, OperatorRole.VIEWER));
+    }
+
+    @Test
+    void an_operator_actor_manages_only_where_they_are_administrator() {
+        invite(north, "root", "admin");
+        invite(north, "ada", "viewer");
+        Actor mixed = new Actor.Operator("mixed", Map.of(north, OperatorRole.OPERATOR, south, OperatorRole.ADMIN),
+                false);
+
+        assertThat(operators.list(mixed, north)).as("any member reads").isInstanceOf(AdminOutcome.Done.class);
+        assertThat(operators.invite(mixed, north, "bo", "viewer")).isEqualTo(
+                new AdminOutcome.Forbidden<>("the role 'admin' in this organization"));
+        assertThat(operators.invite(mixed, south, "bo", "viewer")).isInstanceOf(AdminOutcome.Done.class);
+        assertThat(accounts.find("bo").orElseThrow().roles()).containsOnly(entry(south, OperatorRole.VIEWER));
     }
 }

@@ -66,8 +66,7 @@ class ConversationDashboardController {
                 model.addAttribute("organizations", memberships);
                 model.addAttribute("org", organization);
                 model.addAttribute("username", operator.getName());
-                model.addAttribute("admin", operator.getAuthorities().stream()
-                        .anyMatch(authority -> "ROLE_ADMIN".equals(authority.getAuthority())));
+                DashboardRole.show(operators, operator, organization.id(), model);
                 model.addAttribute("messageId", messageId.toString());
                 model.addAttribute("recipient", recipient.toString());
                 model.addAttribute("window", window(conversation.window(), now));

@@ -15,6 +15,7 @@ import dev.deliverytracker.application.port.in.ManageOperators;
 import dev.deliverytracker.application.port.in.RetryMessages;
 import dev.deliverytracker.domain.DeliveryStatus;
 import dev.deliverytracker.domain.MessageId;
+import dev.deliverytracker.domain.OperatorRole;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.util.Arrays;
@@ -138,7 +139,7 @@ class DashboardController {
                 model.addAttribute("organizations", memberships);
                 model.addAttribute("org", organization);
                 model.addAttribute("username", operator.getName());
-                model.addAttribute("admin", isAdmin(operator));
+                DashboardRole.show(operators, operator, organization.id(), model);
                 model.addAttribute("message", timeline.get().message());
                 model.addAttribute("summary", DashboardViews.row(timeline.get().message()));
                 model.addAttribute("events", DashboardViews.timeline(timeline.get()));
@@ -155,6 +156,13 @@ class DashboardController {
             @RequestParam(defaultValue = "false") boolean force, RedirectAttributes redirect) {
         MessageId messageId = messageId(id);
         for (OrganizationName organization : operators.organizationsOf(operator.getName())) {
+            if (history.timeline(organization.id(), messageId, false).isEmpty()) {
+                continue;
+            }
+            if (!DashboardRole.of(operators, operator, organization.id()).includes(OperatorRole.OPERATOR)) {
+                throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+                        "Sending a message again needs the role 'operator' or 'admin' in its organization.");
+            }
             RetryMessages.RetryOutcome outcome = retry.retry(organization.id(), messageId, force);
             if (!(outcome instanceof RetryMessages.RetryOutcome.NotFound)) {
                 redirect.addFlashAttribute("notice", notice(outcome));
@@ -186,12 +194,8 @@ class DashboardController {
         model.addAttribute("organizations", scope.organizations());
         model.addAttribute("org", scope.selected());
         model.addAttribute("username", operator.getName());
-        model.addAttribute("admin", isAdmin(operator));
+        DashboardRole.show(operators, operator, scope.selected().id(), model);
         return scope;
-    }
-
-    private static boolean isAdmin(Authentication operator) {
-        return operator.getAuthorities().stream().anyMatch(authority -> "ROLE_ADMIN".equals(authority.getAuthority()));
     }
 
     private static Map<String, String> rangeChoices() {

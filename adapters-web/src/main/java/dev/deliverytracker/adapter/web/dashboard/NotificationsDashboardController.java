@@ -9,6 +9,7 @@ import dev.deliverytracker.application.port.in.ManageSubscriptions.Outcome;
 import dev.deliverytracker.application.port.in.SubscriptionRequest;
 import dev.deliverytracker.domain.Channel;
 import dev.deliverytracker.domain.NotificationScope;
+import dev.deliverytracker.domain.OperatorRole;
 import dev.deliverytracker.domain.OrganizationId;
 import dev.deliverytracker.domain.Subscription;
 import dev.deliverytracker.domain.SubscriptionId;
@@ -90,7 +91,8 @@ class NotificationsDashboardController {
         model.addAttribute("organizations", scope.organizations());
         model.addAttribute("org", scope.selected());
         model.addAttribute("username", operator.getName());
-        model.addAttribute("admin", isAdmin(operator));
+        DashboardRole.show(operators, operator, organization, model);
+        model.addAttribute("manages", managesIn(operator, organization));
         List<Subscription> known = subscriptions.list(organization);
         Map<SubscriptionId, String> urls = known.stream()
                 .collect(Collectors.toMap(Subscription::id, subscription -> subscription.url().toString()));
@@ -185,10 +187,11 @@ class NotificationsDashboardController {
 
     /** The organization an admin acts on; a viewer may look, not act. */
     private OrganizationId adminScope(Authentication operator, String org) {
-        if (!isAdmin(operator)) {
+        OrganizationId organization = DashboardScope.of(operators.organizationsOf(operator.getName()), org).selected().id();
+        if (!managesIn(operator, organization)) {
             throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only an admin changes notifications.");
         }
-        return DashboardScope.of(operators.organizationsOf(operator.getName()), org).selected().id();
+        return organization;
     }
 
     private static Optional<URI> url(String text) {
@@ -218,7 +221,8 @@ class NotificationsDashboardController {
                 + "organization.");
     }
 
-    private static boolean isAdmin(Authentication operator) {
-        return operator.getAuthorities().stream().anyMatch(authority -> "ROLE_ADMIN".equals(authority.getAuthority()));
+    /** Subscriptions and their secrets are the organization's administrators' to change. */
+    private boolean managesIn(Authentication operator, OrganizationId organization) {
+        return DashboardRole.of(operators, operator, organization) == OperatorRole.ADMIN;
     }
 }

@@ -7,7 +7,11 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 
-/** Spring Security's view of an operator: the stored hash and the role as an authority. */
+/**
+ * Spring Security's view of an operator: the stored hash, and {@code PLATFORM} as a role for a platform
+ * administrator. Roles held in one organization are no authority: the use cases judge them per
+ * organization ({@code AccessPolicy}), so everyone else signs in as a plain {@code MEMBER}.
+ */
 final class OperatorDetailsService implements UserDetailsService {
 
     private final ManageOperators operators;
@@ -27,7 +31,8 @@ final class OperatorDetailsService implements UserDetailsService {
     public UserDetails loadUserByUsername(String username) {
         return operators.find(username)
                 .map(operator -> User.withUsername(operator.username()).password(operator.passwordHash())
-                        .roles(operator.role().name()).disabled(disabled.test(operator.username())).build())
+                        .roles(operator.platform() ? "PLATFORM" : "MEMBER").disabled(disabled.test(operator.username()))
+                        .build())
                 .orElseThrow(() -> new UsernameNotFoundException("no operator with that username"));
     }
 }

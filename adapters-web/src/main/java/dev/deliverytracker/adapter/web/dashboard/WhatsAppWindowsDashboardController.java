@@ -41,8 +41,7 @@ class WhatsAppWindowsDashboardController {
         model.addAttribute("organizations", scope.organizations());
         model.addAttribute("org", scope.selected());
         model.addAttribute("username", operator.getName());
-        model.addAttribute("admin", operator.getAuthorities().stream()
-                .anyMatch(authority -> "ROLE_ADMIN".equals(authority.getAuthority())));
+        DashboardRole.show(operators, operator, scope.selected().id(), model);
         Instant now = clock.instant();
         model.addAttribute("enforcement", windows.enforcement(scope.selected().id()).wireName());
         model.addAttribute("windows", windows.openNow(scope.selected().id(), SHOWN).stream()

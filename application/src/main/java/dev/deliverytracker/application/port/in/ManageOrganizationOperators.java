@@ -6,8 +6,8 @@ import dev.deliverytracker.domain.OrganizationId;
 import java.util.List;
 
 /**
- * The operators of an organization, for its administrators: invite one with a role (a first password
- * shown once), disable and enable, reset a password (a new one shown once), list. The last enabled
+ * The operators of an organization, for its administrators: invite one with a role (viewer, operator or
+ * admin; a first password shown once), change that role, disable and enable, reset a password (a new one shown once), list. The last enabled
  * administrator of an organization is never disabled. An operator who also belongs to organizations
  * the actor does not administer is changed only by a platform administrator.
  *
@@ -27,6 +27,12 @@ public interface ManageOrganizationOperators {
     }
 
     AdminOutcome<Credentials> invite(Actor actor, OrganizationId organization, String username, String role);
+
+    /**
+     * The operator's role in this organization only (their roles elsewhere stay); the last enabled
+     * administrator cannot be made anything less.
+     */
+    AdminOutcome<Member> changeRole(Actor actor, OrganizationId organization, String username, String role);
 
     AdminOutcome<Member> disable(Actor actor, OrganizationId organization, String username);
 

@@ -45,6 +45,13 @@ public interface Outbox {
      */
     void pace(MessageId id, Instant until);
 
+    /**
+     * Releases a claimed entry its organization may not send yet (it is disabled), to be looked at again
+     * at {@code until}: not an attempt (the claim's count is undone), and {@code reason} stays on the
+     * entry until it is sent.
+     */
+    void hold(MessageId id, Instant until, String reason);
+
     /** When a waiting message's booked pacing slot comes, if it waits for one. */
     Optional<Instant> pacedUntil(MessageId id);
 

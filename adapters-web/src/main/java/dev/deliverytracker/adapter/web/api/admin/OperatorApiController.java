@@ -12,6 +12,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -54,6 +55,17 @@ class OperatorApiController {
         return ResponseEntity.status(HttpStatus.CREATED).body(CredentialsResponse.of(AdminProblem.valueOf(
                 operators.invite(Actor.key(caller), OrganizationApiController.idOf(id),
                         body == null ? null : body.username(), body == null ? null : body.role()))));
+    }
+
+    public record RoleBody(String role) {
+    }
+
+    /** The operator's role in this organization only: {@code viewer}, {@code operator} or {@code admin}. */
+    @PutMapping("/api/v1/organizations/{id}/operators/{username}/role")
+    public MemberResponse changeRole(@RequestAttribute(ApiKeyFilter.CALLER) ApiCaller caller, @PathVariable String id,
+            @PathVariable String username, @RequestBody(required = false) RoleBody body) {
+        return MemberResponse.of(AdminProblem.valueOf(operators.changeRole(Actor.key(caller),
+                OrganizationApiController.idOf(id), username, body == null ? null : body.role())));
     }
 
     @PostMapping("/api/v1/organizations/{id}/operators/{username}/disable")
