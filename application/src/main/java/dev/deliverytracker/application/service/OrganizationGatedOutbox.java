@@ -6,6 +6,7 @@ import dev.deliverytracker.domain.Message;
 import dev.deliverytracker.domain.MessageId;
 import dev.deliverytracker.domain.Organization;
 import dev.deliverytracker.domain.OrganizationId;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,8 +60,8 @@ public final class OrganizationGatedOutbox implements Outbox {
     }
 
     @Override
-    public Enqueued enqueue(Message pending, String requestFingerprint, Instant dueAt) {
-        return outbox.enqueue(pending, requestFingerprint, dueAt);
+    public Enqueued enqueue(Message pending, String requestFingerprint, Instant dueAt, Optional<URI> statusCallback) {
+        return outbox.enqueue(pending, requestFingerprint, dueAt, statusCallback);
     }
 
     @Override
