@@ -73,7 +73,7 @@ class KafkaFeedSystemTest {
     }
 
     @Test
-    void every_status_change_reaches_the_topic_keyed_by_message_in_order() throws Exception {
+    void every_status_change_reaches_the_topic_keyed_by_message_with_its_sequence() throws Exception {
         OrganizationId org = fixture.organizationOf(account, token);
         List<Message> messages = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
@@ -100,9 +100,12 @@ class KafkaFeedSystemTest {
             for (ConsumerRecord<String, String> record : ofOne) {
                 events.add(json.readTree(record.value()));
             }
+            // The order of arrival is only usual, not promised (docs/kafka.md: other instances' fan-outs, here
+            // other test contexts on the same database, may commit out of order); the sequence is the order.
+            events.sort(java.util.Comparator.comparingInt(event -> event.path("sequence").asInt()));
+            assertThat(events).extracting(event -> event.path("sequence").asInt()).containsExactly(1, 2, 3, 4);
             assertThat(events).extracting(event -> event.path("type").asText()).containsExactly("message.queued",
                     "message.sent", "message.delivered", "message.read");
-            assertThat(events).extracting(event -> event.path("sequence").asInt()).containsExactly(1, 2, 3, 4);
             assertThat(events).allSatisfy(event -> {
                 assertThat(event.path("version").asInt()).isEqualTo(1);
                 assertThat(event.path("data").path("message").path("id").asText()).isEqualTo(ofOne.get(0).key());
