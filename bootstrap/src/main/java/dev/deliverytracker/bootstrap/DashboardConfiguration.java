@@ -1,6 +1,6 @@
 package dev.deliverytracker.bootstrap;
 
-import dev.deliverytracker.adapter.web.dashboard.DashboardSettings;
+import dev.deliverytracker.application.port.InvalidSetting;
 import dev.deliverytracker.application.port.in.ManageOperators;
 import dev.deliverytracker.application.port.out.OperatorAccounts;
 import dev.deliverytracker.application.port.out.OrganizationDirectory;
@@ -26,12 +26,6 @@ class DashboardConfiguration {
     ManageOperators manageOperators(OperatorAccounts accounts, OrganizationDirectory organizations,
             PasswordHasher hasher) {
         return new OperatorService(accounts, organizations, hasher, new SecureRandom());
-    }
-
-    @Bean
-    DashboardSettings dashboardSettings(DashboardProperties dashboard, TrackerProperties tracker) {
-        return new DashboardSettings(tracker.webhook().path(), dashboard.signInFailuresAllowed(),
-                dashboard.signInLockout());
     }
 
     @Bean

@@ -1,37 +1,22 @@
 package dev.deliverytracker.bootstrap;
 
-import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Who may sign in to the dashboard, checked at start.
+ * Who may sign in to the dashboard, checked at start. How sign-ins are throttled is the web adapter's
+ * part of {@code tracker.dashboard.*}.
  *
  * @param adminUsername the first admin, created in the organization 'default' when nobody can sign in yet
  * @param adminPassword their password (TRACKER_ADMIN_PASSWORD); empty means generate one and show it once
  * @param users more operators, created or updated at every start
- * @param signInFailuresAllowed failed sign-ins for one username from one address before a lockout
- * @param signInLockout how long the lockout lasts after the last failure
  */
 @ConfigurationProperties("tracker.dashboard")
 public record DashboardProperties(
         @DefaultValue("admin") String adminUsername,
         String adminPassword,
-        @DefaultValue List<User> users,
-        @DefaultValue("5") int signInFailuresAllowed,
-        @DefaultValue("15m") Duration signInLockout) {
-
-    public DashboardProperties {
-        if (signInFailuresAllowed < 1 || signInFailuresAllowed > 100) {
-            throw new IllegalArgumentException("tracker.dashboard.sign-in-failures-allowed must be 1 to 100, was "
-                    + signInFailuresAllowed);
-        }
-        if (signInLockout == null || signInLockout.compareTo(Duration.ofSeconds(1)) < 0) {
-            throw new IllegalArgumentException("tracker.dashboard.sign-in-lockout must be at least 1s, was "
-                    + signInLockout);
-        }
-    }
+        @DefaultValue List<User> users) {
 
     /**
      * @param username how they sign in

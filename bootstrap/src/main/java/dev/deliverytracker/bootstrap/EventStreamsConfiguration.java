@@ -3,7 +3,6 @@ package dev.deliverytracker.bootstrap;
 import dev.deliverytracker.application.port.out.CurrentCallbackUrl;
 import dev.deliverytracker.application.service.ReplayRefusedEventBatchesService;
 import dev.deliverytracker.application.port.in.ReplayRefusedEventBatches;
-import dev.deliverytracker.adapter.web.eventstreams.EventStreamsSettings;
 import dev.deliverytracker.application.port.in.RecordStreamedEvents;
 import dev.deliverytracker.application.port.out.BodySignatureVerifier;
 import dev.deliverytracker.application.port.in.FindConversation;
@@ -30,18 +29,11 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Twilio Event Streams: the sink's settings, the use case and what it needs. */
+/** Twilio Event Streams: the use case and what it needs; the sink and its settings are the web adapter's. */
 @Configuration(proxyBeanMethods = false)
 class EventStreamsConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventStreamsConfiguration.class);
-
-    @Bean
-    EventStreamsSettings eventStreamsSettings(EventStreamsProperties properties) {
-        return InvalidSetting.building("tracker.event-streams.*",
-                () -> new EventStreamsSettings(properties.path(), properties.maxBodyBytes(), properties.username(),
-                        properties.password()));
-    }
 
     /**
      * The threads that hand a batch's events to the delivery log together, so they share commits. Not an

@@ -1,6 +1,5 @@
 package dev.deliverytracker.bootstrap;
 
-import dev.deliverytracker.adapter.persistence.PayloadSettings;
 import dev.deliverytracker.application.port.in.CollectCharges;
 import dev.deliverytracker.application.port.in.PurgeHistory;
 import dev.deliverytracker.application.port.in.ReconcileMessages;
@@ -19,7 +18,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The reconcile, charge and retention use cases as beans, and how payloads are stored. Their schedules are separate beans. */
+/** The reconcile, charge and retention use cases as beans. Their schedules are separate beans. */
 @Configuration(proxyBeanMethods = false)
 class JobConfiguration {
 
@@ -41,10 +40,5 @@ class JobConfiguration {
     @Bean
     PurgeHistory purgeHistory(OldHistory history, Clock clock, RetentionProperties properties) {
         return new PurgeHistoryService(history, clock, properties.policy(), Pause.sleeping());
-    }
-
-    @Bean
-    PayloadSettings payloadSettings(RetentionProperties properties) {
-        return new PayloadSettings(properties.maskPhoneNumbers());
     }
 }

@@ -1,5 +1,6 @@
 package dev.deliverytracker.bootstrap;
 
+import dev.deliverytracker.application.port.InvalidSetting;
 import dev.deliverytracker.application.port.Actor;
 import dev.deliverytracker.application.port.RegisteredAccount;
 import dev.deliverytracker.application.port.in.AdminOutcome;

@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Retention of delivery history, and masking of phone numbers in stored payloads. Checked at start;
+ * Retention of delivery history (masking phone numbers in stored payloads is the persistence adapter's
+ * {@code tracker.retention.mask-phone-numbers}). Checked at start;
  * a wrong value stops the start with the setting's name.
  *
  * @param enabled          whether this instance runs the purge job (one instance at a time does)
@@ -15,7 +16,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batchSize        rows per delete statement
  * @param pause            wait between two delete statements, so ingestion gets the table in between
  * @param maxBatches       most statements per table and run; the rest waits for the next run
- * @param maskPhoneNumbers mask From, To and ChannelToAddress in payloads stored from now on
  */
 @ConfigurationProperties("tracker.retention")
 public record RetentionProperties(
@@ -24,8 +24,7 @@ public record RetentionProperties(
         @DefaultValue("400d") Duration maxAge,
         @DefaultValue("5000") int batchSize,
         @DefaultValue("200ms") Duration pause,
-        @DefaultValue("1000") int maxBatches,
-        @DefaultValue("false") boolean maskPhoneNumbers) {
+        @DefaultValue("1000") int maxBatches) {
 
     public RetentionProperties {
         if (interval == null || interval.isNegative() || interval.isZero()) {

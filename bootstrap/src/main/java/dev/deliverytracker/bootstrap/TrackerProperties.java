@@ -20,7 +20,6 @@ public record TrackerProperties(
         @DefaultValue EmbeddedDatabase embeddedDatabase,
         @DefaultValue Dispatch dispatch,
         @DefaultValue Simulator simulator,
-        @DefaultValue Ingest ingest,
         String apiKey,
         @DefaultValue RateLimits rateLimits,
         @DefaultValue Pacing pacing) {
@@ -71,33 +70,12 @@ public record TrackerProperties(
     }
 
     /**
-     * @param path where Twilio posts status callbacks
-     * @param publicBaseUrl the URL Twilio reaches this service at (PUBLIC_BASE_URL); empty means
-     *        rebuild it from the request and its X-Forwarded headers
-     * @param signatureCheck {@code required}, or {@code disabled} for local experiments only
-     * @param maxBodyBytes the largest callback body accepted
-     * @param refusalLimit how many refused callbacks one source address may have kept
-     */
-    public record Webhook(
-            @DefaultValue("/twilio-status") String path,
-            URI publicBaseUrl,
-            @DefaultValue("required") String signatureCheck,
-            @DefaultValue("65536") int maxBodyBytes,
-            @DefaultValue RefusalLimit refusalLimit) {
-    }
-
-    /**
-     * A token bucket per source address for callbacks that fail the signature check (a callback that
-     * verifies never touches it), per instance.
+     * The service's part of {@code tracker.webhook.*}; where the webhook is and what it takes are the web
+     * adapter's settings.
      *
-     * @param burst refused callbacks a source may have kept at once
-     * @param refill the time after which it may have one more kept
-     * @param maxSources addresses tracked at once; the least recently seen is forgotten beyond that
+     * @param signatureCheck {@code required}, or {@code disabled} for local experiments only
      */
-    public record RefusalLimit(
-            @DefaultValue("60") int burst,
-            @DefaultValue("1s") Duration refill,
-            @DefaultValue("10000") int maxSources) {
+    public record Webhook(@DefaultValue("required") String signatureCheck) {
     }
 
     /**
@@ -135,23 +113,6 @@ public record TrackerProperties(
             @DefaultValue("2s") Duration firstRetryDelay,
             @DefaultValue("5m") Duration maxRetryDelay,
             @DefaultValue("8") int concurrency) {
-    }
-
-    /**
-     * How status callbacks are written.
-     *
-     * @param groupCommit whether concurrent callbacks share transactions (off: one commit each)
-     * @param maxBatch most callbacks in one transaction
-     * @param queueCapacity most callbacks waiting; more are answered 503 at once
-     * @param waitTimeout how long a callback waits for its transaction before a 503
-     * @param writers batches written at the same time
-     */
-    public record Ingest(
-            @DefaultValue("true") boolean groupCommit,
-            @DefaultValue("256") int maxBatch,
-            @DefaultValue("10000") int queueCapacity,
-            @DefaultValue("10s") Duration waitTimeout,
-            @DefaultValue("1") int writers) {
     }
 
     /**

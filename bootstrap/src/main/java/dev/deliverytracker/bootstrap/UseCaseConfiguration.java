@@ -1,8 +1,6 @@
 package dev.deliverytracker.bootstrap;
 
-import dev.deliverytracker.adapter.persistence.GroupCommitSettings;
-import dev.deliverytracker.adapter.web.webhook.SourceAddressRefusalBudget;
-import dev.deliverytracker.adapter.web.webhook.WebhookSettings;
+import dev.deliverytracker.application.port.InvalidSetting;
 import dev.deliverytracker.application.port.in.ReplayRefusedCallbacks;
 import dev.deliverytracker.application.port.out.CurrentCallbackUrl;
 import dev.deliverytracker.application.port.out.RefusalBudget;
@@ -55,7 +53,6 @@ import dev.deliverytracker.application.port.out.TwilioAccounts;
 import dev.deliverytracker.application.service.RecordDeliveryStatusService;
 import dev.deliverytracker.application.service.RecordDeliveryStatusService.SignatureCheck;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.net.URI;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
@@ -102,14 +99,6 @@ class UseCaseConfiguration {
             TrackerProperties properties) {
         return new RecordDeliveryStatusService(accounts, verifier, log, rejected, quarantine,
                 signatureCheck(properties), refusalBudget);
-    }
-
-    @Bean
-    RefusalBudget refusalBudget(TrackerProperties properties, Clock clock) {
-        TrackerProperties.RefusalLimit limit = properties.webhook().refusalLimit();
-        return InvalidSetting.building("tracker.webhook.refusal-limit.*",
-                () -> new SourceAddressRefusalBudget(new SourceAddressRefusalBudget.Limits(limit.burst(),
-                        limit.refill(), limit.maxSources()), clock));
     }
 
     @Bean
@@ -194,22 +183,6 @@ class UseCaseConfiguration {
         });
     }
 
-    @Bean
-    GroupCommitSettings groupCommitSettings(TrackerProperties properties) {
-        TrackerProperties.Ingest ingest = properties.ingest();
-        return InvalidSetting.building("tracker.ingest.*",
-                () -> new GroupCommitSettings(ingest.groupCommit(), ingest.maxBatch(), ingest.queueCapacity(),
-                        ingest.waitTimeout(), ingest.writers()));
-    }
-
-    @Bean
-    WebhookSettings webhookSettings(TrackerProperties properties) {
-        URI base = properties.webhook().publicBaseUrl();
-        return InvalidSetting.building("tracker.webhook.public-base-url (PUBLIC_BASE_URL)",
-                () -> new WebhookSettings(base == null || base.toString().isBlank() ? null : base,
-                        properties.webhook().path(), properties.webhook().maxBodyBytes()));
-    }
-
     static SignatureCheck signatureCheck(TrackerProperties properties) {
         String setting = properties.webhook().signatureCheck().trim().toLowerCase(Locale.ROOT);
         switch (setting) {
@@ -217,8 +190,8 @@ class UseCaseConfiguration {
                 return SignatureCheck.REQUIRED;
             case "disabled":
                 LOG.warn("!!! tracker.webhook.signature-check=disabled: status callbacks are NOT verified; anyone "
-                        + "who can reach {} can write delivery statuses. Never run like this in production. !!!",
-                        properties.webhook().path());
+                        + "who can reach the status webhook or the Event Streams sink can write delivery statuses. "
+                        + "Never run like this in production. !!!");
                 return SignatureCheck.DISABLED;
             default:
                 throw new InvalidSetting("tracker.webhook.signature-check",

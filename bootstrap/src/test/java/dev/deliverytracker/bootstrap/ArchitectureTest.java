@@ -25,43 +25,29 @@ import dev.deliverytracker.adapter.web.fixture.WebAdapterReachingIntoPersistence
 import dev.deliverytracker.adapter.web.fixture.WebAdapterUsingBootstrap;
 import dev.deliverytracker.application.fixture.ApplicationUsingSpring;
 import dev.deliverytracker.architecture.ArchitectureRules;
+import dev.deliverytracker.bootstrap.fixture.BootstrapBuildingAnAdaptersSettings;
 import dev.deliverytracker.bootstrap.fixture.BootstrapConstructingTheGateway;
 import dev.deliverytracker.application.port.SharedTypeNamingAUseCase;
 import dev.deliverytracker.application.port.in.fixture.UseCaseNamingAnOutboundPort;
 import dev.deliverytracker.application.port.out.fixture.OutboundPortNamingAUseCase;
 import dev.deliverytracker.application.port.out.fixture.PortLeakingJpa;
 import dev.deliverytracker.domain.fixture.DomainUsingSpring;
-import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class ArchitectureTest {
 
     /**
-     * The adapter classes bootstrap still names: settings it builds from its own properties, until each
-     * adapter binds its part of {@code tracker.*} (ADR 0052). This list only shrinks; every port
-     * implementation comes from the adapters' auto-configurations.
+     * Bootstrap names no adapter class: every port implementation and every adapter's settings come from
+     * the adapters' auto-configurations (ADR 0052, ADR 0085).
      */
-    private static final Set<String> ADAPTER_CLASSES_BOOTSTRAP_STILL_NAMES = Set.of(
-            "dev.deliverytracker.adapter.persistence.DeliveryLogAvailability",
-            "dev.deliverytracker.adapter.persistence.GroupCommitSettings",
-            "dev.deliverytracker.adapter.persistence.PayloadSettings",
-            "dev.deliverytracker.adapter.web.dashboard.DashboardSettings",
-            "dev.deliverytracker.adapter.web.webhook.SourceAddressRefusalBudget",
-            "dev.deliverytracker.adapter.web.webhook.WebhookSettings",
-            "dev.deliverytracker.adapter.web.eventstreams.EventStreamsSettings");
-
     static final ArchRule BOOTSTRAP_WIRES_NO_ADAPTER_BY_NAME = classes()
             .that().resideInAPackage(ArchitectureRules.ROOT + ".bootstrap..")
-            .should(new ArchCondition<JavaClass>("name no adapter class but the settings it still builds") {
+            .should(new ArchCondition<JavaClass>("name no adapter class") {
                 @Override
                 public void check(JavaClass bootstrapClass, ConditionEvents events) {
                     bootstrapClass.getDirectDependenciesFromSelf().forEach(dependency -> {
-                        String target = dependency.getTargetClass().getName();
-                        int nested = target.indexOf('$');
-                        String topLevel = nested < 0 ? target : target.substring(0, nested);
-                        if (topLevel.startsWith(ArchitectureRules.ROOT + ".adapter.")
-                                && !ADAPTER_CLASSES_BOOTSTRAP_STILL_NAMES.contains(topLevel)) {
+                        if (dependency.getTargetClass().getPackageName().startsWith(ArchitectureRules.ROOT + ".adapter.")) {
                             events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
                         }
                     });
@@ -158,6 +144,11 @@ class ArchitectureTest {
         @Test
         void bootstrap_building_an_adapter_by_name() {
             assertViolated(BOOTSTRAP_WIRES_NO_ADAPTER_BY_NAME, BootstrapConstructingTheGateway.class);
+        }
+
+        @Test
+        void bootstrap_building_an_adapters_settings() {
+            assertViolated(BOOTSTRAP_WIRES_NO_ADAPTER_BY_NAME, BootstrapBuildingAnAdaptersSettings.class);
         }
 
         @Test

@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -45,11 +47,21 @@ class ConfigurationReferenceTest {
     @BeforeAll
     static void read() throws IOException {
         ObjectMapper json = new ObjectMapper();
+        ClassLoader loader = ConfigurationReferenceTest.class.getClassLoader();
         for (String name : new String[] {"META-INF/spring-configuration-metadata.json",
                 "META-INF/additional-spring-configuration-metadata.json"}) {
-            // Ours only: the first of that name on the class path is bootstrap's own output directory.
-            try (InputStream in = new ClassPathResource(name).getInputStream()) {
-                json.readTree(in).path("properties").forEach(property -> OURS.put(property.path("name").asText(), property));
+            // Ours: bootstrap's and each adapter's, which bind their own parts of tracker.* (ADR 0085).
+            for (URL resource : Collections.list(loader.getResources(name))) {
+                try (InputStream in = resource.openStream()) {
+                    JsonNode properties = json.readTree(in).path("properties");
+                    boolean ours = false;
+                    for (JsonNode property : properties) {
+                        ours |= property.path("name").asText().startsWith("tracker.");
+                    }
+                    if (ours) {
+                        properties.forEach(property -> OURS.put(property.path("name").asText(), property));
+                    }
+                }
             }
         }
         rows = rows(Files.readString(Path.of("..", "README.md")));

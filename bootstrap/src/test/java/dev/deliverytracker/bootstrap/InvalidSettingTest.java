@@ -1,38 +1,22 @@
 package dev.deliverytracker.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.deliverytracker.adapter.web.webhook.WebhookSettings;
-import java.net.URI;
+import dev.deliverytracker.adapter.web.autoconfigure.WebAdapterSettingsAutoConfiguration;
+import dev.deliverytracker.application.port.InvalidSetting;
 import java.util.List;
 import org.apache.commons.logging.LogFactory;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.beans.factory.BeanCreationException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.diagnostics.FailureAnalyzer;
 import org.springframework.core.io.support.SpringFactoriesLoader;
 import org.springframework.core.io.support.SpringFactoriesLoader.FailureHandler;
 
+/** The service's one report of a refused setting, whichever module refused it (how it is built: application's test). */
 class InvalidSettingTest {
-
-    @Test
-    void a_refused_value_is_reported_with_the_setting_that_carried_it() {
-        assertThatThrownBy(() -> InvalidSetting.building("tracker.webhook.public-base-url (PUBLIC_BASE_URL)",
-                () -> new WebhookSettings(URI.create("http://tracker.example.com"), "/twilio-status", 1024)))
-                .isInstanceOfSatisfying(InvalidSetting.class, invalid -> {
-                    assertThat(invalid.setting()).isEqualTo("tracker.webhook.public-base-url (PUBLIC_BASE_URL)");
-                    assertThat(invalid).hasMessage("tracker.webhook.public-base-url (PUBLIC_BASE_URL): public base URL "
-                            + "must use https (Twilio posts statuses over the internet; http is only for localhost), "
-                            + "was http://tracker.example.com");
-                });
-    }
-
-    @Test
-    void an_accepted_value_is_built_untouched() {
-        assertThat(InvalidSetting.building("tracker.webhook.*", WebhookSettings::behindProxyHeaders).path())
-                .isEqualTo("/twilio-status");
-    }
 
     @Test
     void spring_boots_start_failure_report_names_the_setting_however_deep_the_bean_failure_wraps_it() {
@@ -47,5 +31,26 @@ class InvalidSettingTest {
 
         assertThat(analysis.getDescription()).isEqualTo("Invalid setting tracker.pacing.*: rate must be positive, was 0");
         assertThat(analysis.getAction()).startsWith("Change tracker.pacing.* ");
+    }
+
+    @Test
+    void a_setting_an_adapter_refuses_in_its_own_auto_configuration_gets_the_same_report() {
+        new WebApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(WebAdapterSettingsAutoConfiguration.class))
+                .withPropertyValues("tracker.webhook.public-base-url=http://tracker.example.com")
+                .run(app -> {
+                    FailureAnalysis analysis = analyzers().stream()
+                            .map(analyzer -> analyzer.analyze(app.getStartupFailure()))
+                            .filter(found -> found != null).findFirst().orElseThrow();
+                    assertThat(analysis.getDescription()).isEqualTo("Invalid setting tracker.webhook.public-base-url "
+                            + "(PUBLIC_BASE_URL): public base URL must use https (Twilio posts statuses over the "
+                            + "internet; http is only for localhost), was http://tracker.example.com");
+                    assertThat(analysis.getAction()).startsWith("Change tracker.webhook.public-base-url (PUBLIC_BASE_URL) ");
+                });
+    }
+
+    private List<FailureAnalyzer> analyzers() {
+        return SpringFactoriesLoader.forDefaultResourceLocation(getClass().getClassLoader())
+                .load(FailureAnalyzer.class, FailureHandler.logging(LogFactory.getLog(getClass())));
     }
 }

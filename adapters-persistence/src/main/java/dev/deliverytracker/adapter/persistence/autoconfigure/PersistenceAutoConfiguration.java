@@ -12,7 +12,8 @@ import org.springframework.context.annotation.Import;
 
 /**
  * The PostgreSQL adapter joins any Spring Boot application that has it on its class path: every store
- * port, the repositories and entities, Flyway's migrations. After the data source, before Boot's own
+ * port, the repositories and entities, Flyway's migrations ({@link PersistenceSettingsAutoConfiguration}
+ * gives the adapter's settings). After the data source, before Boot's own
  * JPA configuration, so the entities and repositories are this adapter's. Not switched by a property:
  * the stores are the service's only ones, and the migrations belong with them.
  */

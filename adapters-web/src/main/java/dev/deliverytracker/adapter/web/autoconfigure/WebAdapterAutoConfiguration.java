@@ -7,7 +7,8 @@ import org.springframework.context.annotation.Import;
 
 /**
  * The web adapter joins any servlet application that has it on its class path: the webhook, the Event
- * Streams sink, the REST API, the dashboard and its security chains.
+ * Streams sink, the REST API, the dashboard and its security chains ({@link WebAdapterSettingsAutoConfiguration}
+ * gives their settings).
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
