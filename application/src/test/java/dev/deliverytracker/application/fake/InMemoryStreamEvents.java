@@ -16,7 +16,7 @@ import java.util.Map;
 public final class InMemoryStreamEvents implements KeptStreamEvents, RefusedEventBatches {
 
     public record Kept(OrganizationId organization, AccountSid signedBy, StreamedEvent event, Disposition disposition,
-            String reason) {
+            String reason, Instant receivedAt) {
     }
 
     public record Refused(long id, EventBatch batch, String reason) {
@@ -30,7 +30,7 @@ public final class InMemoryStreamEvents implements KeptStreamEvents, RefusedEven
     public synchronized void keep(OrganizationId organization, AccountSid signedBy, StreamedEvent event,
             Disposition disposition, String reason, Instant receivedAt) {
         kept.putIfAbsent(organization.value() + "/" + event.id(), new Kept(organization, signedBy, event, disposition,
-                reason));
+                reason, receivedAt));
     }
 
     @Override
@@ -46,6 +46,9 @@ public final class InMemoryStreamEvents implements KeptStreamEvents, RefusedEven
                         .anyMatch(event -> event.field("accountSid").filter(account.value()::equals).isPresent())
                         || kept.batch().queryParameter("account").filter(account.value()::equals).isPresent())
                 .filter(kept -> !kept.batch().receivedAt().isBefore(from) && kept.batch().receivedAt().isBefore(to))
+                // Oldest first, as the port says (RefusedEventBatchesContract found the fake listing in keeping order).
+                .sorted(java.util.Comparator.comparing((Refused kept) -> kept.batch().receivedAt())
+                        .thenComparingLong(Refused::id))
                 .limit(limit)
                 .map(kept -> new QuarantinedBatch(kept.id(), kept.batch(), kept.reason(), kept.batch().body().length(),
                         true))
