@@ -47,6 +47,12 @@ public final class InMemorySubscriptions implements Subscriptions, StatusCallbac
             byId.put(signer.id(), signer);
             return signer;
         }
+        // One signer per organization, as the table's unique index holds it (StatusCallbackSignersContract
+        // found the fake keeping a second one).
+        if (signerOf(signer.organization()).isPresent()) {
+            throw new IllegalStateException("the status-callback secret of " + signer.organization()
+                    + " was made by another request just now");
+        }
         return add(signer);
     }
 
