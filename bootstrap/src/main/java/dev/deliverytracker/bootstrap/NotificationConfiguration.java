@@ -24,8 +24,10 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Status-change notifications (issue 21): the use cases and the job that fans out and posts on this
- * instance; the HTTP sender and its address rules come from the web adapter's auto-configuration. No
- * cluster lock: fan-out and claims skip what another instance holds, so every instance may run them.
+ * instance; the HTTP sender, its address rules and its settings come from the web adapter's
+ * auto-configuration. A claim holds for the sender's longest exchange, and no subscription has more in
+ * flight than the sender carries to one receiver. No cluster lock: fan-out and claims skip what another
+ * instance holds, so every instance may run them.
  * The feeds' relay takes whichever {@link StatusFeedPublisher} adapters brought (none by default);
  * each feed adapter schedules its own relay rounds (docs/kafka.md).
  */
@@ -38,8 +40,9 @@ class NotificationConfiguration {
         return new NotificationDeliveryService(outbox, subscriptions, sender,
                 new NotificationBackoff(properties.firstRetryDelay(), properties.maxRetryDelay(),
                         properties.retryHorizon()),
-                new NotificationDeliveryService.Settings(properties.batchSize(), properties.perSubscription(),
-                        properties.lease()),
+                // The sender says how long one exchange may take and how many it carries to one receiver.
+                new NotificationDeliveryService.Settings(properties.batchSize(), sender.postsPerReceiver(),
+                        NotificationProperties.lease(sender.longestExchange())),
                 clock, () -> ThreadLocalRandom.current().nextDouble());
     }
 

@@ -5,23 +5,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Status-change notifications ({@code tracker.notifications.*}), see docs/notifications.md. Checked at
- * start; a wrong value stops the start with the setting's name.
+ * Status-change notifications ({@code tracker.notifications.*}), see docs/notifications.md: the
+ * service's part, when and how often it delivers; how notifications are posted (timeouts, connections,
+ * receiver addresses) is the sender adapter's. Checked at start; a wrong value stops the start with the
+ * setting's name.
  *
  * @param enabled                 whether this instance fans out and posts notifications (subscriptions
  *                                are kept and changes recorded either way)
  * @param interval                pause between delivery rounds when nothing is waiting
  * @param batchSize               status changes and notifications one round takes
- * @param perSubscription         notifications in flight at once for one subscription
- * @param connectTimeout          longest wait for a receiver's connection
- * @param answerTimeout           longest wait for a receiver's answer once connected
  * @param firstRetryDelay         delay after the first failed attempt; doubles after each
  * @param maxRetryDelay           longest delay between attempts
  * @param retryHorizon            how long after its first attempt a notification is tried before it is
  *                                dead-lettered
- * @param allowPrivateAddresses   whether receivers may resolve to private, loopback or link-local addresses
- * @param allowHttpLoopback       whether plain http to a loopback address is allowed (development)
- * @param senderThreads           threads that complete the HTTP exchanges (none waits on a receiver)
  * @param deadLetterMaxAge        how long a dead letter is kept for a replay before it is deleted
  */
 @ConfigurationProperties("tracker.notifications")
@@ -29,21 +25,13 @@ public record NotificationProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("100ms") Duration interval,
         @DefaultValue("200") int batchSize,
-        @DefaultValue("64") int perSubscription,
-        @DefaultValue("5s") Duration connectTimeout,
-        @DefaultValue("10s") Duration answerTimeout,
         @DefaultValue("5s") Duration firstRetryDelay,
         @DefaultValue("1h") Duration maxRetryDelay,
         @DefaultValue("1d") Duration retryHorizon,
-        @DefaultValue("false") boolean allowPrivateAddresses,
-        @DefaultValue("false") boolean allowHttpLoopback,
-        @DefaultValue("4") int senderThreads,
         @DefaultValue("30d") Duration deadLetterMaxAge) {
 
     public NotificationProperties {
         positive("interval", interval);
-        positive("connect-timeout", connectTimeout);
-        positive("answer-timeout", answerTimeout);
         positive("first-retry-delay", firstRetryDelay);
         positive("max-retry-delay", maxRetryDelay);
         positive("dead-letter-max-age", deadLetterMaxAge);
@@ -56,13 +44,11 @@ public record NotificationProperties(
                     + "first-retry-delay (" + firstRetryDelay + "), was " + maxRetryDelay);
         }
         range("batch-size", batchSize, 1, 10_000);
-        range("per-subscription", perSubscription, 1, 1_000);
-        range("sender-threads", senderThreads, 1, 256);
     }
 
-    /** A claim is held for one exchange at most, with room to write its outcome. */
-    Duration lease() {
-        return connectTimeout.plus(answerTimeout).plusSeconds(30);
+    /** A claim is held for the sender's longest exchange, with room to write its outcome. */
+    static Duration lease(Duration longestExchange) {
+        return longestExchange.plusSeconds(30);
     }
 
     private static void positive(String name, Duration value) {

@@ -9,29 +9,29 @@ import org.junit.jupiter.api.Test;
 class NotificationPropertiesTest {
 
     @Test
-    void the_defaults_hold_and_a_claim_outlives_one_exchange() {
-        NotificationProperties defaults = properties(Duration.ofSeconds(5), Duration.ofHours(1), Duration.ofDays(1), 8);
-        assertThat(defaults.lease()).isGreaterThan(defaults.connectTimeout().plus(defaults.answerTimeout()));
+    void a_claim_outlives_the_senders_longest_exchange() {
+        assertThat(NotificationProperties.lease(Duration.ofSeconds(15))).isGreaterThan(Duration.ofSeconds(15));
+        assertThat(NotificationProperties.lease(Duration.ZERO)).isPositive();
     }
 
     @Test
     void a_wrong_value_names_its_setting() {
-        assertThatThrownBy(() -> properties(Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofDays(1), 8))
+        assertThatThrownBy(() -> properties(Duration.ofMinutes(5), Duration.ofMinutes(1), Duration.ofDays(1), 200))
                 .hasMessageContaining("tracker.notifications.max-retry-delay");
-        assertThatThrownBy(() -> properties(Duration.ofSeconds(5), Duration.ofHours(1), Duration.ofDays(-1), 8))
+        assertThatThrownBy(() -> properties(Duration.ofSeconds(5), Duration.ofHours(1), Duration.ofDays(-1), 200))
                 .hasMessageContaining("tracker.notifications.retry-horizon");
         assertThatThrownBy(() -> properties(Duration.ofSeconds(5), Duration.ofHours(1), Duration.ofDays(1), 0))
-                .hasMessageContaining("tracker.notifications.per-subscription");
-        assertThatThrownBy(() -> properties(Duration.ZERO, Duration.ofHours(1), Duration.ofDays(1), 8))
+                .hasMessageContaining("tracker.notifications.batch-size");
+        assertThatThrownBy(() -> properties(Duration.ZERO, Duration.ofHours(1), Duration.ofDays(1), 200))
                 .hasMessageContaining("tracker.notifications.first-retry-delay");
-        assertThatThrownBy(() -> new NotificationProperties(true, Duration.ofMillis(100), 200, 8, Duration.ofSeconds(5),
-                Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofHours(1), Duration.ofDays(1), false, false, 4,
-                Duration.ZERO)).hasMessageContaining("tracker.notifications.dead-letter-max-age");
+        assertThatThrownBy(() -> new NotificationProperties(true, Duration.ofMillis(100), 200, Duration.ofSeconds(5),
+                Duration.ofHours(1), Duration.ofDays(1), Duration.ZERO))
+                .hasMessageContaining("tracker.notifications.dead-letter-max-age");
     }
 
     private static NotificationProperties properties(Duration firstRetry, Duration maxRetry, Duration horizon,
-            int perSubscription) {
-        return new NotificationProperties(true, Duration.ofMillis(100), 200, perSubscription, Duration.ofSeconds(5),
-                Duration.ofSeconds(10), firstRetry, maxRetry, horizon, false, false, 4, Duration.ofDays(30));
+            int batchSize) {
+        return new NotificationProperties(true, Duration.ofMillis(100), batchSize, firstRetry, maxRetry, horizon,
+                Duration.ofDays(30));
     }
 }

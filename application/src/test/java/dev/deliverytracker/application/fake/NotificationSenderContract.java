@@ -61,6 +61,12 @@ public abstract class NotificationSenderContract {
     }
 
     @Test
+    void it_says_how_long_an_exchange_may_take_and_how_many_it_carries_to_one_receiver() {
+        assertThat(sender().longestExchange()).isGreaterThanOrEqualTo(java.time.Duration.ZERO);
+        assertThat(sender().postsPerReceiver()).isPositive();
+    }
+
+    @Test
     void a_forbidden_address_is_answered_forbidden_and_never_posted_to() throws Exception {
         URI forbidden = forbidden();
 

@@ -4,6 +4,7 @@ import dev.deliverytracker.application.port.ReceiverAnswer;
 import dev.deliverytracker.application.port.out.NotificationSender;
 import dev.deliverytracker.application.port.out.OutgoingNotification;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -41,5 +42,17 @@ public final class ScriptedNotificationSender implements NotificationSender {
             sent.add(notification);
         }
         return CompletableFuture.completedFuture(answer);
+    }
+
+    /** It answers at once. */
+    @Override
+    public Duration longestExchange() {
+        return Duration.ZERO;
+    }
+
+    /** It carries any number at once. */
+    @Override
+    public int postsPerReceiver() {
+        return Integer.MAX_VALUE;
     }
 }

@@ -7,6 +7,7 @@ import dev.deliverytracker.application.fake.InMemorySubscriptions;
 import dev.deliverytracker.application.fake.MovableClock;
 import dev.deliverytracker.application.fake.ScriptedNotificationSender;
 import dev.deliverytracker.application.port.ReceiverAnswer;
+import dev.deliverytracker.application.port.out.NotificationSender;
 import dev.deliverytracker.application.port.out.OutgoingNotification;
 import dev.deliverytracker.application.port.out.StatusChange;
 import dev.deliverytracker.domain.Address;
@@ -76,11 +77,7 @@ class NotificationDeliveryServiceTest {
     void a_finished_post_frees_its_place_and_wakes_whoever_waits_to_claim_again() throws InterruptedException {
         subscribe(ORG, RECEIVER, NotificationScope.EVERY_STATUS);
         List<CompletableFuture<ReceiverAnswer>> posts = new ArrayList<>();
-        NotificationDeliveryService slow = new NotificationDeliveryService(outbox, subscriptions, notification -> {
-            CompletableFuture<ReceiverAnswer> post = new CompletableFuture<>();
-            posts.add(post);
-            return post;
-        }, new NotificationBackoff(Duration.ofSeconds(5), Duration.ofMinutes(10), Duration.ofHours(1)),
+        NotificationDeliveryService slow = new NotificationDeliveryService(outbox, subscriptions, new HeldPosts(posts), new NotificationBackoff(Duration.ofSeconds(5), Duration.ofMinutes(10), Duration.ofHours(1)),
                 new NotificationDeliveryService.Settings(100, 2, Duration.ofSeconds(30)), clock, () -> 0.5);
         Message message = message(ORG, Channel.SMS, Map.of());
         for (DeliveryStatus status : List.of(DeliveryStatus.QUEUED, DeliveryStatus.SENT, DeliveryStatus.DELIVERED)) {
@@ -105,11 +102,7 @@ class NotificationDeliveryServiceTest {
     void what_receivers_took_keeps_its_place_until_the_next_round_forgets_it_all_at_once() {
         subscribe(ORG, RECEIVER, NotificationScope.EVERY_STATUS);
         List<CompletableFuture<ReceiverAnswer>> posts = new ArrayList<>();
-        NotificationDeliveryService later = new NotificationDeliveryService(outbox, subscriptions, notification -> {
-            CompletableFuture<ReceiverAnswer> post = new CompletableFuture<>();
-            posts.add(post);
-            return post;
-        }, new NotificationBackoff(Duration.ofSeconds(5), Duration.ofMinutes(10), Duration.ofHours(1)),
+        NotificationDeliveryService later = new NotificationDeliveryService(outbox, subscriptions, new HeldPosts(posts), new NotificationBackoff(Duration.ofSeconds(5), Duration.ofMinutes(10), Duration.ofHours(1)),
                 new NotificationDeliveryService.Settings(100, 2, Duration.ofSeconds(30)), clock, () -> 0.5);
         announce(message(ORG, Channel.SMS, Map.of()), DeliveryStatus.QUEUED, DeliveryStatus.SENT,
                 DeliveryStatus.DELIVERED);
@@ -338,5 +331,26 @@ class NotificationDeliveryServiceTest {
         return DeliveryEvent.of(message.sid().orElseThrow(), status,
                 status.isFailure() ? DeliveryError.of(30003, "Unreachable destination handset") : DeliveryError.NONE,
                 EventSource.CALLBACK, clock.instant());
+    }
+
+    /** A sender whose posts are answered when the test completes them. */
+    private record HeldPosts(List<CompletableFuture<ReceiverAnswer>> posts) implements NotificationSender {
+
+        @Override
+        public CompletableFuture<ReceiverAnswer> send(OutgoingNotification notification) {
+            CompletableFuture<ReceiverAnswer> post = new CompletableFuture<>();
+            posts.add(post);
+            return post;
+        }
+
+        @Override
+        public Duration longestExchange() {
+            return Duration.ofSeconds(15);
+        }
+
+        @Override
+        public int postsPerReceiver() {
+            return 2;
+        }
     }
 }

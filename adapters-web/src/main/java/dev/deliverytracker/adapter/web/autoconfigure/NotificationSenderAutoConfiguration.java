@@ -4,7 +4,6 @@ import dev.deliverytracker.adapter.web.outbound.HttpNotificationSender;
 import dev.deliverytracker.adapter.web.outbound.ReceiverAddressGuard;
 import dev.deliverytracker.application.port.out.NotificationSender;
 import dev.deliverytracker.application.port.out.ReceiverAddresses;
-import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -13,54 +12,47 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.env.Environment;
 
 /**
  * Status-change notifications over HTTPS: the receiver address rules and the sender, each backing off
- * for another bean of its port. The settings are the service's {@code tracker.notifications.*}
- * (checked at start by the service's own properties); the defaults here are the same.
+ * for another bean of its port, built from this adapter's own {@code tracker.notifications.*} settings
+ * ({@link NotificationSenderProperties}).
  */
 @AutoConfiguration
+@EnableConfigurationProperties(NotificationSenderProperties.class)
 public class NotificationSenderAutoConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(NotificationSenderAutoConfiguration.class);
-    private static final String PREFIX = "tracker.notifications.";
 
     @Bean
     @ConditionalOnMissingBean(ReceiverAddresses.class)
-    ReceiverAddressGuard receiverAddressGuard(Environment environment) {
-        return guard(Binder.get(environment));
+    ReceiverAddressGuard receiverAddressGuard(NotificationSenderProperties settings) {
+        return guard(settings);
     }
 
-    private static ReceiverAddressGuard guard(Binder settings) {
-        boolean allowPrivate = settings.bind(PREFIX + "allow-private-addresses", Boolean.class).orElse(false);
-        boolean allowHttpLoopback = settings.bind(PREFIX + "allow-http-loopback", Boolean.class).orElse(false);
-        return new ReceiverAddressGuard(allowPrivate, allowHttpLoopback, ReceiverAddressGuard.systemResolver());
+    private static ReceiverAddressGuard guard(NotificationSenderProperties settings) {
+        return new ReceiverAddressGuard(settings.allowPrivateAddresses(), settings.allowHttpLoopback(),
+                ReceiverAddressGuard.systemResolver());
     }
 
     @Bean
-    NotificationSenderThreads notificationSenderThreads(Environment environment) {
-        return new NotificationSenderThreads(
-                Binder.get(environment).bind(PREFIX + "sender-threads", Integer.class).orElse(4));
+    NotificationSenderThreads notificationSenderThreads(NotificationSenderProperties settings) {
+        return new NotificationSenderThreads(settings.senderThreads());
     }
 
     @Bean
     @ConditionalOnMissingBean(NotificationSender.class)
-    HttpNotificationSender httpNotificationSender(Environment environment, NotificationSenderThreads threads) {
-        Binder settings = Binder.get(environment);
-        boolean allowPrivate = settings.bind(PREFIX + "allow-private-addresses", Boolean.class).orElse(false);
-        boolean allowHttpLoopback = settings.bind(PREFIX + "allow-http-loopback", Boolean.class).orElse(false);
-        if (allowPrivate || allowHttpLoopback) {
+    HttpNotificationSender httpNotificationSender(NotificationSenderProperties settings,
+            NotificationSenderThreads threads) {
+        if (settings.allowPrivateAddresses() || settings.allowHttpLoopback()) {
             LOG.warn("notifications may go to internal addresses: allow-private-addresses={}, allow-http-loopback={}",
-                    allowPrivate, allowHttpLoopback);
+                    settings.allowPrivateAddresses(), settings.allowHttpLoopback());
         }
         // The sender's own guard, whatever answers the port: it resolves every name the client connects to.
-        return new HttpNotificationSender(guard(settings),
-                settings.bind(PREFIX + "connect-timeout", Duration.class).orElse(Duration.ofSeconds(5)),
-                settings.bind(PREFIX + "answer-timeout", Duration.class).orElse(Duration.ofSeconds(10)),
-                settings.bind(PREFIX + "per-subscription", Integer.class).orElse(64), threads.executor);
+        return new HttpNotificationSender(guard(settings), settings.connectTimeout(), settings.answerTimeout(),
+                settings.perSubscription(), threads.executor);
     }
 
     /**

@@ -45,6 +45,8 @@ public final class HttpNotificationSender implements NotificationSender, AutoClo
     private final Executor executor;
     private final CloseableHttpAsyncClient https;
     private final CloseableHttpAsyncClient http;
+    private final Duration longestExchange;
+    private final int connectionsPerReceiver;
 
     /**
      * @param connectionsPerReceiver connections kept open to one host and port: at least the number of
@@ -56,6 +58,19 @@ public final class HttpNotificationSender implements NotificationSender, AutoClo
         this.executor = executor;
         this.https = client("https", connectTimeout, answerTimeout, connectionsPerReceiver);
         this.http = client("http", connectTimeout, answerTimeout, connectionsPerReceiver);
+        this.longestExchange = connectTimeout.plus(answerTimeout);
+        this.connectionsPerReceiver = connectionsPerReceiver;
+    }
+
+    /** A connection, then the answer: each waited for at most its timeout. */
+    @Override
+    public Duration longestExchange() {
+        return longestExchange;
+    }
+
+    @Override
+    public int postsPerReceiver() {
+        return connectionsPerReceiver;
     }
 
     private CloseableHttpAsyncClient client(String scheme, Duration connectTimeout, Duration answerTimeout,
