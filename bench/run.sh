@@ -30,6 +30,10 @@
 #   --port P              HTTP port of the service (default 18080)
 #   --db-port P           port of the embedded PostgreSQL (default 55433)
 #   --dispatch-batch-size B   tracker.dispatch.batch-size of the service (default 50)
+#   --sim-port P          port of the embedded Twilio simulator's control API (default 18099)
+#   --create-delay-ms D   after the send path, dispatch is timed twice, with the simulator answering
+#                         creates at once and after D ms (default 200, Twilio's 100 to 300 ms)
+#   --dispatch-messages N messages in each of those two backlogs (default 3000; 0 skips them)
 #   --seed S              seed of the callback mix (default: the time)
 #   --client jdk|raw      the generator's HTTP client: java.net.http.HttpClient (default), or raw
 #                         keep-alive sockets, which need several times less CPU per request and so
@@ -71,6 +75,9 @@ JAR=bootstrap/target/delivery-tracker.jar
 PORT=18080
 DB_PORT=55433
 DISPATCH_BATCH_SIZE=50
+SIM_PORT=18099
+CREATE_DELAY_MS=200
+DISPATCH_MESSAGES=3000
 SEED=""
 CLIENT=jdk
 API_KEY="dt_benchmark_key_0123456789abcdef"
@@ -96,6 +103,9 @@ while [[ $# -gt 0 ]]; do
     --port) PORT=$2; shift 2 ;;
     --db-port) DB_PORT=$2; shift 2 ;;
     --dispatch-batch-size) DISPATCH_BATCH_SIZE=$2; shift 2 ;;
+    --sim-port) SIM_PORT=$2; shift 2 ;;
+    --create-delay-ms) CREATE_DELAY_MS=$2; shift 2 ;;
+    --dispatch-messages) DISPATCH_MESSAGES=$2; shift 2 ;;
     --seed) SEED=$2; shift 2 ;;
     --client) CLIENT=$2; shift 2 ;;
     -h|--help) usage ;;
@@ -138,7 +148,7 @@ fi
 say "pgbench: $PGBENCH ($("$PGBENCH" --version))"
 
 # --- service ------------------------------------------------------------------------------------
-for p in "$PORT" $([[ -z $JDBC_URL ]] && echo "$DB_PORT"); do
+for p in "$PORT" "$SIM_PORT" $([[ -z $JDBC_URL ]] && echo "$DB_PORT"); do
   if ss -ltn "( sport = :$p )" 2>/dev/null | grep -q LISTEN; then
     die "port $p is in use (another service or benchmark?); choose another with --port / --db-port"
   fi
@@ -152,7 +162,7 @@ SERVICE_LOG=$WORK/service.log
 # (docs/sending.md#rate-limits-and-pacing) would only measure their own settings.
 SERVICE_ARGS=(--tracker.simulator.min-delay=0ms --tracker.simulator.max-delay=50ms
   --tracker.rate-limits.enabled=false --tracker.pacing.enabled=false
-  --tracker.dispatch.batch-size="$DISPATCH_BATCH_SIZE"
+  --tracker.dispatch.batch-size="$DISPATCH_BATCH_SIZE" --tracker.simulator.port="$SIM_PORT"
   --tracker.retry.enabled=false --tracker.reconcile.enabled=false --tracker.alerts.enabled=false
   --tracker.notifications.allow-http-loopback=true
   ${BENCH_SERVICE_ARGS:-})
@@ -237,6 +247,8 @@ java -Xmx2g -Xms2g -XX:+UseParallelGC -cp "$GENERATOR_CP" dev.deliverytracker.be
   --service-pid "$SERVICE_PID" --clk-tck "$(getconf CLK_TCK)" \
   ${DATA_DIR:+--db-data-dir "$DATA_DIR"} \
   --pgbench "$PGBENCH" --api-key "$API_KEY" --client "$CLIENT" \
+  --simulator-url "http://127.0.0.1:$SIM_PORT" --create-delay-ms "$CREATE_DELAY_MS" \
+  --dispatch-messages "$DISPATCH_MESSAGES" \
   ${SEED:+--seed "$SEED"} \
   ${ADOPT_MESSAGES:+--adopt-messages "$ADOPT_MESSAGES"} \
   ${NOTIFY_MESSAGES:+--notify-messages "$NOTIFY_MESSAGES"} \

@@ -102,7 +102,8 @@ public record TrackerProperties(
      * @param lease how long a claimed message is held before another instance may take it over
      * @param firstRetryDelay the wait before the second attempt, doubling after each
      * @param maxRetryDelay the longest wait between attempts
-     * @param concurrency messages of one claimed batch sent at the same time
+     * @param concurrency messages sent at the same time on this instance, by all lanes together
+     * @param lanes rounds that claim and send at the same time on this instance
      */
     public record Dispatch(
             @DefaultValue("true") boolean enabled,
@@ -112,7 +113,8 @@ public record TrackerProperties(
             @DefaultValue("5m") Duration lease,
             @DefaultValue("2s") Duration firstRetryDelay,
             @DefaultValue("5m") Duration maxRetryDelay,
-            @DefaultValue("8") int concurrency) {
+            @DefaultValue("64") int concurrency,
+            @DefaultValue("4") int lanes) {
     }
 
     /**
@@ -120,10 +122,15 @@ public record TrackerProperties(
      *
      * @param minDelay the shortest wait between two callbacks of a message
      * @param maxDelay the longest
+     * @param createDelay how long it holds each create before answering, as Twilio's API takes 100 to
+     *        300 ms; 0 answers at once
+     * @param port its HTTP port; 0 picks a free one
      */
     public record Simulator(
             @DefaultValue("300ms") Duration minDelay,
-            @DefaultValue("1500ms") Duration maxDelay) {
+            @DefaultValue("1500ms") Duration maxDelay,
+            @DefaultValue("0ms") Duration createDelay,
+            @DefaultValue("0") int port) {
     }
 
     /**

@@ -39,13 +39,21 @@ class TwilioConfiguration {
     /** A number of Twilio's own test range; the simulator accepts any sender. */
     static final String SIMULATOR_SENDER = "+15005550006";
 
+    /** The most sends the dispatcher holds open at once ({@code tracker.dispatch.concurrency} at most 64). */
+    private static final int EMBEDDED_SERVER_THREADS = 64;
+
     @Bean(destroyMethod = "close")
     @ConditionalOnExpression("'${tracker.twilio.account-sid:}'.isBlank()")
     TwilioSimulator embeddedTwilioSimulator(TrackerProperties properties) {
+        TrackerProperties.Simulator pace = properties.simulator();
         SimulatorSettings defaults = SimulatorSettings.defaults();
-        TwilioSimulator simulator = TwilioSimulator.start(defaults);
-        simulator.behaviour(simulator.behaviour().withDelays(properties.simulator().minDelay().toMillis(),
-                properties.simulator().maxDelay().toMillis()));
+        // Each create held for its delay keeps one server thread, as many as the dispatcher may send at once.
+        TwilioSimulator simulator = InvalidSetting.building("tracker.simulator.*", () -> TwilioSimulator.start(
+                new SimulatorSettings(defaults.host(), pace.port(), defaults.accountSid(), defaults.authToken(),
+                        defaults.seed(), EMBEDDED_SERVER_THREADS, defaults.retryBackoffMs(),
+                        defaults.behaviour().withDelays(pace.minDelay().toMillis(), pace.maxDelay().toMillis())
+                                .withCreateDelay(pace.createDelay().toMillis()),
+                        defaults.clock())));
         LOG.warn("""
 
                 ************************************************************************

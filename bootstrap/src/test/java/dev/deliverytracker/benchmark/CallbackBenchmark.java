@@ -27,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -69,6 +70,7 @@ public final class CallbackBenchmark {
     private final URI base;
     private final Map<String, String> report = new LinkedHashMap<>();
     private final List<String> notes = new ArrayList<>();
+    private final Targets targets = new Targets();
     private double callbackRate;
     private double callbackSeconds;
 
@@ -184,6 +186,7 @@ public final class CallbackBenchmark {
 
             if (!"0".equals(option("send-duration", "15"))) {
                 sendPath(db);
+                dispatchLatency(db);
             }
             String markdown = markdown(verification);
             System.out.println(markdown);
@@ -275,6 +278,8 @@ public final class CallbackBenchmark {
         report.put("latency p50 / p90 / p99 / max (ms)", fmt(stats.percentileMs(50)) + " / " + fmt(stats.percentileMs(90))
                 + " / **" + fmt(stats.percentileMs(99)) + "** / " + fmt(stats.maxMs()));
         report.put("latency mean (ms)", fmt(stats.meanMs()));
+        targets.under(String.format(Locale.ROOT, "callback p99 at %d concurrent senders over %.0f s (the target: 60 s)",
+                concurrency, stats.seconds()), stats.percentileMs(99), 50, " ms");
         double transactions = batchesAfter[0] - batchesBefore[0];
         report.put("group-commit transactions in window / callbacks per transaction (mean)", batchesAfter[0] < 0
                 ? "unknown (no tracker.ingest.batch.size metric)"
@@ -290,6 +295,7 @@ public final class CallbackBenchmark {
         if (servicePid > 0) {
             long rssPeak = ProcessProbe.statusKb(servicePid, "VmHWM");
             report.put("service peak RSS (VmHWM, MiB, since start)", fmt(rssPeak / 1024.0));
+            targets.under("service peak RSS with a 512 MiB heap (MiB)", rssPeak / 1024.0, 768, "");
             report.put("service RSS at end (MiB)", fmt(ProcessProbe.statusKb(servicePid, "VmRSS") / 1024.0));
             report.put("service CPU (ms per callback)", fmt((b.serviceCpuMs() - a.serviceCpuMs()) / (double) Math.max(1, inWindow)));
             report.put("service CPU (cores busy)", fmt((b.serviceCpuMs() - a.serviceCpuMs()) / ((b.nanos() - a.nanos()) / 1e6)));
@@ -406,6 +412,8 @@ public final class CallbackBenchmark {
         report.put("messages whose status comes from an event stored but not answered 200",
                 Integer.toString(v.statusExplainedByUnackedEvent()));
         report.put("**verification**", v.pass() ? "**PASS**" : "**FAIL**");
+        targets.exactly("callbacks answered 200 but not stored (lost)", v.lost(), 0);
+        targets.exactly("messages with a wrong status", v.statusMismatches(), 0);
         if (!v.firstMismatches().isEmpty()) {
             log("first problems found:");
             v.firstMismatches().forEach(p -> log("  %s", p));
@@ -443,6 +451,9 @@ public final class CallbackBenchmark {
         report.put("adoption: **callbacks/s**", fmt(stats.rate()));
         report.put("adoption: callbacks/s ÷ known-SID callbacks/s", callbackRate > 0
                 ? "**" + fmt(stats.rate() / callbackRate) + "**" : "n/a");
+        if (callbackRate > 0) {
+            targets.reported("callbacks for unknown SIDs (adopted) ÷ known-SID callbacks/s", stats.rate() / callbackRate);
+        }
         report.put("adoption: latency p50 / p99 (ms)", fmt(stats.percentileMs(50)) + " / " + fmt(stats.percentileMs(99)));
         report.put("adoption: messages adopted and checked / with a wrong status", v.messagesChecked() + " / "
                 + v.statusMismatches());
@@ -539,6 +550,9 @@ public final class CallbackBenchmark {
             report.put("notifications: **callbacks/s** with one subscription", fmt(stats.rate()));
             report.put("notifications: callbacks/s ÷ main phase callbacks/s (target ≥ 0.85)", callbackRate > 0
                     ? "**" + fmt(stats.rate() / callbackRate) + "**" : "n/a");
+            if (callbackRate > 0) {
+                targets.atLeast("callbacks/s with one subscription receiving every change ÷ without", stats.rate() / callbackRate, 0.85);
+            }
             report.put("notifications: status changes / events received once / posts", expected + " / "
                     + lagByEvent.size() + " / " + posts.get());
             report.put("notifications: lag p50 / p90 / p99 / max (ms)", lags.length == 0 ? "n/a"
@@ -581,54 +595,38 @@ public final class CallbackBenchmark {
     // pgbench
 
     private void pgbench(Connection db, long orgId, List<CallbackPlan.Seeded> seeded, int seconds) throws Exception {
-        String pgbench = option("pgbench", "pgbench");
-        if ("none".equals(pgbench) || seeded.isEmpty()) {
+        Optional<Pgbench> pgbench = Pgbench.of(option("pgbench", "pgbench"), jdbcUrl, dbUser, dbPassword);
+        if (pgbench.isEmpty() || seeded.isEmpty()) {
             report.put("pgbench", "skipped");
+            targets.notMeasured("callbacks/s ÷ pgbench one-event tps (the peer)", "≥ 2.00", "pgbench skipped");
             return;
         }
         long minId = seeded.stream().mapToLong(CallbackPlan.Seeded::id).min().getAsLong();
         long maxId = seeded.stream().mapToLong(CallbackPlan.Seeded::id).max().getAsLong();
-        Path script = Files.createTempFile("tracker-pgbench", ".sql");
-        Files.writeString(script, """
-                \\set id random(:minid, :maxid)
-                BEGIN;
-                INSERT INTO message_delivery_log (org_id, message_id, provider_sid, status, source, provider_payload, dedupe_key, created_at)
-                  VALUES (:org, :id, 'SM00000000000000000000000000pgbench', 'delivered', 'callback', '{}',
-                          md5(random()::text || clock_timestamp()::text), now());
-                UPDATE messages SET status = 'delivered', updated_at = now() WHERE message_id = :id;
-                END;
-                """);
-        Matcher url = Pattern.compile("jdbc:postgresql://([^:/?]+)(?::(\\d+))?/([^?]*)").matcher(jdbcUrl);
-        if (!url.lookingAt()) {
-            report.put("pgbench", "skipped: cannot read host/port/database from " + jdbcUrl);
-            return;
-        }
-        List<String> command = List.of(pgbench, "-n", "-M", "prepared", "-c", Integer.toString(concurrency), "-j", "2",
-                "-T", Integer.toString(seconds), "-f", script.toString(), "-D", "org=" + orgId, "-D", "minid=" + minId,
-                "-D", "maxid=" + maxId, "-h", url.group(1), "-p", url.group(2) == null ? "5432" : url.group(2),
-                "-U", dbUser, url.group(3).isEmpty() ? "postgres" : url.group(3));
-        log("pgbench: %s", String.join(" ", command));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("PGPASSWORD", dbPassword);
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        int exit = process.waitFor();
-        Files.deleteIfExists(script);
-        Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(output);
-        Matcher latency = Pattern.compile("latency average = ([0-9.]+) ms").matcher(output);
-        Matcher failed = Pattern.compile("number of failed transactions: (\\d+)").matcher(output);
-        if (exit != 0 || !tps.find()) {
-            log("pgbench failed (exit %d):%n%s", exit, output);
-            report.put("pgbench", "failed (exit " + exit + "), see the log");
-            return;
-        }
-        double pgTps = Double.parseDouble(tps.group(1));
+        Map<String, String> variables = Map.of("org", Long.toString(orgId), "minid", Long.toString(minId),
+                "maxid", Long.toString(maxId), "slice", Long.toString(Math.max(1, (maxId - minId + 1) / concurrency)));
+        log("pgbench: one event per transaction, %d clients, %d s", concurrency, seconds);
+        Pgbench.Run peer = pgbench.get().run(Pgbench.callbackScript(1), variables, concurrency, seconds);
         report.put("pgbench clients / threads / seconds", concurrency + " / 2 / " + seconds);
-        report.put("**pgbench one-event tps**", fmt(pgTps));
-        report.put("pgbench latency average (ms)", latency.find() ? latency.group(1) : "n/a");
-        report.put("pgbench failed transactions", failed.find() ? failed.group(1) : "0");
-        report.put("**service callbacks/s ÷ pgbench tps**", String.format(Locale.ROOT, "%.2f", callbackRate / pgTps));
+        report.put("**pgbench one-event tps**", fmt(peer.tps()));
+        report.put("pgbench latency average (ms)", peer.latencyMs());
+        report.put("pgbench failed transactions", Long.toString(peer.failed()));
+        report.put("**service callbacks/s ÷ pgbench tps**", String.format(Locale.ROOT, "%.2f", callbackRate / peer.tps()));
+        targets.atLeast("callbacks/s ÷ pgbench one-event tps (the peer)", callbackRate / peer.tps(), 2.0);
+
+        log("pgbench: %d events per transaction, %d clients, %d s", CEILING_EVENTS, concurrency, seconds);
+        Pgbench.Run ceiling = pgbench.get().run(Pgbench.callbackScript(CEILING_EVENTS), variables, concurrency, seconds);
+        double ceilingEvents = ceiling.tps() * CEILING_EVENTS;
+        report.put("pgbench " + CEILING_EVENTS + " events per transaction: tps / events/s / latency average (ms) / failed",
+                fmt(ceiling.tps()) + " / **" + fmt(ceilingEvents) + "** / " + ceiling.latencyMs() + " / " + ceiling.failed());
+        report.put("**service callbacks/s ÷ pgbench events/s at " + CEILING_EVENTS + " per transaction**",
+                String.format(Locale.ROOT, "%.2f", callbackRate / ceilingEvents));
+        targets.atLeast("callbacks/s ÷ pgbench events/s at " + CEILING_EVENTS + " events per transaction (the ceiling)",
+                callbackRate / ceilingEvents, 0.4);
     }
+
+    /** Events per transaction of the ceiling's pgbench: what a full group commit could share. */
+    private static final int CEILING_EVENTS = 64;
 
     // ----------------------------------------------------------------------------------------------
     // Send path
@@ -678,6 +676,13 @@ public final class CallbackBenchmark {
         report.put("**API accepts/s** (202)", fmt(accepted / stats.seconds()));
         report.put("API latency p50 / p99 / max (ms)", fmt(stats.percentileMs(50)) + " / **" + fmt(stats.percentileMs(99))
                 + "** / " + fmt(stats.maxMs()));
+        long third = (acceptEnd - start) / 3;
+        double firstThird = runner.answeredStartedBetween(start, start + third) / (third / 1e9);
+        double lastThird = runner.answeredStartedBetween(acceptEnd - third, acceptEnd) / (third / 1e9);
+        report.put("API requests/s in the first third / the last third of the load", fmt(firstThird) + " / " + fmt(lastThird));
+        targets.under("API p99 at " + concurrency + " concurrent senders", stats.percentileMs(99), 100, " ms");
+        targets.atLeast("API requests/s in the load's first third ÷ its last third (cold close to warm)",
+                firstThird / lastThird, 0.8);
         report.put("outbox when the API load stopped", Long.toString(outboxAtEnd));
         report.put("API load: CPU per accept (ms): service / its JIT compiler / embedded simulator / PostgreSQL",
                 afterLoad.minus(beforeLoad).per(accepted));
@@ -716,6 +721,108 @@ public final class CallbackBenchmark {
         if (left > 0) {
             notes.add("the outbox did not drain within " + dispatchTimeout + " s (" + left + " left)");
         }
+        acceptPeer(db, accepted / stats.seconds(), sendSeconds);
+    }
+
+    /** pgbench writing what an accept writes, at the same concurrency for as long as the API load ran. */
+    private void acceptPeer(Connection db, double acceptRate, int seconds) throws Exception {
+        Optional<Pgbench> pgbench = Pgbench.of(option("pgbench", "pgbench"), jdbcUrl, dbUser, dbPassword);
+        if (pgbench.isEmpty()) {
+            targets.notMeasured("API accepts/s ÷ pgbench accept-statement tps", "≥ 0.50", "pgbench skipped");
+            return;
+        }
+        long orgId = CallbackPlan.organizationOf(db, CallbackPlan.SIMULATOR_ACCOUNT);
+        log("pgbench: the accept's statement, %d clients, %d s", concurrency, seconds);
+        Pgbench.Run run = pgbench.get().run(Pgbench.acceptScript(), Map.of("org", Long.toString(orgId)), concurrency,
+                Math.max(5, seconds));
+        // Not for the dispatcher: they were due in a day, and go now.
+        try (Statement st = db.createStatement()) {
+            st.executeUpdate("delete from message_outbox where message_id in (select message_id from messages where body = '"
+                    + Pgbench.ACCEPT_BODY + "')");
+        }
+        report.put("pgbench accept statement: tps / latency average (ms) / failed", "**" + fmt(run.tps()) + "** / "
+                + run.latencyMs() + " / " + run.failed());
+        report.put("**API accepts/s ÷ pgbench accept tps**", String.format(Locale.ROOT, "%.2f", acceptRate / run.tps()));
+        targets.atLeast("API accepts/s ÷ pgbench accept-statement tps", acceptRate / run.tps(), 0.5);
+    }
+
+    // ----------------------------------------------------------------------------------------------
+    // Dispatch against a slow Twilio
+
+    /**
+     * Dispatch rate with the simulator answering creates at once, then after {@code createDelayMs}
+     * (Twilio takes 100 to 300 ms): each time a backlog of messages written straight into the outbox,
+     * timed until the outbox is empty. Concurrency is what should hide the wait.
+     */
+    private void dispatchLatency(Connection db) throws Exception {
+        String simulator = option("simulator-url", "");
+        int count = Integer.parseInt(option("dispatch-messages", "3000"));
+        long delay = Long.parseLong(option("create-delay-ms", "200"));
+        if (simulator.isBlank() || count <= 0) {
+            targets.notMeasured("dispatched/s with creates answered after " + delay + " ms ÷ at once", "≥ 0.80",
+                    "no --simulator-url (an external Twilio) or --dispatch-messages 0");
+            return;
+        }
+        long orgId = CallbackPlan.organizationOf(db, CallbackPlan.SIMULATOR_ACCOUNT);
+        try {
+            simulatorCreateDelay(simulator, 0);
+        } catch (IOException unreachable) {
+            // A jar from before tracker.simulator.port binds its simulator elsewhere.
+            targets.notMeasured("dispatched/s with creates answered after " + delay + " ms ÷ at once", "≥ 0.80",
+                    "the simulator's control API did not answer at " + simulator);
+            return;
+        }
+        double atOnce = dispatchRate(db, orgId, simulator, 0, count);
+        double delayed = dispatchRate(db, orgId, simulator, delay, count);
+        simulatorCreateDelay(simulator, 0);
+        report.put("dispatch: messages per backlog / dispatched/s with creates answered at once / after " + delay + " ms",
+                count + " / " + fmt(atOnce) + " / " + fmt(delayed));
+        report.put("**dispatch: after " + delay + " ms ÷ at once**", String.format(Locale.ROOT, "%.2f", delayed / atOnce));
+        targets.atLeast("dispatched/s with creates answered after " + delay + " ms ÷ at once", delayed / atOnce, 0.8);
+    }
+
+    private double dispatchRate(Connection db, long orgId, String simulator, long delayMs, int count) throws Exception {
+        simulatorCreateDelay(simulator, delayMs);
+        String body = "dispatch backlog, creates answered after " + delayMs + " ms";
+        try (PreparedStatement insert = db.prepareStatement("""
+                with message as (
+                    insert into messages (org_id, channel, to_address, from_address, body, tags, status, attempts,
+                        idempotency_key, request_fingerprint, created_at, updated_at)
+                    select ?, 'sms', '+3161' || lpad(n::text, 7, '0'), '+15005550006', ?, '{}', 'pending', 0,
+                        md5(random()::text || n), md5(n::text), now(), now()
+                    from generate_series(1, ?) n
+                    returning message_id, org_id)
+                insert into message_outbox (message_id, org_id, due_at)
+                select message_id, org_id, now() from message
+                """)) {
+            insert.setLong(1, orgId);
+            insert.setString(2, body);
+            insert.setInt(3, count);
+            insert.executeUpdate();
+        }
+        long start = System.nanoTime();
+        long deadline = start + TimeUnit.SECONDS.toNanos(Integer.parseInt(option("dispatch-timeout", "180")));
+        String left = "select count(*) from message_outbox o join messages m using (message_id) where m.body = '" + body + "'";
+        long remaining = count;
+        while (remaining > 0 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            remaining = Long.parseLong(scalar(db, left));
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        log("dispatch with creates answered after %d ms: %d messages in %.1f s (%d left)", delayMs, count, seconds, remaining);
+        if (remaining > 0) {
+            notes.add("dispatch backlog at " + delayMs + " ms did not drain (" + remaining + " left)");
+        }
+        return (count - remaining) / seconds;
+    }
+
+    private void simulatorCreateDelay(String simulator, long delayMs) throws Exception {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(simulator + "/simulator/behaviour"))
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"createDelayMs\":" + delayMs + "}"))
+                .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() != 200) {
+            throw new IOException("the simulator refused the create delay: " + answer.statusCode() + " " + answer.body());
+        }
     }
 
     /** Workers that send messages through the API until {@code endNanos}; their idempotency keys start with {@code run}. */
@@ -732,7 +839,7 @@ public final class CallbackBenchmark {
     /**
      * CPU of the send path's parts. The embedded simulator runs inside the service (it stands for
      * Twilio, whose CPU is not ours), so its threads are counted apart: its HTTP server
-     * (HTTP-Dispatcher, twilio-sim-http), its callback poster (twilio-sim-callback, the JDK client's
+     * (HTTP-Dispatcher, twilio-sim-http), its callback posters (twilio-sim-post, twilio-sim-callback, the JDK client's
      * HttpClient-N threads; the alert notifier's client is the only other one, idle here, as bench/run.sh
      * switches alerts off) and its scheduler. The JIT compilers' threads are counted apart too: a run
      * that starts right after the callbacks still compiles the send path's code.
@@ -796,6 +903,9 @@ public final class CallbackBenchmark {
     private String markdown(Verifier.Result verification) {
         StringBuilder out = new StringBuilder();
         out.append("# Benchmark ").append(LocalDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)).append("\n\n");
+        if (!targets.isEmpty()) {
+            targets.appendTo(out);
+        }
         table(out, "Machine", machine);
         table(out, "Parameters", params);
         table(out, "Figures", report);

@@ -124,6 +124,17 @@ final class LoadRunner {
         return new Stats(count, (toNanos - fromNanos) / 1e9, sorted, codes);
     }
 
+    /** Requests answered (whatever the code) that started in {@code [fromNanos, toNanos)}. */
+    int answeredStartedBetween(long fromNanos, long toNanos) {
+        int count = 0;
+        for (int i = 0; i < started(); i++) {
+            if (latencyMicros[i] != 0 && startNanos[i] >= fromNanos && startNanos[i] < toNanos) {
+                count++;
+            }
+        }
+        return count;
+    }
+
     /** Every request's status code, whatever its start time. */
     Map<Integer, Integer> allCodes() {
         Map<Integer, Integer> codes = new TreeMap<>();

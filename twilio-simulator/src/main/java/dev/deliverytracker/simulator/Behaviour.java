@@ -20,6 +20,9 @@ import java.util.List;
  * @param earlyCallback   post a message's first callback before its create response is written
  * @param priceDelayMs    how long after a message becomes final its price shows on its resource
  *                        (Twilio reports price later than status)
+ * @param createDelayMs   how long a create waits before it is answered: Twilio's Messages API takes
+ *                        roughly 100 to 300 ms, and a sender that waits on each answer in turn is
+ *                        only as fast as that wait allows
  */
 public record Behaviour(
         Outcome defaultOutcome,
@@ -31,7 +34,8 @@ public record Behaviour(
         double duplicateRate,
         double outOfOrderRate,
         boolean earlyCallback,
-        long priceDelayMs) {
+        long priceDelayMs,
+        long createDelayMs) {
 
     public Behaviour {
         if (defaultOutcome == null) {
@@ -47,54 +51,61 @@ public record Behaviour(
         if (priceDelayMs < 0) {
             throw new IllegalArgumentException("priceDelayMs must be 0 or more, got " + priceDelayMs);
         }
+        if (createDelayMs < 0 || createDelayMs > 60_000) {
+            throw new IllegalArgumentException("createDelayMs must be 0 to 60000, got " + createDelayMs);
+        }
         if (minDelayMs < 0 || maxDelayMs < minDelayMs) {
             throw new IllegalArgumentException("delays must satisfy 0 <= minDelayMs <= maxDelayMs, got "
                     + minDelayMs + ".." + maxDelayMs);
         }
     }
 
-    /** Everything delivered (WhatsApp read), 100–500 ms between callbacks, no chaos. */
+    /** Everything delivered (WhatsApp read), 100–500 ms between callbacks, creates answered at once, no chaos. */
     public static Behaviour defaults() {
-        return new Behaviour(Outcome.read(), List.of(), 0.0, 30008, 100, 500, 0.0, 0.0, false, 1000);
+        return new Behaviour(Outcome.read(), List.of(), 0.0, 30008, 100, 500, 0.0, 0.0, false, 1000, 0);
     }
 
     public Behaviour withDefaultOutcome(Outcome outcome) {
-        return new Behaviour(outcome, rules, failureRate, failureCode, minDelayMs, maxDelayMs, duplicateRate, outOfOrderRate, earlyCallback, priceDelayMs);
+        return new Behaviour(outcome, rules, failureRate, failureCode, minDelayMs, maxDelayMs, duplicateRate, outOfOrderRate, earlyCallback, priceDelayMs, createDelayMs);
     }
 
     /** Adds a rule after the existing ones. */
     public Behaviour withRule(String toPattern, Outcome outcome) {
         List<OutcomeRule> more = new ArrayList<>(rules);
         more.add(new OutcomeRule(toPattern, outcome));
-        return new Behaviour(defaultOutcome, more, failureRate, failureCode, minDelayMs, maxDelayMs, duplicateRate, outOfOrderRate, earlyCallback, priceDelayMs);
+        return new Behaviour(defaultOutcome, more, failureRate, failureCode, minDelayMs, maxDelayMs, duplicateRate, outOfOrderRate, earlyCallback, priceDelayMs, createDelayMs);
     }
 
     public Behaviour withoutRules() {
-        return new Behaviour(defaultOutcome, List.of(), failureRate, failureCode, minDelayMs, maxDelayMs, duplicateRate, outOfOrderRate, earlyCallback, priceDelayMs);
+        return new Behaviour(defaultOutcome, List.of(), failureRate, failureCode, minDelayMs, maxDelayMs, duplicateRate, outOfOrderRate, earlyCallback, priceDelayMs, createDelayMs);
     }
 
     public Behaviour withFailureRate(double rate, int code) {
-        return new Behaviour(defaultOutcome, rules, rate, code, minDelayMs, maxDelayMs, duplicateRate, outOfOrderRate, earlyCallback, priceDelayMs);
+        return new Behaviour(defaultOutcome, rules, rate, code, minDelayMs, maxDelayMs, duplicateRate, outOfOrderRate, earlyCallback, priceDelayMs, createDelayMs);
     }
 
     public Behaviour withDelays(long minMs, long maxMs) {
-        return new Behaviour(defaultOutcome, rules, failureRate, failureCode, minMs, maxMs, duplicateRate, outOfOrderRate, earlyCallback, priceDelayMs);
+        return new Behaviour(defaultOutcome, rules, failureRate, failureCode, minMs, maxMs, duplicateRate, outOfOrderRate, earlyCallback, priceDelayMs, createDelayMs);
     }
 
     public Behaviour withDuplicateRate(double rate) {
-        return new Behaviour(defaultOutcome, rules, failureRate, failureCode, minDelayMs, maxDelayMs, rate, outOfOrderRate, earlyCallback, priceDelayMs);
+        return new Behaviour(defaultOutcome, rules, failureRate, failureCode, minDelayMs, maxDelayMs, rate, outOfOrderRate, earlyCallback, priceDelayMs, createDelayMs);
     }
 
     public Behaviour withOutOfOrderRate(double rate) {
-        return new Behaviour(defaultOutcome, rules, failureRate, failureCode, minDelayMs, maxDelayMs, duplicateRate, rate, earlyCallback, priceDelayMs);
+        return new Behaviour(defaultOutcome, rules, failureRate, failureCode, minDelayMs, maxDelayMs, duplicateRate, rate, earlyCallback, priceDelayMs, createDelayMs);
     }
 
     public Behaviour withEarlyCallback(boolean early) {
-        return new Behaviour(defaultOutcome, rules, failureRate, failureCode, minDelayMs, maxDelayMs, duplicateRate, outOfOrderRate, early, priceDelayMs);
+        return new Behaviour(defaultOutcome, rules, failureRate, failureCode, minDelayMs, maxDelayMs, duplicateRate, outOfOrderRate, early, priceDelayMs, createDelayMs);
     }
 
     public Behaviour withPriceDelay(long ms) {
-        return new Behaviour(defaultOutcome, rules, failureRate, failureCode, minDelayMs, maxDelayMs, duplicateRate, outOfOrderRate, earlyCallback, ms);
+        return new Behaviour(defaultOutcome, rules, failureRate, failureCode, minDelayMs, maxDelayMs, duplicateRate, outOfOrderRate, earlyCallback, ms, createDelayMs);
+    }
+
+    public Behaviour withCreateDelay(long ms) {
+        return new Behaviour(defaultOutcome, rules, failureRate, failureCode, minDelayMs, maxDelayMs, duplicateRate, outOfOrderRate, earlyCallback, priceDelayMs, ms);
     }
 
     private static void requireRate(String name, double rate) {

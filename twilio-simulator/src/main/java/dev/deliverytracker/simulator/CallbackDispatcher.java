@@ -1,6 +1,7 @@
 package dev.deliverytracker.simulator;
 
 import dev.deliverytracker.simulator.ConnectionOverrides.Failure;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -20,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -40,6 +42,7 @@ final class CallbackDispatcher {
     private final AccountRegistry accounts;
     private final ScheduledExecutorService scheduler;
     private final ExecutorService httpExecutor;
+    private final ExecutorService posters;
     private final Random random;
     private final Clock clock;
     private final long retryBackoffMs;
@@ -47,11 +50,18 @@ final class CallbackDispatcher {
     private final Map<Duration, HttpClient> clients = new ConcurrentHashMap<>();
     private final RecentAttempts attempts = new RecentAttempts();
 
+    /**
+     * @param posters threads that each post one callback and wait for its answer. Not the JDK client's
+     *                {@code sendAsync}: its answer is handed to the common pool, which on a machine of
+     *                two cores or fewer is a new thread per answer (the JDK's default executor when
+     *                the pool's parallelism is 1), thousands of them a minute under load.
+     */
     CallbackDispatcher(AccountRegistry accounts, ScheduledExecutorService scheduler, ExecutorService httpExecutor,
-                       Random random, Clock clock, long retryBackoffMs) {
+                       ExecutorService posters, Random random, Clock clock, long retryBackoffMs) {
         this.accounts = accounts;
         this.scheduler = scheduler;
         this.httpExecutor = httpExecutor;
+        this.posters = posters;
         this.random = random;
         this.clock = clock;
         this.retryBackoffMs = retryBackoffMs;
@@ -111,25 +121,45 @@ final class CallbackDispatcher {
 
     private void attempt(HttpRequest request, CallbackEvent event, ConnectionOverrides overrides, int attempt,
                          long startedNanos, String url, String signature, CompletableFuture<Void> done) {
-        client(overrides.connectTimeout()).sendAsync(request, HttpResponse.BodyHandlers.discarding())
-                .whenComplete((response, error) -> {
-                    int code = response == null ? 0 : response.statusCode();
-                    Optional<Failure> failure = failureOf(code, error);
-                    record(event, attempt, url, signature, code, failure.map(CallbackDispatcher::word).orElse(""));
-                    long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
-                    boolean retry = failure.isPresent()
-                            && code != 429 // Twilio never retries a 429 (its error 11217)
-                            && overrides.retries(failure.get())
-                            && attempt <= overrides.retryCount()
-                            && elapsedMs + retryBackoffMs < overrides.totalTime().toMillis();
-                    LOG.info("callback posted sid={} status={} attempt={} response={} failure={} retry={}",
-                            event.messageSid(), event.status(), attempt, code, failure.map(CallbackDispatcher::word).orElse("none"), retry);
-                    if (retry) {
-                        schedule(retryBackoffMs, () -> attempt(request, event, overrides, attempt + 1, startedNanos, url, signature, done));
-                    } else {
-                        done.complete(null);
-                    }
-                });
+        HttpClient client = client(overrides.connectTimeout());
+        try {
+            posters.execute(() -> {
+                HttpResponse<Void> answer = null;
+                Throwable failed = null;
+                try {
+                    answer = client.send(request, HttpResponse.BodyHandlers.discarding());
+                } catch (InterruptedException stopping) {
+                    Thread.currentThread().interrupt();
+                    failed = stopping;
+                } catch (IOException | RuntimeException broken) {
+                    failed = broken;
+                }
+                answered(answer, failed, request, event, overrides, attempt, startedNanos, url, signature, done);
+            });
+        } catch (RejectedExecutionException closed) {
+            done.complete(null);
+        }
+    }
+
+    private void answered(HttpResponse<Void> response, Throwable error, HttpRequest request, CallbackEvent event,
+                          ConnectionOverrides overrides, int attempt, long startedNanos, String url, String signature,
+                          CompletableFuture<Void> done) {
+        int code = response == null ? 0 : response.statusCode();
+        Optional<Failure> failure = failureOf(code, error);
+        record(event, attempt, url, signature, code, failure.map(CallbackDispatcher::word).orElse(""));
+        long elapsedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startedNanos);
+        boolean retry = failure.isPresent()
+                && code != 429 // Twilio never retries a 429 (its error 11217)
+                && overrides.retries(failure.get())
+                && attempt <= overrides.retryCount()
+                && elapsedMs + retryBackoffMs < overrides.totalTime().toMillis();
+        LOG.info("callback posted sid={} status={} attempt={} response={} failure={} retry={}",
+                event.messageSid(), event.status(), attempt, code, failure.map(CallbackDispatcher::word).orElse("none"), retry);
+        if (retry) {
+            schedule(retryBackoffMs, () -> attempt(request, event, overrides, attempt + 1, startedNanos, url, signature, done));
+        } else {
+            done.complete(null);
+        }
     }
 
     private static Optional<Failure> failureOf(int code, Throwable error) {

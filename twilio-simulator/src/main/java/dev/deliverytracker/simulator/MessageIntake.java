@@ -60,6 +60,11 @@ final class MessageIntake {
         this.behaviour = behaviour;
     }
 
+    /** How long the current behaviour holds a create before answering it. */
+    long createDelayMs() {
+        return behaviour.get().createDelayMs();
+    }
+
     Result create(String accountSid, CreateMessageRequest request) {
         var problem = request.problem();
         if (problem.isPresent()) {

@@ -131,6 +131,7 @@ final class MessagesApiHandler implements HttpHandler {
             json.error(exchange, fault.get().error());
             return;
         }
+        waitAsTwilioDoes();
         MessageIntake.Result result = intake.create(accountSid, CreateMessageRequest.of(form));
         if (result instanceof MessageIntake.Rejected) {
             json.error(exchange, ((MessageIntake.Rejected) result).error());
@@ -140,6 +141,19 @@ final class MessagesApiHandler implements HttpHandler {
             json.error(exchange, fault.get().error());
         } else {
             json.reply(exchange, 201, MessageJson.of(((MessageIntake.Accepted) result).message()));
+        }
+    }
+
+    /** The behaviour's create delay, spent holding this request as Twilio's API holds it. */
+    private void waitAsTwilioDoes() throws IOException {
+        long delay = intake.createDelayMs();
+        if (delay > 0) {
+            try {
+                Thread.sleep(delay);
+            } catch (InterruptedException stopping) {
+                Thread.currentThread().interrupt();
+                throw new IOException("simulator stopping", stopping);
+            }
         }
     }
 

@@ -98,7 +98,8 @@ public record SimulatorSettings(
                 number(source, "duplicate-rate", base.duplicateRate()),
                 number(source, "out-of-order-rate", base.outOfOrderRate()),
                 Boolean.parseBoolean(text(source, "early-callback", "false")),
-                (long) number(source, "price-delay-ms", base.priceDelayMs()));
+                (long) number(source, "price-delay-ms", base.priceDelayMs()),
+                (long) number(source, "create-delay-ms", base.createDelayMs()));
         return new SimulatorSettings(
                 text(source, "host", "127.0.0.1"),
                 (int) number(source, "port", DEFAULT_STANDALONE_PORT),

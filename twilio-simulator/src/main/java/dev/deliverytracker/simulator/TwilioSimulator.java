@@ -39,12 +39,15 @@ import org.slf4j.LoggerFactory;
 public final class TwilioSimulator implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TwilioSimulator.class);
+    /** Callbacks posted and waiting for their receivers' answers at the same time. */
+    private static final int CALLBACK_POSTERS = 32;
 
     private final SimulatorSettings settings;
     private final HttpServer server;
     private final ThreadPoolExecutor serverThreads;
     private final ScheduledExecutorService scheduler;
     private final ExecutorService callbackThreads;
+    private final ThreadPoolExecutor callbackPosters;
     private final Random random;
     private final AccountRegistry accounts = new AccountRegistry();
     private final ServiceCallbacks serviceCallbacks = new ServiceCallbacks();
@@ -62,7 +65,12 @@ public final class TwilioSimulator implements AutoCloseable {
         SidGenerator sids = new SidGenerator();
         this.scheduler = Executors.newScheduledThreadPool(2, daemonThreads("twilio-sim-scheduler"));
         this.callbackThreads = Executors.newFixedThreadPool(4, daemonThreads("twilio-sim-callback"));
-        this.dispatcher = new CallbackDispatcher(accounts, scheduler, callbackThreads, random, settings.clock(), settings.retryBackoffMs());
+        // As many callbacks waiting on their receivers at once as Twilio's own fan-out would have in flight here.
+        this.callbackPosters = new ThreadPoolExecutor(CALLBACK_POSTERS, CALLBACK_POSTERS, 30, TimeUnit.SECONDS,
+                new java.util.concurrent.LinkedBlockingQueue<>(), daemonThreads("twilio-sim-post"));
+        callbackPosters.allowCoreThreadTimeOut(true);
+        this.dispatcher = new CallbackDispatcher(accounts, scheduler, callbackThreads, callbackPosters, random,
+                settings.clock(), settings.retryBackoffMs());
         this.streams = new EventStreams(accounts, scheduler, callbackThreads, sids, random, settings.clock(),
                 () -> behaviour.get().duplicateRate());
         MessageIntake intake = new MessageIntake(store, new CallbackPlanner(random, sids, settings.clock()), dispatcher,
@@ -249,6 +257,7 @@ public final class TwilioSimulator implements AutoCloseable {
         server.stop(0);
         scheduler.shutdownNow();
         callbackThreads.shutdownNow();
+        callbackPosters.shutdownNow();
         serverThreads.shutdownNow();
         LOG.info("Twilio simulator on port {} stopped", server.getAddress().getPort());
     }

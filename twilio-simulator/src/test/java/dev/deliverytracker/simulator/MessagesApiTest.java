@@ -78,6 +78,25 @@ class MessagesApiTest {
     }
 
     @Test
+    void a_create_delay_set_through_the_control_api_holds_each_create_that_long_before_its_answer() {
+        assertThat(http.control("PUT", "/simulator/behaviour", "{\"createDelayMs\":300}").status()).isEqualTo(200);
+
+        long started = System.nanoTime();
+        TwilioHttp.Answer answer = http.create("To", TO, "From", FROM, "Body", "hi");
+        long tookMs = (System.nanoTime() - started) / 1_000_000;
+
+        assertThat(answer.status()).isEqualTo(201);
+        assertThat(tookMs).isGreaterThanOrEqualTo(300);
+        assertThat(simulator.behaviour().createDelayMs()).isEqualTo(300);
+    }
+
+    @Test
+    void a_create_delay_out_of_range_is_refused() {
+        assertThat(http.control("PUT", "/simulator/behaviour", "{\"createDelayMs\":-1}").status()).isEqualTo(400);
+        assertThat(simulator.behaviour().createDelayMs()).isZero();
+    }
+
+    @Test
     void a_long_body_counts_its_segments() {
         assertThat(http.create("To", TO, "From", FROM, "Body", "x".repeat(161)).json().get("num_segments").asText()).isEqualTo("2");
         assertThat(http.create("To", TO, "From", FROM, "Body", "ü".repeat(71)).json().get("num_segments").asText()).isEqualTo("2");

@@ -47,8 +47,8 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
  *       POSTs included: a 503 on a create that Twilio had stored would also duplicate it, and a
  *       429 would be hidden from our own back-off. {@code NetworkHttpClient}'s default
  *       constructor cannot turn it off, so this class builds its Apache client itself with
- *       {@code disableAutomaticRetries()} and otherwise twilio-java's defaults (pool of 20 per
- *       route / 100 in all, its request and socket configuration, no redirects). Either retry is
+ *       {@code disableAutomaticRetries()} and otherwise twilio-java's defaults (its request and
+ *       socket configuration, no redirects), but a pool of 64 connections per route instead of 20. Either retry is
  *       then the caller's decision.</li>
  * </ul>
  */
@@ -83,8 +83,10 @@ public class BaseUrlOverridingHttpClient extends NetworkHttpClient {
     private static HttpClientBuilder apacheClientWithoutRetries() {
         PoolingHttpClientConnectionManager connections = new PoolingHttpClientConnectionManager();
         connections.setDefaultSocketConfig(DEFAULT_SOCKET_CONFIG);
-        connections.setDefaultMaxPerRoute(20);
-        connections.setMaxTotal(100);
+        // As many connections as the dispatcher sends at once (tracker.dispatch.concurrency, at most 64):
+        // twilio-java's 20 would queue the rest for a connection while each waits on Twilio's answer.
+        connections.setDefaultMaxPerRoute(64);
+        connections.setMaxTotal(128);
         return HttpClientBuilder.create()
                 .useSystemProperties()
                 .setConnectionManager(connections)
