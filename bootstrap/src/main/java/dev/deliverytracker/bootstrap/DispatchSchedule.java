@@ -1,5 +1,6 @@
 package dev.deliverytracker.bootstrap;
 
+import dev.deliverytracker.application.port.InvalidSetting;
 import dev.deliverytracker.application.port.in.DispatchMessages;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,5 +1,6 @@
 package dev.deliverytracker.bootstrap;
 
+import dev.deliverytracker.application.port.InvalidSetting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
