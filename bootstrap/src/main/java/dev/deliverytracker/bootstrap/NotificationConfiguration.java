@@ -2,6 +2,7 @@ package dev.deliverytracker.bootstrap;
 
 import dev.deliverytracker.application.port.in.DeliverNotifications;
 import dev.deliverytracker.application.port.in.PurgeDeadLetters;
+import dev.deliverytracker.application.port.out.ClaimLimits;
 import dev.deliverytracker.application.port.out.NotificationOutbox;
 import dev.deliverytracker.application.port.out.NotificationSender;
 import dev.deliverytracker.application.port.out.ReceiverAddresses;
@@ -38,7 +39,8 @@ class NotificationConfiguration {
         return new NotificationDeliveryService(outbox, subscriptions, sender,
                 new NotificationBackoff(properties.firstRetryDelay(), properties.maxRetryDelay(),
                         properties.retryHorizon()),
-                new NotificationDeliveryService.Settings(properties.batchSize(), properties.perSubscription(),
+                new NotificationDeliveryService.Settings(new ClaimLimits(properties.batchSize(),
+                        properties.perSubscription(), properties.perCallbackHost(), properties.callbacksPerOrganization()),
                         properties.lease()),
                 clock, () -> ThreadLocalRandom.current().nextDouble());
     }

@@ -23,6 +23,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param allowHttpLoopback       whether plain http to a loopback address is allowed (development)
  * @param senderThreads           threads that complete the HTTP exchanges (none waits on a receiver)
  * @param deadLetterMaxAge        how long a dead letter is kept for a replay before it is deleted
+ * @param perCallbackHost         per-message status callbacks in flight at once to one host and port
+ * @param callbacksPerOrganization per-message status callbacks in flight at once for one organization, all
+ *                                hosts together: what a sender of many distinct callback URLs can hold
  */
 @ConfigurationProperties("tracker.notifications")
 public record NotificationProperties(
@@ -38,7 +41,9 @@ public record NotificationProperties(
         @DefaultValue("false") boolean allowPrivateAddresses,
         @DefaultValue("false") boolean allowHttpLoopback,
         @DefaultValue("4") int senderThreads,
-        @DefaultValue("30d") Duration deadLetterMaxAge) {
+        @DefaultValue("30d") Duration deadLetterMaxAge,
+        @DefaultValue("64") int perCallbackHost,
+        @DefaultValue("256") int callbacksPerOrganization) {
 
     public NotificationProperties {
         positive("interval", interval);
@@ -58,6 +63,8 @@ public record NotificationProperties(
         range("batch-size", batchSize, 1, 10_000);
         range("per-subscription", perSubscription, 1, 1_000);
         range("sender-threads", senderThreads, 1, 256);
+        range("per-callback-host", perCallbackHost, 1, 1_000);
+        range("callbacks-per-organization", callbacksPerOrganization, perCallbackHost, 100_000);
     }
 
     /** A claim is held for one exchange at most, with room to write its outcome. */

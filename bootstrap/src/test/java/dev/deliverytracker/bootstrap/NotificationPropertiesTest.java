@@ -26,12 +26,19 @@ class NotificationPropertiesTest {
                 .hasMessageContaining("tracker.notifications.first-retry-delay");
         assertThatThrownBy(() -> new NotificationProperties(true, Duration.ofMillis(100), 200, 8, Duration.ofSeconds(5),
                 Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofHours(1), Duration.ofDays(1), false, false, 4,
-                Duration.ZERO)).hasMessageContaining("tracker.notifications.dead-letter-max-age");
+                Duration.ZERO, 64, 256)).hasMessageContaining("tracker.notifications.dead-letter-max-age");
+        assertThatThrownBy(() -> new NotificationProperties(true, Duration.ofMillis(100), 200, 8, Duration.ofSeconds(5),
+                Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofHours(1), Duration.ofDays(1), false, false, 4,
+                Duration.ofDays(30), 0, 256)).hasMessageContaining("tracker.notifications.per-callback-host");
+        assertThatThrownBy(() -> new NotificationProperties(true, Duration.ofMillis(100), 200, 8, Duration.ofSeconds(5),
+                Duration.ofSeconds(10), Duration.ofSeconds(5), Duration.ofHours(1), Duration.ofDays(1), false, false, 4,
+                Duration.ofDays(30), 64, 32)).hasMessageContaining("tracker.notifications.callbacks-per-organization")
+                .hasMessageContaining("must be 64 to");
     }
 
     private static NotificationProperties properties(Duration firstRetry, Duration maxRetry, Duration horizon,
             int perSubscription) {
         return new NotificationProperties(true, Duration.ofMillis(100), 200, perSubscription, Duration.ofSeconds(5),
-                Duration.ofSeconds(10), firstRetry, maxRetry, horizon, false, false, 4, Duration.ofDays(30));
+                Duration.ofSeconds(10), firstRetry, maxRetry, horizon, false, false, 4, Duration.ofDays(30), 64, 256);
     }
 }

@@ -2,6 +2,7 @@ package dev.deliverytracker.application.service;
 
 import dev.deliverytracker.application.port.ReceiverAnswer;
 import dev.deliverytracker.application.port.in.DeliverNotifications;
+import dev.deliverytracker.application.port.out.ClaimLimits;
 import dev.deliverytracker.application.port.out.DeliveryClaim;
 import dev.deliverytracker.application.port.out.NotificationOutbox;
 import dev.deliverytracker.application.port.out.NotificationSender;
@@ -33,12 +34,10 @@ public final class NotificationDeliveryService implements DeliverNotifications {
     private static final System.Logger LOG = System.getLogger(NotificationDeliveryService.class.getName());
 
     /** How many notifications a round claims and how they are held. */
-    public record Settings(int batchSize, int perSubscription, Duration lease) {
+    public record Settings(ClaimLimits limits, Duration lease) {
 
         public Settings {
-            if (batchSize < 1 || perSubscription < 1) {
-                throw new IllegalArgumentException("batch size and concurrency per subscription must be at least 1");
-            }
+            java.util.Objects.requireNonNull(limits, "limits");
             if (lease == null || lease.isNegative() || lease.isZero()) {
                 throw new IllegalArgumentException("the claim lease must be positive, was " + lease);
             }
@@ -77,15 +76,14 @@ public final class NotificationDeliveryService implements DeliverNotifications {
 
     @Override
     public int fanOutDue() {
-        return outbox.fanOut(settings.batchSize(), NotificationEvents.PLANNER);
+        return outbox.fanOut(settings.limits().batch(), NotificationEvents.PLANNER);
     }
 
     @Override
     public int deliverDue() {
         forgetTaken();
         Instant now = clock.instant();
-        List<DeliveryClaim> claims = outbox.claim(settings.batchSize(), settings.perSubscription(), now,
-                settings.lease());
+        List<DeliveryClaim> claims = outbox.claim(settings.limits(), now, settings.lease());
         for (DeliveryClaim claim : claims) {
             OutgoingNotification notification = new OutgoingNotification(claim.subscription().id(),
                     claim.url(), claim.eventId(), claim.body(),

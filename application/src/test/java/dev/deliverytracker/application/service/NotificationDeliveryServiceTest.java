@@ -7,6 +7,7 @@ import dev.deliverytracker.application.fake.InMemorySubscriptions;
 import dev.deliverytracker.application.fake.MovableClock;
 import dev.deliverytracker.application.fake.ScriptedNotificationSender;
 import dev.deliverytracker.application.port.ReceiverAnswer;
+import dev.deliverytracker.application.port.out.ClaimLimits;
 import dev.deliverytracker.application.port.out.OutgoingNotification;
 import dev.deliverytracker.application.port.out.StatusChange;
 import dev.deliverytracker.domain.Address;
@@ -49,7 +50,7 @@ class NotificationDeliveryServiceTest {
     final ScriptedNotificationSender sender = new ScriptedNotificationSender();
     final NotificationDeliveryService service = new NotificationDeliveryService(outbox, subscriptions, sender,
             new NotificationBackoff(Duration.ofSeconds(5), Duration.ofMinutes(10), Duration.ofHours(1)),
-            new NotificationDeliveryService.Settings(100, 2, Duration.ofSeconds(30)), clock, () -> 0.5);
+            new NotificationDeliveryService.Settings(new ClaimLimits(100, 2, 2, 8), Duration.ofSeconds(30)), clock, () -> 0.5);
     int sequence;
 
     @Test
@@ -81,7 +82,7 @@ class NotificationDeliveryServiceTest {
             posts.add(post);
             return post;
         }, new NotificationBackoff(Duration.ofSeconds(5), Duration.ofMinutes(10), Duration.ofHours(1)),
-                new NotificationDeliveryService.Settings(100, 2, Duration.ofSeconds(30)), clock, () -> 0.5);
+                new NotificationDeliveryService.Settings(new ClaimLimits(100, 2, 2, 8), Duration.ofSeconds(30)), clock, () -> 0.5);
         Message message = message(ORG, Channel.SMS, Map.of());
         for (DeliveryStatus status : List.of(DeliveryStatus.QUEUED, DeliveryStatus.SENT, DeliveryStatus.DELIVERED)) {
             message = message.apply(event(message, status));
@@ -110,7 +111,7 @@ class NotificationDeliveryServiceTest {
             posts.add(post);
             return post;
         }, new NotificationBackoff(Duration.ofSeconds(5), Duration.ofMinutes(10), Duration.ofHours(1)),
-                new NotificationDeliveryService.Settings(100, 2, Duration.ofSeconds(30)), clock, () -> 0.5);
+                new NotificationDeliveryService.Settings(new ClaimLimits(100, 2, 2, 8), Duration.ofSeconds(30)), clock, () -> 0.5);
         announce(message(ORG, Channel.SMS, Map.of()), DeliveryStatus.QUEUED, DeliveryStatus.SENT,
                 DeliveryStatus.DELIVERED);
         later.fanOutDue();

@@ -60,7 +60,9 @@ public class NotificationSenderAutoConfiguration {
         return new HttpNotificationSender(guard(settings),
                 settings.bind(PREFIX + "connect-timeout", Duration.class).orElse(Duration.ofSeconds(5)),
                 settings.bind(PREFIX + "answer-timeout", Duration.class).orElse(Duration.ofSeconds(10)),
-                settings.bind(PREFIX + "per-subscription", Integer.class).orElse(64), threads.executor);
+                Math.max(settings.bind(PREFIX + "per-subscription", Integer.class).orElse(64),
+                        settings.bind(PREFIX + "per-callback-host", Integer.class).orElse(64)),
+                threads.executor);
     }
 
     /**
