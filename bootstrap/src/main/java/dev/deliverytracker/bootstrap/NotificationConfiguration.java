@@ -2,6 +2,7 @@ package dev.deliverytracker.bootstrap;
 
 import dev.deliverytracker.application.port.in.DeliverNotifications;
 import dev.deliverytracker.application.port.in.PurgeDeadLetters;
+import dev.deliverytracker.application.port.out.ClaimLimits;
 import dev.deliverytracker.application.port.out.NotificationOutbox;
 import dev.deliverytracker.application.port.out.NotificationSender;
 import dev.deliverytracker.application.port.out.ReceiverAddresses;
@@ -41,7 +42,8 @@ class NotificationConfiguration {
                 new NotificationBackoff(properties.firstRetryDelay(), properties.maxRetryDelay(),
                         properties.retryHorizon()),
                 // The sender says how long one exchange may take and how many it carries to one receiver.
-                new NotificationDeliveryService.Settings(properties.batchSize(), sender.postsPerReceiver(),
+                new NotificationDeliveryService.Settings(new ClaimLimits(properties.batchSize(),
+                        sender.postsPerReceiver(), properties.perCallbackHost(), properties.callbacksPerOrganization()),
                         NotificationProperties.lease(sender.longestExchange())),
                 clock, () -> ThreadLocalRandom.current().nextDouble());
     }

@@ -19,6 +19,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param retryHorizon            how long after its first attempt a notification is tried before it is
  *                                dead-lettered
  * @param deadLetterMaxAge        how long a dead letter is kept for a replay before it is deleted
+ * @param perCallbackHost         per-message status callbacks in flight at once to one host and port
+ * @param callbacksPerOrganization per-message status callbacks in flight at once for one organization, all
+ *                                hosts together: what a sender of many distinct callback URLs can hold
  */
 @ConfigurationProperties("tracker.notifications")
 public record NotificationProperties(
@@ -28,7 +31,9 @@ public record NotificationProperties(
         @DefaultValue("5s") Duration firstRetryDelay,
         @DefaultValue("1h") Duration maxRetryDelay,
         @DefaultValue("1d") Duration retryHorizon,
-        @DefaultValue("30d") Duration deadLetterMaxAge) {
+        @DefaultValue("30d") Duration deadLetterMaxAge,
+        @DefaultValue("64") int perCallbackHost,
+        @DefaultValue("256") int callbacksPerOrganization) {
 
     public NotificationProperties {
         positive("interval", interval);
@@ -44,6 +49,8 @@ public record NotificationProperties(
                     + "first-retry-delay (" + firstRetryDelay + "), was " + maxRetryDelay);
         }
         range("batch-size", batchSize, 1, 10_000);
+        range("per-callback-host", perCallbackHost, 1, 1_000);
+        range("callbacks-per-organization", callbacksPerOrganization, perCallbackHost, 100_000);
     }
 
     /** A claim is held for the sender's longest exchange, with room to write its outcome. */

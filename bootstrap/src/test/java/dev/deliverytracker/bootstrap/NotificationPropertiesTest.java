@@ -25,13 +25,20 @@ class NotificationPropertiesTest {
         assertThatThrownBy(() -> properties(Duration.ZERO, Duration.ofHours(1), Duration.ofDays(1), 200))
                 .hasMessageContaining("tracker.notifications.first-retry-delay");
         assertThatThrownBy(() -> new NotificationProperties(true, Duration.ofMillis(100), 200, Duration.ofSeconds(5),
-                Duration.ofHours(1), Duration.ofDays(1), Duration.ZERO))
+                Duration.ofHours(1), Duration.ofDays(1), Duration.ZERO, 64, 256))
                 .hasMessageContaining("tracker.notifications.dead-letter-max-age");
+        assertThatThrownBy(() -> new NotificationProperties(true, Duration.ofMillis(100), 200, Duration.ofSeconds(5),
+                Duration.ofHours(1), Duration.ofDays(1), Duration.ofDays(30), 0, 256))
+                .hasMessageContaining("tracker.notifications.per-callback-host");
+        assertThatThrownBy(() -> new NotificationProperties(true, Duration.ofMillis(100), 200, Duration.ofSeconds(5),
+                Duration.ofHours(1), Duration.ofDays(1), Duration.ofDays(30), 64, 32))
+                .hasMessageContaining("tracker.notifications.callbacks-per-organization")
+                .hasMessageContaining("must be 64 to");
     }
 
     private static NotificationProperties properties(Duration firstRetry, Duration maxRetry, Duration horizon,
             int batchSize) {
         return new NotificationProperties(true, Duration.ofMillis(100), batchSize, firstRetry, maxRetry, horizon,
-                Duration.ofDays(30));
+                Duration.ofDays(30), 64, 256);
     }
 }

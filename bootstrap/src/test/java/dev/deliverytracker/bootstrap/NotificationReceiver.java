@@ -27,11 +27,12 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * A receiver of notifications on loopback, written as a team would write one: it checks each
  * Standard Webhooks signature with its own HMAC code (not the service's), refuses a stale timestamp,
- * dedupes by {@code webhook-id}, and answers as the test tells it (take, fail with 500, take slowly).
+ * dedupes by {@code webhook-id}, and answers as the test tells it (take, fail with 500, take slowly, or
+ * hang past the service's answer timeout).
  */
 final class NotificationReceiver implements AutoCloseable {
 
-    enum Mode { TAKE, FAIL, SLOW }
+    enum Mode { TAKE, FAIL, SLOW, HANG }
 
     private static final Pattern TIMESTAMP = Pattern.compile("\"timestamp\":\"([^\"]+)\"");
 
@@ -79,6 +80,11 @@ final class NotificationReceiver implements AutoCloseable {
                 // Answers, but only after five seconds: within the service's answer timeout of the test.
                 sleep(Duration.ofSeconds(5));
                 exchange.sendResponseHeaders(200, -1);
+                return;
+            }
+            if (current == Mode.HANG) {
+                // Holds the connection for a minute, far past the service's answer timeout in the tests.
+                sleep(Duration.ofMinutes(1));
                 return;
             }
             if (current == Mode.FAIL) {

@@ -37,7 +37,9 @@ import org.springframework.test.annotation.DirtiesContext;
         "tracker.notifications.max-retry-delay=200ms",
         "tracker.notifications.retry-horizon=1s",
         "tracker.notifications.connect-timeout=1s",
-        "tracker.notifications.answer-timeout=5s"})
+        "tracker.notifications.answer-timeout=5s",
+        "tracker.notifications.per-subscription=4",
+        "tracker.notifications.per-callback-host=4"})
 @DirtiesContext
 class StatusCallbackSystemTest extends SimulatedServiceTest {
 
@@ -142,6 +144,46 @@ class StatusCallbackSystemTest extends SimulatedServiceTest {
             }
             await().atMost(Duration.ofSeconds(30)).until(() -> dead.events.size() == changes(id));
             assertThat(dead.badSignatures).hasValue(0);
+        }
+    }
+
+    @Test
+    void a_hanging_status_callback_host_holds_only_its_own_places_and_another_hosts_callbacks_arrive_meanwhile()
+            throws Exception {
+        String secret = secret();
+        try (NotificationReceiver hanging = new NotificationReceiver(NotificationReceiver.Mode.HANG);
+                NotificationReceiver fast = new NotificationReceiver(NotificationReceiver.Mode.TAKE)) {
+            fast.secret(secret);
+            List<Long> stuck = new java.util.ArrayList<>();
+            for (int i = 0; i < 12; i++) {
+                String recipient = recipient();
+                simulator.behaviour(simulator.behaviour().withRule("^\\" + recipient + "$", Outcome.delivered()));
+                stuck.add(Long.parseLong(idOf(send(recipient, hanging.url() + "/orders/" + i))));
+            }
+            // Every place of the hanging host taken, and its other callbacks waiting (they are older than the fast
+            // host's): each post there lasts the answer timeout, five seconds.
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+                dispatch.dispatchDue();
+                return hanging.inFlight.get() == 4 && stuck.stream().allMatch(id -> "delivered".equals(status(id)));
+            });
+            int hangingCallbacks = stuck.stream().mapToInt(this::changes).sum();
+
+            List<Long> quick = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                String recipient = recipient();
+                simulator.behaviour(simulator.behaviour().withRule("^\\" + recipient + "$", Outcome.delivered()));
+                quick.add(Long.parseLong(idOf(send(recipient, fast.url() + "/orders/" + i))));
+            }
+            await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100)).until(() -> {
+                dispatch.dispatchDue();
+                return quick.stream().allMatch(id -> "delivered".equals(status(id)))
+                        && fast.events.size() == quick.stream().mapToInt(this::changes).sum();
+            });
+
+            assertThat(hanging.posts.get()).as("the hanging host is still far from through its %d callbacks",
+                    hangingCallbacks).isLessThan(hangingCallbacks / 2);
+            assertThat(hanging.mostInFlight.get()).as("it never held more than its own places").isEqualTo(4);
+            assertThat(fast.badSignatures).hasValue(0);
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.deliverytracker.adapter.persistence;
 
 import dev.deliverytracker.application.port.DeadLetter;
+import dev.deliverytracker.application.port.out.CallbackHost;
+import dev.deliverytracker.application.port.out.ClaimLimits;
 import dev.deliverytracker.application.port.out.DeliveryClaim;
 import dev.deliverytracker.application.port.out.NotificationOutbox;
 import dev.deliverytracker.application.port.out.NotificationPlanner;
@@ -44,8 +46,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class PostgresNotificationOutbox implements NotificationOutbox, MeterBinder {
 
-    // Per enabled subscription: how many are in flight (held), then up to the rest of its places from
-    // its oldest due notifications that no other worker holds.
+    // Per enabled subscription: how many are in flight (held), then up to the rest of its places from its
+    // oldest due notifications that no other worker holds. Per status-callback host of an enabled signer
+    // (the hosts this round looks at): the same with the host's places, and never beyond the places left to
+    // the organization's callbacks together.
     private static final String CLAIM = """
             update notification_deliveries d
             set attempts = d.attempts + 1, claimed_until = :leaseEnd,
@@ -63,12 +67,56 @@ class PostgresNotificationOutbox implements NotificationOutbox, MeterBinder {
                     order by p.due_at, p.delivery_id
                     limit greatest(:perSubscription - held.busy, 0)
                     for update skip locked) c
-                where s.enabled
+                where s.enabled and s.purpose = 'subscription'
+                union all
+                select c.delivery_id
+                from unnest(cast(:hostSigners as bigint[]), cast(:hosts as text[])) as h(signer, destination)
+                join notification_subscriptions s on s.subscription_id = h.signer and s.enabled
+                cross join lateral (
+                    select count(*) as busy from notification_deliveries b
+                    where b.subscription_id = h.signer and b.state = 'pending'
+                        and b.claimed_until is not null and b.claimed_until > :now) organization_held
+                cross join lateral (
+                    select count(*) as busy from notification_deliveries b
+                    where b.subscription_id = h.signer and b.destination = h.destination and b.state = 'pending'
+                        and b.claimed_until is not null and b.claimed_until > :now) host_held
+                cross join lateral (
+                    select p.delivery_id from notification_deliveries p
+                    where p.subscription_id = h.signer and p.destination = h.destination and p.state = 'pending'
+                        and p.due_at <= :now and (p.claimed_until is null or p.claimed_until <= :now)
+                    order by p.due_at, p.delivery_id
+                    limit greatest(least(:perCallbackHost - host_held.busy,
+                        :callbacksPerOrganization - organization_held.busy), 0)
+                    for update skip locked) c
                 limit :limit))
             returning d.delivery_id, d.subscription_id, d.org_id, d.event_id, d.event_type, d.body, d.attempts,
                 d.first_attempted_at, d.created_at, d.url
             """;
 
+    // The status-callback hosts with waiting callbacks, in (signer, host) order after a cursor: one index
+    // probe each (a skip scan), however many callbacks wait for a host.
+    private static final String HOSTS = """
+            with recursive hosts(subscription_id, destination, n) as (
+                (select h.subscription_id, h.destination, 1 from notification_deliveries h
+                 where h.state = 'pending' and h.destination is not null
+                     and (h.subscription_id, h.destination) > (:afterSigner, cast(:afterHost as text))
+                 order by h.subscription_id, h.destination limit 1)
+                union all
+                select following.subscription_id, following.destination, hosts.n + 1 from hosts
+                cross join lateral (
+                    select h.subscription_id, h.destination from notification_deliveries h
+                    where h.state = 'pending' and h.destination is not null
+                        and (h.subscription_id, h.destination) > (hosts.subscription_id, hosts.destination)
+                    order by h.subscription_id, h.destination limit 1) following
+                where hosts.n < :hostsPerRound)
+            select subscription_id, destination from hosts
+            """;
+
+    /**
+     * Status-callback hosts one claim looks at. Many distinct hosts cost each claim no more than this many
+     * probes; the next claims go on from where this one stopped (see {@link #hostsAfter}), round and round.
+     */
+    private static final int HOSTS_PER_ROUND = 128;
 
     private final JdbcClient jdbc;
     private final MessageStateRows rows;
@@ -76,6 +124,8 @@ class PostgresNotificationOutbox implements NotificationOutbox, MeterBinder {
     private final Clock clock;
     private final Map<SubscriptionId, Counter> failures = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile MeterRegistry meters;
+    /** The last status-callback host the previous claim looked at: the next one starts after it. */
+    private volatile HostCursor hostsAfter = HostCursor.START;
 
     PostgresNotificationOutbox(JdbcClient jdbc, MessageStateRows rows, JdbcSubscriptions subscriptions, Clock clock) {
         this.jdbc = jdbc;
@@ -124,17 +174,20 @@ class PostgresNotificationOutbox implements NotificationOutbox, MeterBinder {
                     byOrganization.getOrDefault(event.orgId(), List.of()))) {
                 Long holder;
                 String url = null;
+                String destination = null;
                 if (notification.recipient() instanceof PlannedNotification.Recipient.Subscriber subscriber) {
                     holder = subscriber.subscription().value();
                 } else {
                     // Sent only once the organization had a signer (the send use case checks): none means it
                     // was removed since, and nothing can sign the callback any more.
                     holder = signers.get(event.orgId());
-                    url = ((PlannedNotification.Recipient.StatusCallback) notification.recipient()).url().toString();
+                    URI callback = ((PlannedNotification.Recipient.StatusCallback) notification.recipient()).url();
+                    url = callback.toString();
+                    destination = CallbackHost.of(callback).value();
                 }
                 if (holder != null) {
                     planned.add(new Object[] {holder, event.orgId(), notification.eventId(), notification.type(),
-                            notification.body(), event.changedAt(), url});
+                            notification.body(), event.changedAt(), url, destination});
                 }
             }
             if (feeds) {
@@ -145,10 +198,11 @@ class PostgresNotificationOutbox implements NotificationOutbox, MeterBinder {
         if (!planned.isEmpty()) {
             jdbc.sql("""
                     insert into notification_deliveries (subscription_id, org_id, event_id, event_type, body, due_at,
-                        created_at, url)
-                    select s, o, e, t, b, c, c, u from unnest(cast(:subscriptions as bigint[]), cast(:orgs as bigint[]),
+                        created_at, url, destination)
+                    select s, o, e, t, b, c, c, u, h from unnest(cast(:subscriptions as bigint[]), cast(:orgs as bigint[]),
                         cast(:events as text[]), cast(:types as text[]), cast(:bodies as text[]),
-                        cast(:created as timestamptz[]), cast(:urls as text[])) as v(s, o, e, t, b, c, u)
+                        cast(:created as timestamptz[]), cast(:urls as text[]), cast(:hosts as text[]))
+                        as v(s, o, e, t, b, c, u, h)
                     """)
                     .param("subscriptions", planned.stream().map(row -> (Long) row[0]).toArray(Long[]::new))
                     .param("orgs", planned.stream().map(row -> (Long) row[1]).toArray(Long[]::new))
@@ -157,6 +211,7 @@ class PostgresNotificationOutbox implements NotificationOutbox, MeterBinder {
                     .param("bodies", planned.stream().map(row -> (String) row[4]).toArray(String[]::new))
                     .param("created", planned.stream().map(row -> row[5].toString()).toArray(String[]::new))
                     .param("urls", planned.stream().map(row -> (String) row[6]).toArray(String[]::new))
+                    .param("hosts", planned.stream().map(row -> (String) row[7]).toArray(String[]::new))
                     .update();
         }
         keepForFeeds(kept);
@@ -185,10 +240,15 @@ class PostgresNotificationOutbox implements NotificationOutbox, MeterBinder {
 
     @Override
     @Transactional
-    public List<DeliveryClaim> claim(int limit, int perSubscription, Instant now, Duration lease) {
+    public List<DeliveryClaim> claim(ClaimLimits limits, Instant now, Duration lease) {
+        List<HostCursor> hosts = hostsToLookAt();
         List<ClaimedRow> claimed = jdbc.sql(CLAIM).param("now", Timestamp.from(now))
-                .param("leaseEnd", Timestamp.from(now.plus(lease))).param("perSubscription", perSubscription)
-                .param("limit", limit).query(ClaimedRow::of).list();
+                .param("leaseEnd", Timestamp.from(now.plus(lease))).param("perSubscription", limits.perSubscription())
+                .param("hostSigners", hosts.stream().map(HostCursor::signer).toArray(Long[]::new))
+                .param("hosts", hosts.stream().map(HostCursor::host).toArray(String[]::new))
+                .param("perCallbackHost", limits.perCallbackHost())
+                .param("callbacksPerOrganization", limits.callbacksPerOrganization())
+                .param("limit", limits.batch()).query(ClaimedRow::of).list();
         if (claimed.isEmpty()) {
             return List.of();
         }
@@ -200,6 +260,28 @@ class PostgresNotificationOutbox implements NotificationOutbox, MeterBinder {
         return claimed.stream().map(row -> new DeliveryClaim(row.deliveryId(), bySubscription.get(row.subscriptionId()),
                 row.eventId(), row.type(), row.body(), row.attempts(), row.firstAttemptAt(), row.createdAt(),
                 Optional.ofNullable(row.url()).map(URI::create))).toList();
+    }
+
+    /** Up to {@link #HOSTS_PER_ROUND} hosts after the last claim's; from the first again once the last is reached. */
+    private List<HostCursor> hostsToLookAt() {
+        HostCursor after = hostsAfter;
+        List<HostCursor> hosts = jdbc.sql(HOSTS).param("afterSigner", after.signer()).param("afterHost", after.host())
+                .param("hostsPerRound", HOSTS_PER_ROUND)
+                .query((row, index) -> new HostCursor(row.getLong("subscription_id"), row.getString("destination")))
+                .list();
+        hostsAfter = hosts.size() < HOSTS_PER_ROUND ? HostCursor.START : hosts.get(hosts.size() - 1);
+        if (hosts.size() < HOSTS_PER_ROUND && after != HostCursor.START) {
+            // The end was reached part way: the ones from the first, up to the cursor, are due a look too.
+            List<HostCursor> fromFirst = jdbc.sql(HOSTS).param("afterSigner", HostCursor.START.signer())
+                    .param("afterHost", HostCursor.START.host())
+                    .param("hostsPerRound", HOSTS_PER_ROUND - hosts.size())
+                    .query((row, index) -> new HostCursor(row.getLong("subscription_id"), row.getString("destination")))
+                    .list();
+            List<HostCursor> all = new ArrayList<>(hosts);
+            fromFirst.stream().filter(host -> !hosts.contains(host)).forEach(all::add);
+            return all;
+        }
+        return hosts;
     }
 
     @Override
@@ -388,6 +470,11 @@ class PostgresNotificationOutbox implements NotificationOutbox, MeterBinder {
             row.failedAt = failedAt;
             return row;
         }
+    }
+
+    /** A status-callback host of a signer, in the order the claims go round them. */
+    private record HostCursor(long signer, String host) {
+        static final HostCursor START = new HostCursor(0, "");
     }
 
     private record ClaimedRow(long deliveryId, long subscriptionId, String eventId, String type, String body,

@@ -8,6 +8,7 @@ import dev.deliverytracker.application.fake.NotificationOutboxContract;
 import dev.deliverytracker.application.port.out.NotificationOutbox;
 import dev.deliverytracker.application.port.out.Subscriptions;
 import dev.deliverytracker.application.port.DeadLetter;
+import dev.deliverytracker.application.port.out.ClaimLimits;
 import dev.deliverytracker.application.port.out.DeliveryClaim;
 import dev.deliverytracker.application.port.out.DeliveryLog;
 import dev.deliverytracker.application.port.out.MessageLookup;
@@ -110,6 +111,17 @@ class PostgresNotificationOutboxTest extends NotificationOutboxContract {
         }
     }
 
+    @Override
+    protected void commitChangesWithStatusCallback(OrganizationId org, URI statusCallback, int messages) {
+        for (int i = 0; i < messages; i++) {
+            Message sent = sendQueue.enqueue(Message.pending(org, Address.sms("+31612345678"),
+                    Sender.organizationDefault(), new MessageContent.Text("hi"), Map.of(), Optional.empty(), T0),
+                    "fingerprint " + i, T0, Optional.of(statusCallback)).message();
+            log.accepted(sent.id().orElseThrow(), DeliveryEvent.of(DeliveryStoreContract.randomSid(),
+                    DeliveryStatus.QUEUED, DeliveryError.NONE, EventSource.SEND_RESPONSE, T0));
+        }
+    }
+
     private OrganizationId organization() {
         return organizations.ensure("org " + account, new TwilioAccountCredentials(account, "token", ""));
     }
@@ -188,7 +200,7 @@ class PostgresNotificationOutboxTest extends NotificationOutboxContract {
         assertThat(eventsOf(without)).as("a signer alone is no subscription: nothing to tell").isZero();
         fanOutEverything();
         assertThat(bodiesOf(signer.id())).hasSize(2);
-        List<DeliveryClaim> claims = mine(outbox.claim(500, 10, FAR, Duration.ofMinutes(1)), signer.id());
+        List<DeliveryClaim> claims = mine(outbox.claim(new ClaimLimits(500, 10, 10, 10), FAR, Duration.ofMinutes(1)), signer.id());
         assertThat(claims).hasSize(2).allSatisfy(claim -> {
             assertThat(claim.statusCallback()).contains(callback);
             assertThat(claim.url()).isEqualTo(callback);
@@ -209,7 +221,7 @@ class PostgresNotificationOutboxTest extends NotificationOutboxContract {
         accepted(org);
         accepted(org);
         fanOutEverything();
-        List<DeliveryClaim> claims = mine(outbox.claim(500, 10, FAR, Duration.ofMinutes(1)), every.id());
+        List<DeliveryClaim> claims = mine(outbox.claim(new ClaimLimits(500, 10, 10, 10), FAR, Duration.ofMinutes(1)), every.id());
         assertThat(claims).hasSize(2);
         Instant longAgo = T0.minus(Duration.ofDays(365));
         outbox.deadLetter(claims.get(0).deliveryId(), "answered 500", longAgo);

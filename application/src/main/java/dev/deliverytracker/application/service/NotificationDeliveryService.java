@@ -2,6 +2,7 @@ package dev.deliverytracker.application.service;
 
 import dev.deliverytracker.application.port.ReceiverAnswer;
 import dev.deliverytracker.application.port.in.DeliverNotifications;
+import dev.deliverytracker.application.port.out.ClaimLimits;
 import dev.deliverytracker.application.port.out.DeliveryClaim;
 import dev.deliverytracker.application.port.out.NotificationOutbox;
 import dev.deliverytracker.application.port.out.NotificationSender;
@@ -33,12 +34,10 @@ public final class NotificationDeliveryService implements DeliverNotifications {
     private static final System.Logger LOG = System.getLogger(NotificationDeliveryService.class.getName());
 
     /** How many notifications a round claims and how they are held. */
-    public record Settings(int batchSize, int perSubscription, Duration lease) {
+    public record Settings(ClaimLimits limits, Duration lease) {
 
         public Settings {
-            if (batchSize < 1 || perSubscription < 1) {
-                throw new IllegalArgumentException("batch size and concurrency per subscription must be at least 1");
-            }
+            java.util.Objects.requireNonNull(limits, "limits");
             if (lease == null || lease.isNegative() || lease.isZero()) {
                 throw new IllegalArgumentException("the claim lease must be positive, was " + lease);
             }
@@ -68,6 +67,10 @@ public final class NotificationDeliveryService implements DeliverNotifications {
     /** Posts started and not settled yet, and the signal a settled one gives. */
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Object postFinished = new Object();
+    /** Posts finished so far (guarded by {@code postFinished}). */
+    private long finishedPosts;
+    /** How long finishing posts are gathered, once one has finished, before the next claim. */
+    private static final Duration GATHER = Duration.ofMillis(5);
     /**
      * Notifications their receivers took, not yet deleted: deleted together at the next claim (a round
      * trip and a commit for many posts instead of one each). Until then they hold their places and
@@ -77,15 +80,14 @@ public final class NotificationDeliveryService implements DeliverNotifications {
 
     @Override
     public int fanOutDue() {
-        return outbox.fanOut(settings.batchSize(), NotificationEvents.PLANNER);
+        return outbox.fanOut(settings.limits().batch(), NotificationEvents.PLANNER);
     }
 
     @Override
     public int deliverDue() {
         forgetTaken();
         Instant now = clock.instant();
-        List<DeliveryClaim> claims = outbox.claim(settings.batchSize(), settings.perSubscription(), now,
-                settings.lease());
+        List<DeliveryClaim> claims = outbox.claim(settings.limits(), now, settings.lease());
         for (DeliveryClaim claim : claims) {
             OutgoingNotification notification = new OutgoingNotification(claim.subscription().id(),
                     claim.url(), claim.eventId(), claim.body(),
@@ -131,7 +133,17 @@ public final class NotificationDeliveryService implements DeliverNotifications {
             if (inFlight.get() == 0) {
                 return false;
             }
-            postFinished.wait(Math.max(1, timeout.toMillis()));
+            long seen = finishedPosts;
+            long until = System.nanoTime() + timeout.toNanos();
+            while (finishedPosts == seen && inFlight.get() > 0 && System.nanoTime() < until) {
+                postFinished.wait(Math.max(1, (until - System.nanoTime()) / 1_000_000));
+            }
+            // Posts to one receiver finish close together: claiming after each would cost a claim (and its
+            // round trips and commit) per notification. A moment's wait frees many places for one claim.
+            long gathered = System.nanoTime() + GATHER.toNanos();
+            while (finishedPosts != seen && inFlight.get() > 0 && System.nanoTime() < gathered) {
+                postFinished.wait(Math.max(1, (gathered - System.nanoTime()) / 1_000_000));
+            }
             return true;
         }
     }
@@ -139,6 +151,7 @@ public final class NotificationDeliveryService implements DeliverNotifications {
     private void finished() {
         inFlight.decrementAndGet();
         synchronized (postFinished) {
+            finishedPosts++;
             postFinished.notifyAll();
         }
     }

@@ -193,7 +193,11 @@ public final class NotificationEvents {
 
         private void string(String value) {
             out.append('"');
-            for (int i = 0; i < value.length(); i++) {
+            int plain = plainPrefix(value);
+            // Most values need no escaping: copied at once, not a character at a time (the fan-out writes one
+            // body per status change, and this was most of its time).
+            out.append(value, 0, plain);
+            for (int i = plain; i < value.length(); i++) {
                 char c = value.charAt(i);
                 switch (c) {
                     case '"' -> out.append("\\\"");
@@ -211,6 +215,17 @@ public final class NotificationEvents {
                 }
             }
             out.append('"');
+        }
+
+        /** How many leading characters of {@code value} are written as they are. */
+        private static int plainPrefix(String value) {
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (c < 0x20 || c == '"' || c == '\\' || c == '\u2028' || c == '\u2029') {
+                    return i;
+                }
+            }
+            return value.length();
         }
 
         @Override

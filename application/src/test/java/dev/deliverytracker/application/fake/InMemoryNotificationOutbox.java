@@ -1,6 +1,8 @@
 package dev.deliverytracker.application.fake;
 
 import dev.deliverytracker.application.port.DeadLetter;
+import dev.deliverytracker.application.port.out.CallbackHost;
+import dev.deliverytracker.application.port.out.ClaimLimits;
 import dev.deliverytracker.application.port.out.DeliveryClaim;
 import dev.deliverytracker.application.port.out.NotificationOutbox;
 import dev.deliverytracker.application.port.out.NotificationPlanner;
@@ -23,8 +25,8 @@ import java.util.Optional;
 
 /**
  * The notification outbox in memory, with the same promises as PostgreSQL's: claims are exclusive
- * and leased, at most {@code perSubscription} held per subscription, paused subscriptions are not
- * served. {@link #announce} plays the delivery log writing a status change in its unit of work.
+ * and leased, held within the {@link ClaimLimits} per subscription and per status-callback host,
+ * paused subscriptions are not served. {@link #announce} plays the delivery log writing a status change in its unit of work.
  */
 public final class InMemoryNotificationOutbox implements NotificationOutbox {
 
@@ -139,26 +141,26 @@ public final class InMemoryNotificationOutbox implements NotificationOutbox {
     }
 
     @Override
-    public synchronized List<DeliveryClaim> claim(int limit, int perSubscription, Instant now, Duration lease) {
-        Map<SubscriptionId, Integer> held = new HashMap<>();
+    public synchronized List<DeliveryClaim> claim(ClaimLimits limits, Instant now, Duration lease) {
+        // Places are counted per receiver: a subscription, or one host of an organization's status callbacks
+        // (those also count together under the organization's signer).
+        Map<Object, Integer> held = new HashMap<>();
         entries.values().stream().filter(entry -> entry.state.equals("pending") && entry.claimedUntil != null
-                && entry.claimedUntil.isAfter(now))
-                .forEach(entry -> held.merge(entry.subscription, 1, Integer::sum));
+                && entry.claimedUntil.isAfter(now)).forEach(entry -> hold(held, entry));
         List<DeliveryClaim> claims = new ArrayList<>();
         List<Entry> due = entries.values().stream()
                 .filter(entry -> entry.state.equals("pending") && !entry.due.isAfter(now)
                         && (entry.claimedUntil == null || !entry.claimedUntil.isAfter(now)))
                 .sorted(Comparator.comparing((Entry entry) -> entry.due).thenComparing(entry -> entry.id)).toList();
         for (Entry entry : due) {
-            if (claims.size() == limit) {
+            if (claims.size() == limits.batch()) {
                 break;
             }
             Optional<Subscription> subscription = subscriptions.held(entry.organization, entry.subscription);
-            if (subscription.isEmpty() || !subscription.get().enabled()
-                    || held.getOrDefault(entry.subscription, 0) >= perSubscription) {
+            if (subscription.isEmpty() || !subscription.get().enabled() || full(held, entry, limits)) {
                 continue;
             }
-            held.merge(entry.subscription, 1, Integer::sum);
+            hold(held, entry);
             entry.attempts++;
             entry.claimedUntil = now.plus(lease);
             entry.firstAttemptAt = entry.firstAttemptAt == null ? now : entry.firstAttemptAt;
@@ -167,6 +169,19 @@ public final class InMemoryNotificationOutbox implements NotificationOutbox {
                     entry.createdAt, entry.statusCallback()));
         }
         return claims;
+    }
+
+    private static void hold(Map<Object, Integer> held, Entry entry) {
+        held.merge(entry.subscription, 1, Integer::sum);
+        entry.statusCallback().ifPresent(url -> held.merge(List.of(entry.subscription, CallbackHost.of(url)), 1, Integer::sum));
+    }
+
+    private static boolean full(Map<Object, Integer> held, Entry entry, ClaimLimits limits) {
+        int ofSubscription = held.getOrDefault(entry.subscription, 0);
+        return entry.statusCallback()
+                .map(url -> held.getOrDefault(List.of(entry.subscription, CallbackHost.of(url)), 0) >= limits.perCallbackHost()
+                        || ofSubscription >= limits.callbacksPerOrganization())
+                .orElse(ofSubscription >= limits.perSubscription());
     }
 
     @Override

@@ -14,6 +14,7 @@ import dev.deliverytracker.domain.MessageId;
 import dev.deliverytracker.domain.MessageSid;
 import dev.deliverytracker.domain.OrganizationId;
 import dev.deliverytracker.domain.Sender;
+import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -42,13 +43,23 @@ class InMemoryNotificationOutboxTest extends NotificationOutboxContract {
 
     @Override
     protected void commitChanges(OrganizationId org, int messages) {
+        commit(org, Optional.empty(), messages);
+    }
+
+    @Override
+    protected void commitChangesWithStatusCallback(OrganizationId org, URI statusCallback, int messages) {
+        commit(org, Optional.of(statusCallback), messages);
+    }
+
+    private void commit(OrganizationId org, Optional<URI> statusCallback, int messages) {
         for (int i = 0; i < messages; i++) {
             MessageSid sid = DeliveryStoreContract.randomSid();
             Message message = Message.pending(org, Address.whatsapp("+31612345678"), Sender.organizationDefault(),
                     new MessageContent.Text("hi"), Map.of(), Optional.empty(), T0)
                     .withId(MessageId.of(ids.incrementAndGet())).acceptedAs(sid)
                     .apply(DeliveryEvent.of(sid, DeliveryStatus.QUEUED, DeliveryError.NONE, EventSource.SEND_RESPONSE, T0));
-            outbox.announce(new StatusChange("evt_" + UUID.randomUUID().toString().replace("-", ""), 1, message, T0));
+            outbox.announce(new StatusChange("evt_" + UUID.randomUUID().toString().replace("-", ""), 1, message, T0,
+                    statusCallback));
         }
     }
 }

@@ -8,6 +8,7 @@ import dev.deliverytracker.application.fake.InMemorySubscriptions;
 import dev.deliverytracker.application.fake.MovableClock;
 import dev.deliverytracker.application.fake.ScriptedNotificationSender;
 import dev.deliverytracker.application.port.ReceiverAnswer;
+import dev.deliverytracker.application.port.out.ClaimLimits;
 import dev.deliverytracker.application.port.out.StatusChange;
 import dev.deliverytracker.domain.Address;
 import dev.deliverytracker.domain.DeliveryError;
@@ -43,7 +44,7 @@ class DeadLetterPurgeServiceTest {
     final ScriptedNotificationSender sender = new ScriptedNotificationSender();
     final NotificationDeliveryService delivery = new NotificationDeliveryService(outbox, subscriptions, sender,
             new NotificationBackoff(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ZERO),
-            new NotificationDeliveryService.Settings(100, 10, Duration.ofSeconds(30)), clock, () -> 0.5);
+            new NotificationDeliveryService.Settings(new ClaimLimits(100, 10, 10, 40), Duration.ofSeconds(30)), clock, () -> 0.5);
     final DeadLetterPurgeService purge = new DeadLetterPurgeService(outbox, Duration.ofDays(30), clock);
     int sequence;
 

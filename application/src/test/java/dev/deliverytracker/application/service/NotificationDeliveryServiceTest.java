@@ -7,6 +7,7 @@ import dev.deliverytracker.application.fake.InMemorySubscriptions;
 import dev.deliverytracker.application.fake.MovableClock;
 import dev.deliverytracker.application.fake.ScriptedNotificationSender;
 import dev.deliverytracker.application.port.ReceiverAnswer;
+import dev.deliverytracker.application.port.out.ClaimLimits;
 import dev.deliverytracker.application.port.out.NotificationSender;
 import dev.deliverytracker.application.port.out.OutgoingNotification;
 import dev.deliverytracker.application.port.out.StatusChange;
@@ -50,7 +51,7 @@ class NotificationDeliveryServiceTest {
     final ScriptedNotificationSender sender = new ScriptedNotificationSender();
     final NotificationDeliveryService service = new NotificationDeliveryService(outbox, subscriptions, sender,
             new NotificationBackoff(Duration.ofSeconds(5), Duration.ofMinutes(10), Duration.ofHours(1)),
-            new NotificationDeliveryService.Settings(100, 2, Duration.ofSeconds(30)), clock, () -> 0.5);
+            new NotificationDeliveryService.Settings(new ClaimLimits(100, 2, 2, 8), Duration.ofSeconds(30)), clock, () -> 0.5);
     int sequence;
 
     @Test
@@ -78,7 +79,7 @@ class NotificationDeliveryServiceTest {
         subscribe(ORG, RECEIVER, NotificationScope.EVERY_STATUS);
         List<CompletableFuture<ReceiverAnswer>> posts = new ArrayList<>();
         NotificationDeliveryService slow = new NotificationDeliveryService(outbox, subscriptions, new HeldPosts(posts), new NotificationBackoff(Duration.ofSeconds(5), Duration.ofMinutes(10), Duration.ofHours(1)),
-                new NotificationDeliveryService.Settings(100, 2, Duration.ofSeconds(30)), clock, () -> 0.5);
+                new NotificationDeliveryService.Settings(new ClaimLimits(100, 2, 2, 8), Duration.ofSeconds(30)), clock, () -> 0.5);
         Message message = message(ORG, Channel.SMS, Map.of());
         for (DeliveryStatus status : List.of(DeliveryStatus.QUEUED, DeliveryStatus.SENT, DeliveryStatus.DELIVERED)) {
             message = message.apply(event(message, status));
@@ -103,7 +104,7 @@ class NotificationDeliveryServiceTest {
         subscribe(ORG, RECEIVER, NotificationScope.EVERY_STATUS);
         List<CompletableFuture<ReceiverAnswer>> posts = new ArrayList<>();
         NotificationDeliveryService later = new NotificationDeliveryService(outbox, subscriptions, new HeldPosts(posts), new NotificationBackoff(Duration.ofSeconds(5), Duration.ofMinutes(10), Duration.ofHours(1)),
-                new NotificationDeliveryService.Settings(100, 2, Duration.ofSeconds(30)), clock, () -> 0.5);
+                new NotificationDeliveryService.Settings(new ClaimLimits(100, 2, 2, 8), Duration.ofSeconds(30)), clock, () -> 0.5);
         announce(message(ORG, Channel.SMS, Map.of()), DeliveryStatus.QUEUED, DeliveryStatus.SENT,
                 DeliveryStatus.DELIVERED);
         later.fanOutDue();

@@ -55,4 +55,15 @@ class NotificationEventsTest {
         assertThat(body).contains("\"type\":\"message.delivered\"", "\"origin\":\"external\"", "\"error\":null",
                 "\"from\":\"+14155238886\"", "\"idempotencyKey\":null");
     }
+
+    @Test
+    void every_character_json_forbids_or_javascript_chokes_on_is_escaped_wherever_it_stands() {
+        Message message = Message.pending(OrganizationId.of(1), Address.sms("+31612345678"), Sender.organizationDefault(),
+                new MessageContent.Text("hi"), Map.of("a", "plain", "b", "x\\y\u0001z\u2028\"end\"\t"), Optional.empty(),
+                T0).withId(MessageId.of(9));
+
+        String body = NotificationEvents.body(new StatusChange("evt_3", 1, message, T0));
+
+        assertThat(body).contains("\"tags\":{\"a\":\"plain\",\"b\":\"x\\\\y\\u0001z\\u2028\\\"end\\\"\\t\"}");
+    }
 }

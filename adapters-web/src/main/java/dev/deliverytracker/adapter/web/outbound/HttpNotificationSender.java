@@ -26,6 +26,7 @@ import org.apache.hc.core5.http.nio.entity.DiscardingEntityConsumer;
 import org.apache.hc.core5.http.nio.support.AsyncRequestBuilder;
 import org.apache.hc.core5.http.nio.support.BasicResponseConsumer;
 import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 /**
@@ -41,6 +42,9 @@ import org.apache.hc.core5.util.Timeout;
  */
 public final class HttpNotificationSender implements NotificationSender, AutoCloseable {
 
+    /** How long an unused connection to a receiver is kept open for its next post. */
+    private static final TimeValue IDLE = TimeValue.ofSeconds(30);
+
     private final ReceiverAddressGuard guard;
     private final Executor executor;
     private final CloseableHttpAsyncClient https;
@@ -50,7 +54,8 @@ public final class HttpNotificationSender implements NotificationSender, AutoClo
 
     /**
      * @param connectionsPerReceiver connections kept open to one host and port: at least the number of
-     *                               notifications a subscription may have in flight, so none waits for one
+     *                               notifications a subscription or a status-callback host may have in
+     *                               flight, so none waits for one
      */
     public HttpNotificationSender(ReceiverAddressGuard guard, Duration connectTimeout, Duration answerTimeout,
             int connectionsPerReceiver, Executor executor) {
@@ -90,7 +95,9 @@ public final class HttpNotificationSender implements NotificationSender, AutoClo
                 .setConnectionManager(PoolingAsyncClientConnectionManagerBuilder.create()
                         .setDnsResolver(pinned)
                         .setMaxConnPerRoute(connectionsPerReceiver)
-                        .setMaxConnTotal(Math.max(64, connectionsPerReceiver * 4))
+                        // No pool-wide bound for one receiver's posts to wait behind another's: what is in flight
+                        // is bounded by the outbox's claims (per subscription, per callback host, per organization).
+                        .setMaxConnTotal(Integer.MAX_VALUE)
                         .setDefaultConnectionConfig(ConnectionConfig.custom()
                                 .setConnectTimeout(Timeout.of(connectTimeout))
                                 .setSocketTimeout(Timeout.of(answerTimeout)).build())
@@ -98,6 +105,8 @@ public final class HttpNotificationSender implements NotificationSender, AutoClo
                 .setDefaultRequestConfig(RequestConfig.custom()
                         .setConnectionRequestTimeout(Timeout.of(connectTimeout.plus(answerTimeout)))
                         .setResponseTimeout(Timeout.of(answerTimeout)).build())
+                // Connections to the many hosts of many callback URLs are not kept once idle.
+                .evictIdleConnections(IDLE)
                 .disableRedirectHandling()
                 .disableAutomaticRetries()
                 .disableCookieManagement()

@@ -24,11 +24,11 @@ public interface NotificationOutbox {
     int fanOut(int limit, NotificationPlanner planner);
 
     /**
-     * Claims up to {@code limit} due notifications of enabled subscriptions for {@code lease}, never
-     * more than {@code perSubscription} held at once for one subscription, so one slow receiver
-     * cannot take every worker.
+     * Claims up to {@code limits.batch()} due notifications of enabled subscriptions for {@code lease},
+     * never more held at once than {@code limits} allow for one subscription, one status-callback host
+     * and one organization's status callbacks, so one slow receiver holds only its own places.
      */
-    List<DeliveryClaim> claim(int limit, int perSubscription, Instant now, Duration lease);
+    List<DeliveryClaim> claim(ClaimLimits limits, Instant now, Duration lease);
 
     /** The receiver took it: it is done. */
     void delivered(long deliveryId, Instant at);
