@@ -132,8 +132,9 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    FindMessage findMessage(MessageStore messages, Outbox outbox, MessageCharges charges, Clock clock) {
-        return new FindMessageService(messages, outbox, charges, clock);
+    FindMessage findMessage(MessageStore messages, Outbox outbox, MessageCharges charges, Clock clock,
+            OrganizationDirectory organizations) {
+        return new FindMessageService(messages, outbox, charges, clock, organizations);
     }
 
     @Bean

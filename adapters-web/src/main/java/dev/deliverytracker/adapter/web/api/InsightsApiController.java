@@ -1,5 +1,6 @@
 package dev.deliverytracker.adapter.web.api;
 
+import dev.deliverytracker.application.port.Actor;
 import dev.deliverytracker.adapter.web.InsightsRequestReader;
 import dev.deliverytracker.application.port.MessageCursor;
 import dev.deliverytracker.application.port.MessageFilter;
@@ -64,13 +65,14 @@ class InsightsApiController {
     }
 
     @GetMapping("/api/v1/messages/{id}/timeline")
-    public ResponseEntity<?> timeline(@RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
+    public ResponseEntity<?> timeline(@RequestAttribute(ApiKeyFilter.ACTOR) Actor actor,
+            @RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
             @PathVariable String id, @RequestParam Map<String, String> params) {
         MessageId messageId = MessageId.parse(id);
         InsightsRequestReader reader = InsightsRequestReader.of(params);
         boolean withPayload = reader.flag("payload");
         reader.done();
-        return history.timeline(organization, messageId, withPayload)
+        return history.timeline(actor, organization, messageId, withPayload)
                 .<ResponseEntity<?>>map(timeline -> ResponseEntity.ok(InsightsResponses.Timeline.of(timeline)))
                 .orElseGet(() -> {
                     // Another organization's message is "not found" too: its existence is not ours to reveal.
@@ -82,14 +84,15 @@ class InsightsApiController {
     }
 
     @GetMapping("/api/v1/messages")
-    public InsightsResponses.Page list(@RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
+    public InsightsResponses.Page list(@RequestAttribute(ApiKeyFilter.ACTOR) Actor actor,
+            @RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
             @RequestParam Map<String, String> params) {
         InsightsRequestReader reader = InsightsRequestReader.of(params);
         MessageFilter filter = reader.filter(organization);
         Optional<MessageCursor> cursor = reader.cursor();
         int limit = reader.limit(DEFAULT_LIMIT);
         reader.done();
-        return InsightsResponses.Page.of(list.list(filter, cursor, limit));
+        return InsightsResponses.Page.of(list.list(actor, filter, cursor, limit));
     }
 
     /**
@@ -97,7 +100,8 @@ class InsightsApiController {
      * async timeout cuts a long export short, and memory stays flat whatever the row count.
      */
     @GetMapping("/api/v1/messages.csv")
-    public void csv(@RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
+    public void csv(@RequestAttribute(ApiKeyFilter.ACTOR) Actor actor,
+            @RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
             @RequestParam Map<String, String> params, HttpServletResponse response) throws IOException {
         InsightsRequestReader reader = InsightsRequestReader.of(params);
         MessageFilter filter = reader.filter(organization);
@@ -111,19 +115,20 @@ class InsightsApiController {
                 64 * 1024);
         MessagesCsv csv = new MessagesCsv(writer);
         csv.header();
-        long rows = export.export(filter, csv::row);
+        long rows = export.export(actor, filter, csv::row);
         writer.flush();
         LOG.info("csv export org={} rows={}", organization, rows);
     }
 
     @GetMapping("/api/v1/failures")
     public InsightsResponses.Failures failures(
+            @RequestAttribute(ApiKeyFilter.ACTOR) Actor actor,
             @RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
             @RequestParam Map<String, String> params) {
         InsightsRequestReader reader = InsightsRequestReader.of(params);
         Optional<TimeRange> range = reader.range();
         reader.done();
-        List<FindFailures.FailureGroup> groups = failures.failures(organization, range.orElseThrow());
+        List<FindFailures.FailureGroup> groups = failures.failures(actor, organization, range.orElseThrow());
         return new InsightsResponses.Failures(range.get().from(), range.get().until(),
                 groups.stream().mapToLong(FindFailures.FailureGroup::count).sum(),
                 groups.stream().map(InsightsResponses.Failure::of).toList());
@@ -131,6 +136,7 @@ class InsightsApiController {
 
     @GetMapping("/api/v1/statistics")
     public InsightsResponses.Statistics statistics(
+            @RequestAttribute(ApiKeyFilter.ACTOR) Actor actor,
             @RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
             @RequestParam Map<String, String> params) {
         InsightsRequestReader reader = InsightsRequestReader.of(params);
@@ -139,7 +145,7 @@ class InsightsApiController {
         Optional<Origin> origin = reader.origin();
         reader.checkSpan(range, interval);
         reader.done();
-        return InsightsResponses.Statistics.of(statistics.statistics(
+        return InsightsResponses.Statistics.of(statistics.statistics(actor, 
                 new DeliveryStatistics.Query(organization, range.orElseThrow(), interval.orElseThrow(), origin)));
     }
 }
