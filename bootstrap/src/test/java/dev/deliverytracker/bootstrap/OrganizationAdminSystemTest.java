@@ -248,7 +248,7 @@ class OrganizationAdminSystemTest extends SimulatedServiceTest {
         StringBuilder rows = new StringBuilder();
         for (String table : List.of("organizations", "messages", "message_outbox", "message_delivery_log",
                 "alert_rules", "notification_subscriptions", "notification_deliveries", "retry_policies",
-                "whatsapp_window_enforcement", "audit_events", "status_feeds")) {
+                "whatsapp_window_enforcement", "audit_events")) {
             rows.append(table).append(": ").append(jdbc.sql("select coalesce(string_agg(t::text, '|' order by t::text), '')"
                     + " from " + table + " t where t.org_id = :org").param("org", organization.value())
                     .query(String.class).single()).append('\n');
