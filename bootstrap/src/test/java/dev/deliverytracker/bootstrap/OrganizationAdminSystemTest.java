@@ -168,6 +168,12 @@ class OrganizationAdminSystemTest extends SimulatedServiceTest {
         String northRule = group(ORG_ID, new ApiClient(port, issueKey(platform(), north.toString(),
                 "{\"name\":\"north rules\"}")).post("/api/v1/alerts/rules", ALERT_RULE).body());
         ApiClient northAll = new ApiClient(port, issueKey(platform(), north.toString(), "{\"name\":\"north\"}"));
+        ApiClient noRead = new ApiClient(port, issueKey(platform(), north.toString(),
+                "{\"name\":\"no read\",\"scopes\":[\"send\",\"manage\"]}"));
+        ApiClient noSend = new ApiClient(port, issueKey(platform(), north.toString(),
+                "{\"name\":\"no send\",\"scopes\":[\"read\",\"manage\"]}"));
+        ApiClient noManage = new ApiClient(port, issueKey(platform(), north.toString(),
+                "{\"name\":\"no manage\",\"scopes\":[\"read\",\"send\"]}"));
         String southBefore = rowsOf(south);
         String northBefore = rowsOf(north);
 
@@ -194,8 +200,6 @@ class OrganizationAdminSystemTest extends SimulatedServiceTest {
         String mine = northMessage.id().orElseThrow().toString();
         String range = "from=" + java.time.Instant.now().minusSeconds(3600) + "&until="
                 + java.time.Instant.now().plusSeconds(3600);
-        ApiClient noRead = new ApiClient(port, issueKey(platform(), north.toString(),
-                "{\"name\":\"no read\",\"scopes\":[\"send\",\"manage\"]}"));
         for (String path : List.of("/api/v1/messages/" + mine, "/api/v1/messages/" + mine + "/timeline",
                 "/api/v1/messages", "/api/v1/messages.csv", "/api/v1/failures?" + range,
                 "/api/v1/statistics?" + range + "&interval=hour", "/api/v1/statistics/spend?" + range,
@@ -206,15 +210,11 @@ class OrganizationAdminSystemTest extends SimulatedServiceTest {
                 "/api/v1/refused-callbacks", "/api/v1/refused-event-batches", "/api/v1/status-callback-secret")) {
             assertProblem(noRead.get(path), 403, "scope 'read'");
         }
-        ApiClient noSend = new ApiClient(port, issueKey(platform(), north.toString(),
-                "{\"name\":\"no send\",\"scopes\":[\"read\",\"manage\"]}"));
         assertProblem(noSend.post("/api/v1/messages", "{\"channel\":\"sms\",\"to\":\"+31612345678\",\"body\":\"x\"}"),
                 403, "scope 'send'");
         assertProblem(noSend.post("/api/v1/messages/" + mine + "/retry?force=true", ""), 403, "scope 'send'");
         assertProblem(noSend.post("/api/v1/messages/retry", "{\"since\":\"2026-01-01T00:00:00Z\"}"), 403,
                 "scope 'send'");
-        ApiClient noManage = new ApiClient(port, issueKey(platform(), north.toString(),
-                "{\"name\":\"no manage\",\"scopes\":[\"read\",\"send\"]}"));
         assertProblem(noManage.put("/api/v1/retry-policy",
                 "{\"enabled\":true,\"maxAttempts\":9,\"firstDelay\":\"PT1M\",\"maxDelay\":\"PT5M\"}"), 403,
                 "scope 'manage'");
@@ -222,7 +222,7 @@ class OrganizationAdminSystemTest extends SimulatedServiceTest {
         assertProblem(noManage.delete("/api/v1/alerts/rules/" + northRule), 403, "scope 'manage'");
         assertProblem(noManage.put("/api/v1/adoption", "{\"policy\":\"refuse\"}"), 403, "scope 'manage'");
         assertProblem(noManage.post("/api/v1/adoption/unmatched", ""), 403, "scope 'manage'");
-        assertProblem(noManage.put("/api/v1/whatsapp-windows/enforcement", "{\"enforcement\":\"refuse\"}"), 403,
+        assertProblem(noManage.put("/api/v1/whatsapp-windows/enforcement", "{\"mode\":\"refuse\"}"), 403,
                 "scope 'manage'");
         assertProblem(noManage.post("/api/v1/notification-subscriptions",
                 "{\"url\":\"http://127.0.0.1:9/north\"}"), 403, "scope 'manage'");

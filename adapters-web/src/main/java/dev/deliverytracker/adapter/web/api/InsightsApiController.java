@@ -106,18 +106,38 @@ class InsightsApiController {
         InsightsRequestReader reader = InsightsRequestReader.of(params);
         MessageFilter filter = reader.filter(organization);
         reader.done();
+        // The answer starts with the first row (or after the last, when there is none): a refusal of the
+        // use case, thrown before any row, is still answered as a problem rather than as a CSV.
+        MessagesCsv[] csv = new MessagesCsv[1];
+        Writer[] writer = new Writer[1];
+        long rows = export.export(actor, filter, row -> {
+            if (csv[0] == null) {
+                writer[0] = startCsv(response);
+                csv[0] = new MessagesCsv(writer[0]);
+                csv[0].header();
+            }
+            csv[0].row(row);
+        });
+        if (csv[0] == null) {
+            writer[0] = startCsv(response);
+            new MessagesCsv(writer[0]).header();
+        }
+        writer[0].flush();
+        LOG.info("csv export org={} rows={}", organization, rows);
+    }
+
+    private Writer startCsv(HttpServletResponse response) {
         response.setStatus(HttpStatus.OK.value());
         response.setContentType("text/csv; charset=UTF-8; header=present");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
                 "attachment; filename=\"messages-" + FILE_TIME.format(clock.instant()) + ".csv\"");
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-        Writer writer = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8),
-                64 * 1024);
-        MessagesCsv csv = new MessagesCsv(writer);
-        csv.header();
-        long rows = export.export(actor, filter, csv::row);
-        writer.flush();
-        LOG.info("csv export org={} rows={}", organization, rows);
+        try {
+            return new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8),
+                    64 * 1024);
+        } catch (IOException broken) {
+            throw new java.io.UncheckedIOException(broken);
+        }
     }
 
     @GetMapping("/api/v1/failures")
