@@ -38,10 +38,11 @@ import org.springframework.context.annotation.Primary;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Organizations managed while the service runs (issue 20): the organization, API key and audit use
- * cases, each deciding itself who may do what.
+ * cases, each deciding itself who may do what, each call one transaction with its audit row.
  */
 @Configuration(proxyBeanMethods = false)
 class OrganizationAdminConfiguration {
@@ -49,22 +50,26 @@ class OrganizationAdminConfiguration {
     @Bean
     ManageOrganizations manageOrganizations(OrganizationDirectory directory, AuditTrail audit,
             OrganizationSendLimits sendLimits, RetryPolicies retryPolicies, TwilioAccounts accounts,
-            WindowEnforcements windows, TrackerProperties tracker, RetentionProperties retention, Clock clock) {
+            WindowEnforcements windows, TrackerProperties tracker, RetentionProperties retention, Clock clock,
+            PlatformTransactionManager transactions) {
         TrackerProperties.RateLimits budgets = tracker.rateLimits();
         TrackerProperties.Pacing pacing = tracker.pacing();
-        return new OrganizationAdminService(directory, audit, sendLimits, retryPolicies, accounts, windows,
+        return InOneTransaction.around(ManageOrganizations.class, new OrganizationAdminService(directory, audit,
+                sendLimits, retryPolicies, accounts, windows,
                 new OrganizationAdminService.ServiceLimits(
                         new SendLimits(new SendLimit(budgets.perKeyRequests(), budgets.perKeyPeriod()),
                                 new SendLimit(budgets.perOrganizationRequests(), budgets.perOrganizationPeriod())),
                         new OrganizationLimits.Pacing(pacing.smsNumberRate(), pacing.whatsappNumberRate(),
                                 pacing.messagingServiceRate(), pacing.accountRate()),
                         retention.maxAge()),
-                clock);
+                clock), transactions);
     }
 
     @Bean
-    ManageApiKeys manageApiKeys(ApiKeyStore store, Clock clock, AuditTrail audit) {
-        return new ApiKeyService(store, new SecureRandom(), clock, audit);
+    ManageApiKeys manageApiKeys(ApiKeyStore store, Clock clock, AuditTrail audit,
+            PlatformTransactionManager transactions) {
+        return InOneTransaction.around(ManageApiKeys.class, new ApiKeyService(store, new SecureRandom(), clock, audit),
+                transactions);
     }
 
     @Bean
@@ -74,15 +79,17 @@ class OrganizationAdminConfiguration {
 
     @Bean
     ManageTwilioAccounts manageTwilioAccounts(TwilioAccountRegistry registry, TwilioAccountCheck twilio,
-            OrganizationDirectory directory, AuditTrail audit, Clock clock) {
-        return new TwilioAccountAdminService(registry, twilio, directory, audit, clock);
+            OrganizationDirectory directory, AuditTrail audit, Clock clock, PlatformTransactionManager transactions) {
+        return InOneTransaction.around(ManageTwilioAccounts.class,
+                new TwilioAccountAdminService(registry, twilio, directory, audit, clock), transactions);
     }
 
     @Bean
     ManageOrganizationOperators manageOrganizationOperators(OperatorAccounts accounts, OperatorDirectory operators,
-            OrganizationDirectory directory, PasswordHasher hasher, AuditTrail audit, Clock clock) {
-        return new OrganizationOperatorService(accounts, operators, directory, hasher, audit, new SecureRandom(),
-                clock);
+            OrganizationDirectory directory, PasswordHasher hasher, AuditTrail audit, Clock clock,
+            PlatformTransactionManager transactions) {
+        return InOneTransaction.around(ManageOrganizationOperators.class, new OrganizationOperatorService(accounts,
+                operators, directory, hasher, audit, new SecureRandom(), clock), transactions);
     }
 
     /** The operators' retries behind the enabled-organization check; the controller takes this one. */
@@ -99,7 +106,8 @@ class OrganizationAdminConfiguration {
 
     @Bean
     ManageSenders manageSenders(AllowedSenders senders, OrganizationDirectory directory, AuditTrail audit,
-            Clock clock) {
-        return new SenderAdminService(senders, directory, audit, clock);
+            Clock clock, PlatformTransactionManager transactions) {
+        return InOneTransaction.around(ManageSenders.class, new SenderAdminService(senders, directory, audit, clock),
+                transactions);
     }
 }

@@ -121,8 +121,9 @@ class UseCaseConfiguration {
     }
 
     @Bean
-    FindMessage findMessage(MessageStore messages, Outbox outbox, MessageCharges charges, Clock clock) {
-        return new FindMessageService(messages, outbox, charges, clock);
+    FindMessage findMessage(MessageStore messages, Outbox outbox, MessageCharges charges, Clock clock,
+            OrganizationDirectory organizations) {
+        return new FindMessageService(messages, outbox, charges, clock, organizations);
     }
 
     @Bean

@@ -2,8 +2,13 @@ package dev.deliverytracker.bootstrap;
 
 import static dev.deliverytracker.bootstrap.CallbackClient.form;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.deliverytracker.application.fake.DeliveryStoreContract;
+import dev.deliverytracker.application.port.Actor;
+import dev.deliverytracker.application.port.ApiCaller;
+import dev.deliverytracker.application.port.in.AdminOutcome;
+import dev.deliverytracker.application.port.in.ManageOrganizations;
 import dev.deliverytracker.domain.AccountSid;
 import dev.deliverytracker.domain.Message;
 import dev.deliverytracker.domain.OrganizationId;
@@ -26,7 +31,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "tracker.api-key=" + OrganizationAdminSystemTest.PLATFORM_KEY,
-        "tracker.dispatch.enabled=false"})
+        "tracker.dispatch.enabled=false", "tracker.notifications.allow-http-loopback=true"})
 class OrganizationAdminSystemTest extends SimulatedServiceTest {
 
     static final String PLATFORM_KEY = "dt_organization-admin-system-test-platform";
@@ -40,6 +45,9 @@ class OrganizationAdminSystemTest extends SimulatedServiceTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    ManageOrganizations organizations;
 
     private ApiClient platform() {
         return new ApiClient(port, PLATFORM_KEY);
@@ -139,6 +147,158 @@ class OrganizationAdminSystemTest extends SimulatedServiceTest {
                 .query(Long.class).single()).isEqualTo(1);
     }
 
+    /**
+     * The endpoints older than the administrative ones (messages, insights, retries, alerts, notifications,
+     * windows, adoption, registration, spend, quarantines): their use cases decide (ADR 0045), the key's
+     * filter only authenticates. A key never reaches another organization's things (404), a key without
+     * the scope is refused naming it (403), and neither leaves a trace in either organization's rows.
+     */
+    @Test
+    void every_api_endpoint_refuses_another_organizations_things_and_a_key_without_the_scope_changing_nothing() {
+        AccountSid southAccount = DeliveryStoreContract.randomAccount();
+        OrganizationId south = fixture.organizationOf(southAccount, "token-" + southAccount.value().substring(30));
+        Message southMessage = fixture.acceptedMessage(south);
+        ApiClient southKey = new ApiClient(port, issueKey(platform(), south.toString(), "{\"name\":\"south\"}"));
+        String southRule = group(ORG_ID, southKey.post("/api/v1/alerts/rules", ALERT_RULE).body());
+        String southSubscription = group(ORG_ID, southKey.post("/api/v1/notification-subscriptions",
+                "{\"url\":\"http://127.0.0.1:9/south\"}").body());
+        AccountSid northAccount = DeliveryStoreContract.randomAccount();
+        OrganizationId north = fixture.organizationOf(northAccount, "token-" + northAccount.value().substring(30));
+        Message northMessage = fixture.acceptedMessage(north);
+        String northRule = group(ORG_ID, new ApiClient(port, issueKey(platform(), north.toString(),
+                "{\"name\":\"north rules\"}")).post("/api/v1/alerts/rules", ALERT_RULE).body());
+        ApiClient northAll = new ApiClient(port, issueKey(platform(), north.toString(), "{\"name\":\"north\"}"));
+        ApiClient noRead = new ApiClient(port, issueKey(platform(), north.toString(),
+                "{\"name\":\"no read\",\"scopes\":[\"send\",\"manage\"]}"));
+        ApiClient noSend = new ApiClient(port, issueKey(platform(), north.toString(),
+                "{\"name\":\"no send\",\"scopes\":[\"read\",\"manage\"]}"));
+        ApiClient noManage = new ApiClient(port, issueKey(platform(), north.toString(),
+                "{\"name\":\"no manage\",\"scopes\":[\"read\",\"send\"]}"));
+        String southBefore = rowsOf(south);
+        String northBefore = rowsOf(north);
+
+        String theirs = southMessage.id().orElseThrow().toString();
+        assertProblem(northAll.get("/api/v1/messages/" + theirs), 404);
+        assertProblem(northAll.get("/api/v1/messages/" + theirs + "/timeline"), 404);
+        assertProblem(northAll.post("/api/v1/messages/" + theirs + "/retry?force=true", ""), 404);
+        assertProblem(northAll.delete("/api/v1/alerts/rules/" + southRule), 404);
+        for (String path : List.of("", "/pause", "/enable", "/rotate-secret", "/test")) {
+            HttpResponse<String> answer = path.isEmpty()
+                    ? northAll.get("/api/v1/notification-subscriptions/" + southSubscription)
+                    : northAll.post("/api/v1/notification-subscriptions/" + southSubscription + path, "{}");
+            assertProblem(answer, 404);
+        }
+        assertProblem(northAll.put("/api/v1/notification-subscriptions/" + southSubscription,
+                "{\"url\":\"http://127.0.0.1:9/taken\"}"), 404);
+        assertProblem(northAll.delete("/api/v1/notification-subscriptions/" + southSubscription), 404);
+        assertThat(northAll.get("/api/v1/messages?limit=200").body()).doesNotContain("\"id\":\"" + theirs + "\"");
+        assertThat(northAll.get("/api/v1/messages.csv").body()).doesNotContain(southMessage.sid().orElseThrow().value());
+        assertThat(northAll.get("/api/v1/alerts/rules").body()).doesNotContain("\"id\":\"" + southRule + "\"");
+        assertThat(northAll.get("/api/v1/notification-subscriptions").body())
+                .doesNotContain("\"id\":\"" + southSubscription + "\"");
+
+        String mine = northMessage.id().orElseThrow().toString();
+        String range = "from=" + java.time.Instant.now().minusSeconds(3600) + "&until="
+                + java.time.Instant.now().plusSeconds(3600);
+        for (String path : List.of("/api/v1/messages/" + mine, "/api/v1/messages/" + mine + "/timeline",
+                "/api/v1/messages", "/api/v1/messages.csv", "/api/v1/failures?" + range,
+                "/api/v1/statistics?" + range + "&interval=hour", "/api/v1/statistics/spend?" + range,
+                "/api/v1/retry-policy", "/api/v1/alerts/rules", "/api/v1/alerts/history", "/api/v1/adoption",
+                "/api/v1/conversations?recipient=%2B31612345678", "/api/v1/whatsapp-windows?recipient=%2B31612345678",
+                "/api/v1/whatsapp-windows", "/api/v1/notification-subscriptions",
+                "/api/v1/notification-subscriptions/" + southSubscription, "/api/v1/notification-dead-letters",
+                "/api/v1/refused-callbacks", "/api/v1/refused-event-batches", "/api/v1/status-callback-secret")) {
+            assertProblem(noRead.get(path), 403, "scope 'read'");
+        }
+        assertProblem(noSend.post("/api/v1/messages", "{\"channel\":\"sms\",\"to\":\"+31612345678\",\"body\":\"x\"}"),
+                403, "scope 'send'");
+        assertProblem(noSend.post("/api/v1/messages/" + mine + "/retry?force=true", ""), 403, "scope 'send'");
+        assertProblem(noSend.post("/api/v1/messages/retry", "{\"since\":\"2026-01-01T00:00:00Z\"}"), 403,
+                "scope 'send'");
+        assertProblem(noManage.put("/api/v1/retry-policy",
+                "{\"enabled\":true,\"maxAttempts\":9,\"firstDelay\":\"PT1M\",\"maxDelay\":\"PT5M\"}"), 403,
+                "scope 'manage'");
+        assertProblem(noManage.post("/api/v1/alerts/rules", ALERT_RULE), 403, "scope 'manage'");
+        assertProblem(noManage.delete("/api/v1/alerts/rules/" + northRule), 403, "scope 'manage'");
+        assertProblem(noManage.put("/api/v1/adoption", "{\"policy\":\"refuse\"}"), 403, "scope 'manage'");
+        assertProblem(noManage.post("/api/v1/adoption/unmatched", ""), 403, "scope 'manage'");
+        assertProblem(noManage.put("/api/v1/whatsapp-windows/enforcement", "{\"mode\":\"refuse\"}"), 403,
+                "scope 'manage'");
+        assertProblem(noManage.post("/api/v1/notification-subscriptions",
+                "{\"url\":\"http://127.0.0.1:9/north\"}"), 403, "scope 'manage'");
+        assertProblem(noManage.post("/api/v1/notification-dead-letters/1/replay", ""), 403, "scope 'manage'");
+        assertProblem(noManage.post("/api/v1/notification-dead-letters/replay", "{}"), 403, "scope 'manage'");
+        assertProblem(noManage.post("/api/v1/refused-callbacks/replay", "{}"), 403, "scope 'manage'");
+        assertProblem(noManage.post("/api/v1/refused-event-batches/replay", "{}"), 403, "scope 'manage'");
+        assertProblem(noManage.post("/api/v1/status-callback-secret", "{}"), 403, "scope 'manage'");
+        assertProblem(noManage.put("/api/v1/registered-messages/SM" + "1".repeat(32),
+                "{\"channel\":\"sms\",\"to\":\"+31612345678\",\"from\":\"+15005550006\",\"body\":\"x\"}"),
+                403, "scope 'manage'");
+
+        assertThat(rowsOf(south)).as("nothing of south's changed").isEqualTo(southBefore);
+        assertThat(rowsOf(north)).as("nothing of north's changed").isEqualTo(northBefore);
+    }
+
+    private static final String ALERT_RULE = """
+            {"kind":"failure_rate","parameters":{"window":"15m","threshold":0.25,"minimumVolume":5},
+             "webhookUrl":"https://hooks.example.com/alerts","format":"json"}""";
+
+    /** Every row an organization's settings, messages and administration live in, as one text to compare. */
+    private String rowsOf(OrganizationId organization) {
+        StringBuilder rows = new StringBuilder();
+        for (String table : List.of("organizations", "messages", "message_outbox", "message_delivery_log",
+                "alert_rules", "notification_subscriptions", "notification_deliveries", "retry_policies",
+                "whatsapp_window_enforcement", "audit_events")) {
+            rows.append(table).append(": ").append(jdbc.sql("select coalesce(string_agg(t::text, '|' order by t::text), '')"
+                    + " from " + table + " t where t.org_id = :org").param("org", organization.value())
+                    .query(String.class).single()).append('\n');
+        }
+        return rows.toString();
+    }
+
+    /**
+     * The change and its audit row are one transaction (ADR 0082): when PostgreSQL refuses the audit row
+     * (a trigger stands in for a full disk or a broken constraint), the rename is rolled back with it.
+     */
+    @Test
+    void a_change_whose_audit_row_cannot_be_written_is_not_made_and_a_refused_one_writes_no_row() {
+        String id = createOrganization(unique("atomic"));
+        OrganizationId organization = OrganizationId.of(Long.parseLong(id));
+        String source = unique("failing-audit");
+        String before = jdbc.sql("select name from organizations where org_id = :org").param("org", organization.value())
+                .query(String.class).single();
+        jdbc.sql("""
+                create or replace function audit_refused_for_a_test() returns trigger language plpgsql as $$
+                begin
+                    if new.actor like 'configuration:failing-audit-%' then
+                        raise exception 'audit row refused for the test';
+                    end if;
+                    return new;
+                end $$""").update();
+        jdbc.sql("create trigger audit_refused_for_a_test before insert on audit_events for each row "
+                + "execute function audit_refused_for_a_test()").update();
+        try {
+            assertThatThrownBy(() -> organizations.rename(new Actor.Configuration(source), organization,
+                    unique("renamed"))).hasMessageContaining("audit row refused for the test");
+        } finally {
+            jdbc.sql("drop trigger audit_refused_for_a_test on audit_events").update();
+            jdbc.sql("drop function audit_refused_for_a_test()").update();
+        }
+        assertThat(jdbc.sql("select name from organizations where org_id = :org").param("org", organization.value())
+                .query(String.class).single()).as("the rename rolled back with its audit row").isEqualTo(before);
+
+        long audited = audited(id);
+        Actor stranger = Actor.key(new ApiCaller(1, OrganizationId.of(Long.MAX_VALUE)));
+        assertThat(organizations.rename(stranger, organization, unique("hijacked")))
+                .isInstanceOf(AdminOutcome.NotFound.class);
+        assertThat(audited(id)).as("a refused change writes no row").isEqualTo(audited);
+
+        String renamed = unique("renamed");
+        assertThat(organizations.rename(new Actor.Configuration("test"), organization, renamed))
+                .isInstanceOf(AdminOutcome.Done.class);
+        assertThat(audited(id)).as("a change writes its row").isEqualTo(audited + 1);
+    }
+
     @Test
     void scopes_limit_a_key_and_a_revoked_key_is_refused_at_the_next_request() {
         String id = createOrganization(unique("scoped"));
@@ -166,9 +326,17 @@ class OrganizationAdminSystemTest extends SimulatedServiceTest {
         OrganizationId org = fixture.organizationOf(account, token);
         Message message = fixture.acceptedMessage(org);
         ApiClient service = new ApiClient(port, issueKey(platform(), org.toString(), "{\"name\":\"service\"}"));
+        String waiting = "/api/v1/messages/" + group(ORG_ID, service.post("/api/v1/messages",
+                "{\"channel\":\"sms\",\"to\":\"+31612345678\",\"body\":\"before\"}").body());
+        assertThat(service.get(waiting).body()).contains("\"status\":\"pending\"").doesNotContain("heldBecause");
 
         HttpResponse<String> disabled = platform().post("/api/v1/organizations/" + org + "/disable", "");
         assertThat(disabled.body()).contains("\"enabled\":false");
+        assertThat(service.get(waiting).body()).as("a message accepted before says why it waits")
+                .contains("\"status\":\"pending\"", "\"heldBecause\":\"organization " + org
+                        + " is disabled: the message waits until it is enabled again\"");
+        assertThat(service.get("/api/v1/messages/" + message.id().get()).body()).as("a sent one is not held")
+                .doesNotContain("heldBecause");
 
         long messagesBefore = messagesOf(org);
         assertProblem(service.post("/api/v1/messages", "{\"channel\":\"sms\",\"to\":\"+31612345678\",\"body\":\"x\"}"),
@@ -186,6 +354,7 @@ class OrganizationAdminSystemTest extends SimulatedServiceTest {
         assertThat(service.get("/api/v1/messages/" + message.id().get()).body()).contains("\"status\":\"delivered\"");
 
         assertThat(platform().post("/api/v1/organizations/" + org + "/enable", "").body()).contains("\"enabled\":true");
+        assertThat(service.get(waiting).body()).contains("\"status\":\"pending\"").doesNotContain("heldBecause");
         assertThat(service.post("/api/v1/messages", "{\"channel\":\"sms\",\"to\":\"+31612345678\",\"body\":\"x\"}")
                 .statusCode()).isEqualTo(202);
 

@@ -1,5 +1,6 @@
 package dev.deliverytracker.adapter.persistence;
 
+import dev.deliverytracker.application.fake.Actors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.deliverytracker.application.fake.DeliveryStoreContract;
@@ -208,7 +209,7 @@ class JdbcMessageQueriesTest {
                 .containsOnly(Instant.parse("2002-03-04T00:00:00Z"));
 
         // Percentiles come from the rollup's histogram: nearest rank, within 5%.
-        DeliveryStatistics.Report report = new DeliveryStatisticsService(queries).statistics(
+        DeliveryStatistics.Report report = new DeliveryStatisticsService(queries).statistics(Actors.PLATFORM, 
                 new DeliveryStatistics.Query(org, day, StatisticsInterval.HOUR));
         DeliveryStatistics.Bucket first = report.buckets().get(0);
         assertThat(first.start()).isEqualTo(T0);
@@ -314,7 +315,7 @@ class JdbcMessageQueriesTest {
         rollup.fold();
         assertThat(counted.get()).as("all folded").containsExactlyInAnyOrderElementsOf(expected);
 
-        DeliveryStatistics.Report report = new DeliveryStatisticsService(queries).statistics(
+        DeliveryStatistics.Report report = new DeliveryStatisticsService(queries).statistics(Actors.PLATFORM, 
                 new DeliveryStatistics.Query(org, range, StatisticsInterval.DAY));
         long external = jdbc.sql("select count(*) from messages where org_id = :org and origin = 'external'")
                 .param("org", org.value()).query(Long.class).single();
@@ -331,7 +332,7 @@ class JdbcMessageQueriesTest {
                         + row.status().wireName(), java.util.stream.Collectors.summingLong(StatusCount::count)))
                 .entrySet().stream().map(entry -> entry.getKey() + " " + entry.getValue()).toList())
                 .containsExactlyInAnyOrderElementsOf(externalStatuses);
-        DeliveryStatistics.Report adopted = new DeliveryStatisticsService(queries).statistics(
+        DeliveryStatistics.Report adopted = new DeliveryStatisticsService(queries).statistics(Actors.PLATFORM, 
                 new DeliveryStatistics.Query(org, range, StatisticsInterval.DAY, Optional.of(Origin.EXTERNAL)));
         assertThat(adopted.total().messages()).isEqualTo(external);
         assertThat(adopted.byOrigin()).containsOnlyKeys(Origin.EXTERNAL);

@@ -1,5 +1,6 @@
 package dev.deliverytracker.adapter.persistence;
 
+import dev.deliverytracker.application.fake.Actors;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.deliverytracker.application.port.StatisticsInterval;
 import dev.deliverytracker.application.port.in.DeliveryStatistics;
@@ -352,56 +353,56 @@ public final class QueryBenchmark {
         MessageFilter all = MessageFilter.all(big);
         Instant lastDay = DATA_END.minus(Duration.ofDays(1));
         List<Case> cases = new ArrayList<>();
-        cases.add(new Case("list", "newest 50, no filter", () -> messages.list(all, Optional.empty(), 50)));
+        cases.add(new Case("list", "newest 50, no filter", () -> messages.list(Actors.PLATFORM, all, Optional.empty(), 50)));
         cases.add(new Case("list", "page after a cursor half-way back (60 days)",
-                () -> messages.list(all, Optional.of(samples.midCursor), 50)));
+                () -> messages.list(Actors.PLATFORM, all, Optional.of(samples.midCursor), 50)));
         cases.add(new Case("list", "status=undelivered (5%)",
-                () -> messages.list(all.withStatus(DeliveryStatus.UNDELIVERED), Optional.empty(), 50)));
+                () -> messages.list(Actors.PLATFORM, all.withStatus(DeliveryStatus.UNDELIVERED), Optional.empty(), 50)));
         cases.add(new Case("list", "status=accepted (0.1%)",
-                () -> messages.list(all.withStatus(DeliveryStatus.ACCEPTED), Optional.empty(), 50)));
+                () -> messages.list(Actors.PLATFORM, all.withStatus(DeliveryStatus.ACCEPTED), Optional.empty(), 50)));
         cases.add(new Case("list", "channel=whatsapp (30%)",
-                () -> messages.list(all.withChannel(Channel.WHATSAPP), Optional.empty(), 50)));
+                () -> messages.list(Actors.PLATFORM, all.withChannel(Channel.WHATSAPP), Optional.empty(), 50)));
         cases.add(new Case("list", "to=most frequent recipient",
-                () -> messages.list(all.withTo(samples.frequentRecipient), Optional.empty(), 50)));
+                () -> messages.list(Actors.PLATFORM, all.withTo(samples.frequentRecipient), Optional.empty(), 50)));
         cases.add(new Case("list", "to=a recipient with one message",
-                () -> messages.list(all.withTo(samples.rareRecipient), Optional.empty(), 50)));
+                () -> messages.list(Actors.PLATFORM, all.withTo(samples.rareRecipient), Optional.empty(), 50)));
         cases.add(new Case("list", "errorCode=30003 (2.7%)",
-                () -> messages.list(all.withErrorCode(30003), Optional.empty(), 50)));
+                () -> messages.list(Actors.PLATFORM, all.withErrorCode(30003), Optional.empty(), 50)));
         cases.add(new Case("list", "errorCode=30008 (0.05%)",
-                () -> messages.list(all.withErrorCode(30008), Optional.empty(), 50)));
+                () -> messages.list(Actors.PLATFORM, all.withErrorCode(30008), Optional.empty(), 50)));
         cases.add(new Case("list", "tag=campaign:c7 (0.6%)",
-                () -> messages.list(all.withTag(new MessageFilter.Tag("campaign", "c7")), Optional.empty(), 50)));
+                () -> messages.list(Actors.PLATFORM, all.withTag(new MessageFilter.Tag("campaign", "c7")), Optional.empty(), 50)));
         cases.add(new Case("list", "tag=order:<one message>",
-                () -> messages.list(all.withTag(new MessageFilter.Tag("order", samples.orderTag)), Optional.empty(), 50)));
+                () -> messages.list(Actors.PLATFORM, all.withTag(new MessageFilter.Tag("order", samples.orderTag)), Optional.empty(), 50)));
         cases.add(new Case("list", "from/until one day, 30 days back",
-                () -> messages.list(all.createdFrom(DATA_END.minus(Duration.ofDays(31)))
+                () -> messages.list(Actors.PLATFORM, all.createdFrom(DATA_END.minus(Duration.ofDays(31)))
                         .createdUntil(DATA_END.minus(Duration.ofDays(30))), Optional.empty(), 50)));
         cases.add(new Case("list", "status=undelivered, channel=sms, last day",
-                () -> messages.list(all.withStatus(DeliveryStatus.UNDELIVERED).withChannel(Channel.SMS)
+                () -> messages.list(Actors.PLATFORM, all.withStatus(DeliveryStatus.UNDELIVERED).withChannel(Channel.SMS)
                         .createdFrom(lastDay), Optional.empty(), 50)));
         cases.add(new Case("list", "sid=<a whole SID>",
-                () -> messages.list(all.withSidPrefix(samples.sid.value()), Optional.empty(), 50)));
+                () -> messages.list(Actors.PLATFORM, all.withSidPrefix(samples.sid.value()), Optional.empty(), 50)));
         cases.add(new Case("list", "sid=<SID prefix, 6 characters>",
-                () -> messages.list(all.withSidPrefix(samples.sid.value().substring(0, 6)), Optional.empty(), 50)));
+                () -> messages.list(Actors.PLATFORM, all.withSidPrefix(samples.sid.value().substring(0, 6)), Optional.empty(), 50)));
         cases.add(new Case("list", "sid=<SID prefix, 3 characters>",
-                () -> messages.list(all.withSidPrefix(samples.sid.value().substring(0, 3)), Optional.empty(), 50)));
+                () -> messages.list(Actors.PLATFORM, all.withSidPrefix(samples.sid.value().substring(0, 3)), Optional.empty(), 50)));
         cases.add(new Case("list", "small org (1%), newest 50",
-                () -> messages.list(MessageFilter.all(small), Optional.empty(), 50)));
+                () -> messages.list(Actors.PLATFORM, MessageFilter.all(small), Optional.empty(), 50)));
         cases.add(new Case("timeline", "message with its 4 events",
-                () -> messages.timeline(big, samples.messageId, false)));
-        cases.add(new Case("failures", "last day", () -> failures.failures(big, new TimeRange(lastDay, DATA_END))));
+                () -> messages.timeline(Actors.PLATFORM, big, samples.messageId, false)));
+        cases.add(new Case("failures", "last day", () -> failures.failures(Actors.PLATFORM, big, new TimeRange(lastDay, DATA_END))));
         cases.add(new Case("failures", "last 31 days",
-                () -> failures.failures(big, new TimeRange(DATA_END.minus(Duration.ofDays(31)), DATA_END))));
+                () -> failures.failures(Actors.PLATFORM, big, new TimeRange(DATA_END.minus(Duration.ofDays(31)), DATA_END))));
         cases.add(new Case("statistics", "last day by hour",
-                () -> statistics.statistics(query(big, Duration.ofDays(1), StatisticsInterval.HOUR))));
+                () -> statistics.statistics(Actors.PLATFORM, query(big, Duration.ofDays(1), StatisticsInterval.HOUR))));
         cases.add(new Case("statistics", "last 7 days by hour",
-                () -> statistics.statistics(query(big, Duration.ofDays(7), StatisticsInterval.HOUR))));
+                () -> statistics.statistics(Actors.PLATFORM, query(big, Duration.ofDays(7), StatisticsInterval.HOUR))));
         cases.add(new Case("statistics", "last 31 days by hour",
-                () -> statistics.statistics(query(big, Duration.ofDays(31), StatisticsInterval.HOUR))));
+                () -> statistics.statistics(Actors.PLATFORM, query(big, Duration.ofDays(31), StatisticsInterval.HOUR))));
         cases.add(new Case("statistics", "all 120 days by day",
-                () -> statistics.statistics(query(big, DATA_SPAN, StatisticsInterval.DAY))));
+                () -> statistics.statistics(Actors.PLATFORM, query(big, DATA_SPAN, StatisticsInterval.DAY))));
         cases.add(new Case("statistics", "small org (1%), 31 days by hour",
-                () -> statistics.statistics(query(small, Duration.ofDays(31), StatisticsInterval.HOUR))));
+                () -> statistics.statistics(Actors.PLATFORM, query(small, Duration.ofDays(31), StatisticsInterval.HOUR))));
 
         int runs = Integer.parseInt(options.get("runs"));
         String label = options.get("label").isBlank() ? "" : "-" + options.get("label");

@@ -1,6 +1,7 @@
 package dev.deliverytracker.application.service;
 
 import dev.deliverytracker.application.port.Actor;
+import dev.deliverytracker.application.port.in.AccessRefused;
 import dev.deliverytracker.application.port.in.AdminOutcome;
 import dev.deliverytracker.domain.ApiScope;
 import dev.deliverytracker.domain.OperatorRole;
@@ -58,6 +59,17 @@ public final class AccessPolicy {
                             + "' in this organization"));
         }
         return Optional.of(new AdminOutcome.NotFound<>(what));
+    }
+
+    /**
+     * For the use cases that answer their own types rather than an {@link AdminOutcome}: returns when
+     * {@code actor} may, throws {@link AccessRefused} (not found or forbidden, as {@link #check}) otherwise.
+     */
+    public static void require(Actor actor, OrganizationId organization, Need need, String what) {
+        Optional<AdminOutcome<Void>> refusal = check(actor, organization, need, what);
+        if (refusal.isPresent()) {
+            throw new AccessRefused(refusal.get());
+        }
     }
 
     /** Empty for a platform administrator; otherwise forbidden (the thing is platform-wide, not hidden). */

@@ -1,5 +1,6 @@
 package dev.deliverytracker.application.service;
 
+import dev.deliverytracker.application.port.Actor;
 import dev.deliverytracker.application.port.in.AdoptStoredUnmatched;
 import dev.deliverytracker.application.port.out.DeliveryLog;
 import dev.deliverytracker.application.port.out.ReportedEvent;
@@ -29,7 +30,8 @@ public final class AdoptStoredUnmatchedService implements AdoptStoredUnmatched {
     }
 
     @Override
-    public AdoptionReport adoptStored(OrganizationId organization) {
+    public AdoptionReport adoptStored(Actor actor, OrganizationId organization) {
+        AccessPolicy.require(actor, organization, AccessPolicy.Need.MANAGE, "organization");
         int events = 0;
         Set<MessageSid> sids = new HashSet<>();
         long after = 0;

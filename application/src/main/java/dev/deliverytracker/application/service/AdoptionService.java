@@ -1,5 +1,6 @@
 package dev.deliverytracker.application.service;
 
+import dev.deliverytracker.application.port.Actor;
 import dev.deliverytracker.application.port.in.ManageAdoption;
 import dev.deliverytracker.application.port.out.Organizations;
 import dev.deliverytracker.application.port.out.TwilioAccount;
@@ -19,12 +20,14 @@ public final class AdoptionService implements ManageAdoption {
     }
 
     @Override
-    public AdoptionPolicy policyOf(OrganizationId organization) {
+    public AdoptionPolicy policyOf(Actor actor, OrganizationId organization) {
+        AccessPolicy.require(actor, organization, AccessPolicy.Need.READ, "organization");
         return accounts.findByOrganization(organization).map(TwilioAccount::adoption).orElse(AdoptionPolicy.ADOPT);
     }
 
     @Override
-    public void set(OrganizationId organization, AdoptionPolicy policy) {
+    public void set(Actor actor, OrganizationId organization, AdoptionPolicy policy) {
+        AccessPolicy.require(actor, organization, AccessPolicy.Need.MANAGE, "organization");
         organizations.adoption(organization, policy);
     }
 }

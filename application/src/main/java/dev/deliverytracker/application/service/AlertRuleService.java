@@ -1,5 +1,6 @@
 package dev.deliverytracker.application.service;
 
+import dev.deliverytracker.application.port.Actor;
 import dev.deliverytracker.application.port.in.CreateAlertRuleCommand;
 import dev.deliverytracker.application.port.in.FindAlertHistory;
 import dev.deliverytracker.application.port.in.ManageAlertRules;
@@ -29,7 +30,8 @@ public final class AlertRuleService implements ManageAlertRules, FindAlertHistor
     }
 
     @Override
-    public AlertRule create(CreateAlertRuleCommand command) {
+    public AlertRule create(Actor actor, CreateAlertRuleCommand command) {
+        AccessPolicy.require(actor, command.organization(), AccessPolicy.Need.MANAGE, "organization");
         if (rules.of(command.organization()).size() >= MAX_RULES_PER_ORGANIZATION) {
             throw new IllegalArgumentException("an organization has at most " + MAX_RULES_PER_ORGANIZATION
                     + " alert rules; delete one first");
@@ -38,17 +40,20 @@ public final class AlertRuleService implements ManageAlertRules, FindAlertHistor
     }
 
     @Override
-    public List<AlertRule> list(OrganizationId organization) {
+    public List<AlertRule> list(Actor actor, OrganizationId organization) {
+        AccessPolicy.require(actor, organization, AccessPolicy.Need.READ, "organization");
         return rules.of(organization);
     }
 
     @Override
-    public boolean delete(OrganizationId organization, AlertRuleId rule) {
+    public boolean delete(Actor actor, OrganizationId organization, AlertRuleId rule) {
+        AccessPolicy.require(actor, organization, AccessPolicy.Need.MANAGE, "alert rule");
         return rules.remove(organization, rule, clock.instant());
     }
 
     @Override
-    public List<AlertIncident> recent(OrganizationId organization, int limit) {
+    public List<AlertIncident> recent(Actor actor, OrganizationId organization, int limit) {
+        AccessPolicy.require(actor, organization, AccessPolicy.Need.READ, "organization");
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ", was " + limit);
         }

@@ -1,5 +1,6 @@
 package dev.deliverytracker.application.service;
 
+import dev.deliverytracker.application.port.Actor;
 import dev.deliverytracker.application.port.in.FindConversation;
 import dev.deliverytracker.application.port.out.InboundMessages;
 import dev.deliverytracker.application.port.out.MessageQueries;
@@ -18,7 +19,8 @@ public final class ConversationService implements FindConversation {
     }
 
     @Override
-    public Conversation with(OrganizationId organization, Address recipient, int limit) {
+    public Conversation with(Actor actor, OrganizationId organization, Address recipient, int limit) {
+        AccessPolicy.require(actor, organization, AccessPolicy.Need.READ, "organization");
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be 1 to " + MAX_LIMIT + ", was " + limit);
         }

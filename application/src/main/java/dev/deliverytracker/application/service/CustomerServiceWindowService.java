@@ -1,5 +1,6 @@
 package dev.deliverytracker.application.service;
 
+import dev.deliverytracker.application.port.Actor;
 import dev.deliverytracker.application.port.WindowEnforcement;
 import dev.deliverytracker.application.port.in.FindCustomerServiceWindows;
 import dev.deliverytracker.application.port.in.ManageWindowEnforcement;
@@ -27,24 +28,28 @@ public final class CustomerServiceWindowService implements FindCustomerServiceWi
     }
 
     @Override
-    public Optional<CustomerServiceWindow> of(OrganizationId organization, Address customer) {
+    public Optional<CustomerServiceWindow> of(Actor actor, OrganizationId organization, Address customer) {
+        AccessPolicy.require(actor, organization, AccessPolicy.Need.READ, "organization");
         return inbound.latestWindow(organization, customer);
     }
 
     @Override
-    public List<CustomerServiceWindow> openNow(OrganizationId organization, int limit) {
+    public List<CustomerServiceWindow> openNow(Actor actor, OrganizationId organization, int limit) {
+        AccessPolicy.require(actor, organization, AccessPolicy.Need.READ, "organization");
         Instant now = clock.instant();
         return inbound.windowsSince(organization, now.minus(CustomerServiceWindow.LENGTH), limit).stream()
                 .filter(window -> window.isOpenAt(now)).toList();
     }
 
     @Override
-    public WindowEnforcement enforcement(OrganizationId organization) {
+    public WindowEnforcement enforcement(Actor actor, OrganizationId organization) {
+        AccessPolicy.require(actor, organization, AccessPolicy.Need.READ, "organization");
         return enforcements.of(organization);
     }
 
     @Override
-    public void set(OrganizationId organization, WindowEnforcement enforcement) {
+    public void set(Actor actor, OrganizationId organization, WindowEnforcement enforcement) {
+        AccessPolicy.require(actor, organization, AccessPolicy.Need.MANAGE, "organization");
         if (enforcement == null) {
             throw new IllegalArgumentException("mode is required: refuse, warn or off");
         }

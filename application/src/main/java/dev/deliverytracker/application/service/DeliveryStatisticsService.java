@@ -1,5 +1,6 @@
 package dev.deliverytracker.application.service;
 
+import dev.deliverytracker.application.port.Actor;
 import dev.deliverytracker.application.port.in.DeliveryStatistics;
 import dev.deliverytracker.application.port.out.MessageQueries;
 import dev.deliverytracker.application.port.DeliveryTimeHistogram;
@@ -44,7 +45,8 @@ public class DeliveryStatisticsService implements DeliveryStatistics {
     }
 
     @Override
-    public Report statistics(Query query) {
+    public Report statistics(Actor actor, Query query) {
+        AccessPolicy.require(actor, query.organization(), AccessPolicy.Need.READ, "organization");
         TimeRange hours = wholeHours(query.range());
         List<StatusCount> counts = queries.statusCounts(query.organization(), hours, query.interval(), query.origin());
         List<DeliveryTimeCount> times = queries.deliveryTimes(query.organization(), hours, query.interval(),

@@ -1,5 +1,6 @@
 package dev.deliverytracker.application.service;
 
+import dev.deliverytracker.application.port.Actor;
 import dev.deliverytracker.application.port.in.FindFailures;
 import dev.deliverytracker.application.port.TimeRange;
 import dev.deliverytracker.application.port.out.MessageQueries;
@@ -18,7 +19,8 @@ public class FailureReportService implements FindFailures {
     }
 
     @Override
-    public List<FailureGroup> failures(OrganizationId organization, TimeRange failedBetween) {
+    public List<FailureGroup> failures(Actor actor, OrganizationId organization, TimeRange failedBetween) {
+        AccessPolicy.require(actor, organization, AccessPolicy.Need.READ, "organization");
         return queries.failures(organization, failedBetween).stream()
                 .map(count -> new FailureGroup(count.errorCode(), count.failed(), count.undelivered(),
                         TwilioError.byCode(count.errorCode())))

@@ -1,5 +1,6 @@
 package dev.deliverytracker.application.service;
 
+import dev.deliverytracker.application.port.Actor;
 import dev.deliverytracker.application.port.in.ExportMessages;
 import dev.deliverytracker.application.port.in.FindDeliveryHistory;
 import dev.deliverytracker.application.port.in.ListMessages;
@@ -28,7 +29,9 @@ public class MessageQueryService implements FindDeliveryHistory, ListMessages, E
     }
 
     @Override
-    public Optional<DeliveryTimeline> timeline(OrganizationId organization, MessageId id, boolean withPayload) {
+    public Optional<DeliveryTimeline> timeline(Actor actor, OrganizationId organization, MessageId id,
+            boolean withPayload) {
+        AccessPolicy.require(actor, organization, AccessPolicy.Need.READ, "message");
         return queries.find(organization, id).map(message -> new DeliveryTimeline(message,
                 queries.events(organization, id, withPayload), durations(message.milestones())));
     }
@@ -48,7 +51,8 @@ public class MessageQueryService implements FindDeliveryHistory, ListMessages, E
     }
 
     @Override
-    public MessagePage list(MessageFilter filter, Optional<MessageCursor> after, int limit) {
+    public MessagePage list(Actor actor, MessageFilter filter, Optional<MessageCursor> after, int limit) {
+        AccessPolicy.require(actor, filter.organization(), AccessPolicy.Need.READ, "organization");
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ", was " + limit);
         }
@@ -62,7 +66,8 @@ public class MessageQueryService implements FindDeliveryHistory, ListMessages, E
     }
 
     @Override
-    public long export(MessageFilter filter, Consumer<MessageSummary> sink) {
+    public long export(Actor actor, MessageFilter filter, Consumer<MessageSummary> sink) {
+        AccessPolicy.require(actor, filter.organization(), AccessPolicy.Need.READ, "organization");
         return queries.each(filter, sink);
     }
 }

@@ -35,6 +35,11 @@ public final class OrganizationGatedOutbox implements Outbox {
         this.lookAgain = lookAgain;
     }
 
+    /** Why a disabled organization's message waits: on its outbox entry and in the message API alike. */
+    static String heldBecause(OrganizationId organization) {
+        return "organization " + organization + " is disabled: the message waits until it is enabled again";
+    }
+
     @Override
     public List<Claim> claimDue(int limit, Instant now, Duration lease) {
         List<Claim> claimed = outbox.claimDue(limit, now, lease);
@@ -48,8 +53,7 @@ public final class OrganizationGatedOutbox implements Outbox {
             if (sends) {
                 sendable.add(claim);
             } else {
-                outbox.hold(claim.message().id().orElseThrow(), now.plus(lookAgain), "organization "
-                        + organization + " is disabled: the message waits until it is enabled again");
+                outbox.hold(claim.message().id().orElseThrow(), now.plus(lookAgain), heldBecause(organization));
                 held.merge(organization, 1, Integer::sum);
             }
         }

@@ -1,5 +1,6 @@
 package dev.deliverytracker.application.service;
 
+import dev.deliverytracker.application.port.Actor;
 import dev.deliverytracker.application.port.in.RetryMessages;
 import dev.deliverytracker.application.port.out.OrganizationDirectory;
 import dev.deliverytracker.domain.MessageId;
@@ -22,17 +23,22 @@ public final class OrganizationGatedRetryMessages implements RetryMessages {
     }
 
     @Override
-    public RetryOutcome retry(OrganizationId organization, MessageId id, boolean force) {
+    public RetryOutcome retry(Actor actor, OrganizationId organization, MessageId id, boolean force) {
+        // Whether an organization is disabled is told only to those who may act in it.
+        AccessPolicy.require(actor, organization, AccessPolicy.Need.SEND, "message");
         if (disabled(organization)) {
             return new RetryOutcome.Refused("organization " + organization + " is disabled: it sends nothing, "
                     + "retries included, until it is enabled again");
         }
-        return retries.retry(organization, id, force);
+        return retries.retry(actor, organization, id, force);
     }
 
     @Override
-    public BulkRetry retryFailures(OrganizationId organization, int errorCode, Instant since, boolean force) {
-        return disabled(organization) ? new BulkRetry(0, 0) : retries.retryFailures(organization, errorCode, since, force);
+    public BulkRetry retryFailures(Actor actor, OrganizationId organization, int errorCode, Instant since,
+            boolean force) {
+        AccessPolicy.require(actor, organization, AccessPolicy.Need.SEND, "organization");
+        return disabled(organization) ? new BulkRetry(0, 0)
+                : retries.retryFailures(actor, organization, errorCode, since, force);
     }
 
     private boolean disabled(OrganizationId organization) {

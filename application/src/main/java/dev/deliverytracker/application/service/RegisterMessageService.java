@@ -1,5 +1,6 @@
 package dev.deliverytracker.application.service;
 
+import dev.deliverytracker.application.port.Actor;
 import dev.deliverytracker.application.port.in.RegisterMessage;
 import dev.deliverytracker.application.port.out.DeliveryLog;
 import dev.deliverytracker.domain.Message;
@@ -17,7 +18,8 @@ public final class RegisterMessageService implements RegisterMessage {
     }
 
     @Override
-    public Registration register(Command command) {
+    public Registration register(Actor actor, Command command) {
+        AccessPolicy.require(actor, command.organization(), AccessPolicy.Need.MANAGE, "organization");
         Message registration = Message.registered(command.organization(), command.to(), command.sender(),
                 command.sid(), command.content(), command.tags(), command.sentAt().orElseGet(clock::instant));
         try {

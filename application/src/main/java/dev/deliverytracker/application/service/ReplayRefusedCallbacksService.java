@@ -1,5 +1,6 @@
 package dev.deliverytracker.application.service;
 
+import dev.deliverytracker.application.port.Actor;
 import dev.deliverytracker.application.port.RecordOutcome;
 import dev.deliverytracker.application.port.in.ReplayRefusedCallbacks;
 import dev.deliverytracker.application.port.out.CurrentCallbackUrl;
@@ -33,15 +34,17 @@ public final class ReplayRefusedCallbacksService implements ReplayRefusedCallbac
     }
 
     @Override
-    public List<QuarantinedCallback> list(Selection selection) {
+    public List<QuarantinedCallback> list(Actor actor, Selection selection) {
+        AccessPolicy.require(actor, selection.organization(), AccessPolicy.Need.READ, "organization");
         return accountOf(selection)
                 .map(account -> quarantine.of(account.sid(), selection.from(), selection.to(), selection.limit()))
                 .orElse(List.of());
     }
 
     @Override
-    public Replay replay(Selection selection) {
-        List<QuarantinedCallback> selected = list(selection);
+    public Replay replay(Actor actor, Selection selection) {
+        AccessPolicy.require(actor, selection.organization(), AccessPolicy.Need.MANAGE, "organization");
+        List<QuarantinedCallback> selected = list(actor, selection);
         int recovered = 0;
         for (QuarantinedCallback kept : selected) {
             RecordOutcome outcome = recorder.verifiedAndRecorded(

@@ -1,5 +1,6 @@
 package dev.deliverytracker.application.service;
 
+import dev.deliverytracker.application.port.Actor;
 import dev.deliverytracker.application.port.EventBatch;
 import dev.deliverytracker.application.port.QuarantinedBatch;
 import dev.deliverytracker.application.port.in.BatchOutcome;
@@ -38,16 +39,18 @@ public final class ReplayRefusedEventBatchesService implements ReplayRefusedEven
     }
 
     @Override
-    public List<QuarantinedBatch> list(Selection selection) {
+    public List<QuarantinedBatch> list(Actor actor, Selection selection) {
+        AccessPolicy.require(actor, selection.organization(), AccessPolicy.Need.READ, "organization");
         return accountOf(selection)
                 .map(account -> quarantine.of(account.sid(), selection.from(), selection.to(), selection.limit()))
                 .orElse(List.of());
     }
 
     @Override
-    public Replay replay(Selection selection) {
+    public Replay replay(Actor actor, Selection selection) {
+        AccessPolicy.require(actor, selection.organization(), AccessPolicy.Need.MANAGE, "organization");
         Optional<TwilioAccount> account = accountOf(selection);
-        List<QuarantinedBatch> selected = list(selection);
+        List<QuarantinedBatch> selected = list(actor, selection);
         int recovered = 0;
         for (QuarantinedBatch kept : selected) {
             if (!kept.whole()) {

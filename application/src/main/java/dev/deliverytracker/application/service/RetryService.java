@@ -1,5 +1,6 @@
 package dev.deliverytracker.application.service;
 
+import dev.deliverytracker.application.port.Actor;
 import dev.deliverytracker.application.port.in.ManageRetryPolicy;
 import dev.deliverytracker.application.port.in.RetryFailedMessages;
 import dev.deliverytracker.application.port.in.RetryMessages;
@@ -67,7 +68,8 @@ public final class RetryService implements RetryMessages, RetryFailedMessages, M
     }
 
     @Override
-    public RetryOutcome retry(OrganizationId organization, MessageId id, boolean force) {
+    public RetryOutcome retry(Actor actor, OrganizationId organization, MessageId id, boolean force) {
+        AccessPolicy.require(actor, organization, AccessPolicy.Need.SEND, "message");
         Optional<Message> message = messages.find(organization, id);
         if (message.isEmpty()) {
             return new RetryOutcome.NotFound();
@@ -76,7 +78,9 @@ public final class RetryService implements RetryMessages, RetryFailedMessages, M
     }
 
     @Override
-    public BulkRetry retryFailures(OrganizationId organization, int errorCode, Instant since, boolean force) {
+    public BulkRetry retryFailures(Actor actor, OrganizationId organization, int errorCode, Instant since,
+            boolean force) {
+        AccessPolicy.require(actor, organization, AccessPolicy.Need.SEND, "organization");
         RetryPolicy policy = policyOf(organization);
         int scheduled = 0;
         int refused = 0;
@@ -91,12 +95,18 @@ public final class RetryService implements RetryMessages, RetryFailedMessages, M
     }
 
     @Override
-    public RetryPolicy policyOf(OrganizationId organization) {
+    public RetryPolicy policyOf(Actor actor, OrganizationId organization) {
+        AccessPolicy.require(actor, organization, AccessPolicy.Need.READ, "organization");
+        return policyOf(organization);
+    }
+
+    private RetryPolicy policyOf(OrganizationId organization) {
         return policies.of(organization).orElseGet(RetryPolicy::defaults);
     }
 
     @Override
-    public void set(OrganizationId organization, RetryPolicy policy) {
+    public void set(Actor actor, OrganizationId organization, RetryPolicy policy) {
+        AccessPolicy.require(actor, organization, AccessPolicy.Need.MANAGE, "organization");
         policies.save(organization, policy);
     }
 

@@ -1,5 +1,6 @@
 package dev.deliverytracker.application.service;
 
+import dev.deliverytracker.application.port.Actor;
 import dev.deliverytracker.application.port.SpendQuery;
 import dev.deliverytracker.application.port.in.ReportSpend;
 import dev.deliverytracker.application.port.out.Spending;
@@ -14,7 +15,8 @@ public final class SpendReportService implements ReportSpend {
     }
 
     @Override
-    public Spend spend(SpendQuery query) {
+    public Spend spend(Actor actor, SpendQuery query) {
+        AccessPolicy.require(actor, query.organization(), AccessPolicy.Need.READ, "organization");
         return new Spend(query.range(), query.by(), spending.lines(query));
     }
 }

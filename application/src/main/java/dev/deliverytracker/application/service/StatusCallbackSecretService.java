@@ -1,5 +1,6 @@
 package dev.deliverytracker.application.service;
 
+import dev.deliverytracker.application.port.Actor;
 import dev.deliverytracker.application.port.in.ManageStatusCallbackSecret;
 import dev.deliverytracker.application.port.out.StatusCallbackSigners;
 import dev.deliverytracker.domain.NotificationScope;
@@ -25,7 +26,8 @@ public final class StatusCallbackSecretService implements ManageStatusCallbackSe
     }
 
     @Override
-    public Subscription createOrRotate(OrganizationId organization, Duration overlap) {
+    public Subscription createOrRotate(Actor actor, OrganizationId organization, Duration overlap) {
+        AccessPolicy.require(actor, organization, AccessPolicy.Need.MANAGE, "organization");
         if (overlap == null || overlap.isNegative()) {
             throw new IllegalArgumentException("overlap must be a duration of zero or more, was " + overlap);
         }
@@ -38,7 +40,8 @@ public final class StatusCallbackSecretService implements ManageStatusCallbackSe
     }
 
     @Override
-    public Optional<Subscription> find(OrganizationId organization) {
+    public Optional<Subscription> find(Actor actor, OrganizationId organization) {
+        AccessPolicy.require(actor, organization, AccessPolicy.Need.READ, "organization");
         return signers.signerOf(organization);
     }
 }

@@ -1,5 +1,6 @@
 package dev.deliverytracker.application.service;
 
+import dev.deliverytracker.application.port.Actor;
 import dev.deliverytracker.application.port.DeadLetter;
 import dev.deliverytracker.application.port.ReceiverAnswer;
 import dev.deliverytracker.application.port.in.ManageDeadLetters;
@@ -49,7 +50,8 @@ public final class SubscriptionService implements ManageSubscriptions, ManageDea
     }
 
     @Override
-    public Outcome create(OrganizationId organization, SubscriptionRequest request) {
+    public Outcome create(Actor actor, OrganizationId organization, SubscriptionRequest request) {
+        AccessPolicy.require(actor, organization, AccessPolicy.Need.MANAGE, "organization");
         Optional<String> refusal = addresses.refusal(request.url());
         if (refusal.isPresent()) {
             return new Outcome.Refused(refusal.get());
@@ -59,7 +61,8 @@ public final class SubscriptionService implements ManageSubscriptions, ManageDea
     }
 
     @Override
-    public Outcome change(OrganizationId organization, SubscriptionId id, SubscriptionRequest request) {
+    public Outcome change(Actor actor, OrganizationId organization, SubscriptionId id, SubscriptionRequest request) {
+        AccessPolicy.require(actor, organization, AccessPolicy.Need.MANAGE, "organization");
         Optional<Subscription> known = subscriptions.find(organization, id);
         if (known.isEmpty()) {
             return new Outcome.NotFound();
@@ -73,33 +76,39 @@ public final class SubscriptionService implements ManageSubscriptions, ManageDea
     }
 
     @Override
-    public List<Subscription> list(OrganizationId organization) {
+    public List<Subscription> list(Actor actor, OrganizationId organization) {
+        AccessPolicy.require(actor, organization, AccessPolicy.Need.READ, "organization");
         return subscriptions.of(organization);
     }
 
     @Override
-    public Optional<Subscription> find(OrganizationId organization, SubscriptionId id) {
+    public Optional<Subscription> find(Actor actor, OrganizationId organization, SubscriptionId id) {
+        AccessPolicy.require(actor, organization, AccessPolicy.Need.READ, "organization");
         return subscriptions.find(organization, id);
     }
 
     @Override
-    public Optional<Subscription> pause(OrganizationId organization, SubscriptionId id) {
+    public Optional<Subscription> pause(Actor actor, OrganizationId organization, SubscriptionId id) {
+        AccessPolicy.require(actor, organization, AccessPolicy.Need.MANAGE, "organization");
         return subscriptions.find(organization, id).map(known -> known.paused("paused through the API"))
                 .filter(subscriptions::save);
     }
 
     @Override
-    public Optional<Subscription> enable(OrganizationId organization, SubscriptionId id) {
+    public Optional<Subscription> enable(Actor actor, OrganizationId organization, SubscriptionId id) {
+        AccessPolicy.require(actor, organization, AccessPolicy.Need.MANAGE, "organization");
         return subscriptions.find(organization, id).map(Subscription::resumed).filter(subscriptions::save);
     }
 
     @Override
-    public boolean delete(OrganizationId organization, SubscriptionId id) {
+    public boolean delete(Actor actor, OrganizationId organization, SubscriptionId id) {
+        AccessPolicy.require(actor, organization, AccessPolicy.Need.MANAGE, "organization");
         return subscriptions.remove(organization, id);
     }
 
     @Override
-    public Outcome rotateSecret(OrganizationId organization, SubscriptionId id, Duration overlap) {
+    public Outcome rotateSecret(Actor actor, OrganizationId organization, SubscriptionId id, Duration overlap) {
+        AccessPolicy.require(actor, organization, AccessPolicy.Need.MANAGE, "organization");
         if (overlap == null || overlap.isNegative()) {
             throw new IllegalArgumentException("overlap must be a duration of zero or more, was " + overlap);
         }
@@ -110,7 +119,8 @@ public final class SubscriptionService implements ManageSubscriptions, ManageDea
     }
 
     @Override
-    public Optional<ReceiverAnswer> sendTest(OrganizationId organization, SubscriptionId id) {
+    public Optional<ReceiverAnswer> sendTest(Actor actor, OrganizationId organization, SubscriptionId id) {
+        AccessPolicy.require(actor, organization, AccessPolicy.Need.MANAGE, "organization");
         Optional<Subscription> known = subscriptions.find(organization, id);
         if (known.isEmpty()) {
             return Optional.empty();
@@ -131,17 +141,20 @@ public final class SubscriptionService implements ManageSubscriptions, ManageDea
     }
 
     @Override
-    public List<DeadLetter> deadLetters(OrganizationId organization, Optional<SubscriptionId> subscription, int limit) {
+    public List<DeadLetter> deadLetters(Actor actor, OrganizationId organization, Optional<SubscriptionId> subscription, int limit) {
+        AccessPolicy.require(actor, organization, AccessPolicy.Need.READ, "organization");
         return outbox.deadLetters(organization, subscription, Math.max(1, Math.min(limit, 1000)));
     }
 
     @Override
-    public boolean replay(OrganizationId organization, long deliveryId) {
+    public boolean replay(Actor actor, OrganizationId organization, long deliveryId) {
+        AccessPolicy.require(actor, organization, AccessPolicy.Need.MANAGE, "organization");
         return outbox.replay(organization, deliveryId, clock.instant());
     }
 
     @Override
-    public int replayAll(OrganizationId organization, Optional<SubscriptionId> subscription) {
+    public int replayAll(Actor actor, OrganizationId organization, Optional<SubscriptionId> subscription) {
+        AccessPolicy.require(actor, organization, AccessPolicy.Need.MANAGE, "organization");
         return outbox.replayAll(organization, subscription, clock.instant());
     }
 }

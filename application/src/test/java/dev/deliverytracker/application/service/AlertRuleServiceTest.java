@@ -1,5 +1,6 @@
 package dev.deliverytracker.application.service;
 
+import dev.deliverytracker.application.fake.Actors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -28,30 +29,30 @@ class AlertRuleServiceTest {
 
     @Test
     void a_rule_is_created_listed_and_deleted_within_its_organization() {
-        AlertRule rule = service.create(command(ORG));
+        AlertRule rule = service.create(Actors.PLATFORM, command(ORG));
 
-        assertThat(service.list(ORG)).containsExactly(rule);
-        assertThat(service.list(OTHER)).isEmpty();
-        assertThat(service.delete(OTHER, rule.id())).isFalse();
-        assertThat(service.delete(ORG, rule.id())).isTrue();
-        assertThat(service.list(ORG)).isEmpty();
+        assertThat(service.list(Actors.PLATFORM, ORG)).containsExactly(rule);
+        assertThat(service.list(Actors.PLATFORM, OTHER)).isEmpty();
+        assertThat(service.delete(Actors.PLATFORM, OTHER, rule.id())).isFalse();
+        assertThat(service.delete(Actors.PLATFORM, ORG, rule.id())).isTrue();
+        assertThat(service.list(Actors.PLATFORM, ORG)).isEmpty();
     }
 
     @Test
     void an_organization_has_a_bounded_number_of_rules() {
         for (int i = 0; i < AlertRuleService.MAX_RULES_PER_ORGANIZATION; i++) {
-            service.create(command(ORG));
+            service.create(Actors.PLATFORM, command(ORG));
         }
 
-        assertThatThrownBy(() -> service.create(command(ORG))).hasMessageContaining("at most 100 alert rules");
-        assertThat(service.create(command(OTHER))).isNotNull();
+        assertThatThrownBy(() -> service.create(Actors.PLATFORM, command(ORG))).hasMessageContaining("at most 100 alert rules");
+        assertThat(service.create(Actors.PLATFORM, command(OTHER))).isNotNull();
     }
 
     @Test
     void the_history_limit_is_checked() {
-        assertThat(service.recent(ORG, 1)).isEmpty();
-        assertThatThrownBy(() -> service.recent(ORG, 0)).hasMessageContaining("limit must be between 1 and 500, was 0");
-        assertThatThrownBy(() -> service.recent(ORG, 501)).hasMessageContaining("was 501");
+        assertThat(service.recent(Actors.PLATFORM, ORG, 1)).isEmpty();
+        assertThatThrownBy(() -> service.recent(Actors.PLATFORM, ORG, 0)).hasMessageContaining("limit must be between 1 and 500, was 0");
+        assertThatThrownBy(() -> service.recent(Actors.PLATFORM, ORG, 501)).hasMessageContaining("was 501");
     }
 
     private static CreateAlertRuleCommand command(OrganizationId org) {

@@ -1,5 +1,6 @@
 package dev.deliverytracker.application.service;
 
+import dev.deliverytracker.application.fake.Actors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.deliverytracker.application.fake.InMemoryInboundMessages;
@@ -40,14 +41,14 @@ class ConversationServiceTest {
                 "thanks!", T.plus(Duration.ofMinutes(5))));
         sent.add(ORG, sent(3, CUSTOMER, T.plus(Duration.ofMinutes(6))));
 
-        FindConversation.Conversation conversation = conversations.with(ORG, CUSTOMER, 10);
+        FindConversation.Conversation conversation = conversations.with(Actors.PLATFORM, ORG, CUSTOMER, 10);
 
         assertThat(conversation.messages()).extracting(entry -> entry.message().direction() == Direction.OUTGOING
                 ? "out " + entry.message().id() : "in " + entry.body())
                 .containsExactly("out 3", "in thanks!", "out 1");
         assertThat(conversation.window()).hasValueSatisfying(window ->
                 assertThat(window.closesAt()).isEqualTo(T.plus(Duration.ofMinutes(5)).plus(Duration.ofHours(24))));
-        assertThat(conversations.with(ORG, CUSTOMER, 2).messages()).hasSize(2);
+        assertThat(conversations.with(Actors.PLATFORM, ORG, CUSTOMER, 2).messages()).hasSize(2);
     }
 
     @Test
@@ -57,7 +58,7 @@ class ConversationServiceTest {
                 DeliveryStatus.DELIVERED, DeliveryError.NONE, Map.of(), Milestones.none(), 1, T,
                 dev.deliverytracker.domain.Origin.API));
 
-        assertThat(conversations.with(ORG, CUSTOMER, 10).messages()).extracting(entry -> entry.message().id())
+        assertThat(conversations.with(Actors.PLATFORM, ORG, CUSTOMER, 10).messages()).extracting(entry -> entry.message().id())
                 .containsExactly(MessageId.of(1));
     }
 

@@ -1,5 +1,6 @@
 package dev.deliverytracker.application.service;
 
+import dev.deliverytracker.application.fake.Actors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -52,7 +53,7 @@ class InsightsServicesTest {
         Optional<MessageCursor> after = Optional.empty();
         int pages = 0;
         do {
-            MessagePage page = messages.list(MessageFilter.all(ORG), after, 2);
+            MessagePage page = messages.list(Actors.PLATFORM, MessageFilter.all(ORG), after, 2);
             page.items().forEach(message -> seen.add(message.id().value()));
             after = page.next();
             pages++;
@@ -67,14 +68,14 @@ class InsightsServicesTest {
         queries.add(ORG, message(1, T0, DeliveryStatus.SENT, Milestones.none()))
                 .add(ORG, message(2, T0, DeliveryStatus.SENT, Milestones.none()));
 
-        assertThat(messages.list(MessageFilter.all(ORG), Optional.empty(), 2).next()).isEmpty();
+        assertThat(messages.list(Actors.PLATFORM, MessageFilter.all(ORG), Optional.empty(), 2).next()).isEmpty();
     }
 
     @Test
     void a_limit_outside_one_to_two_hundred_is_refused() {
-        assertThatThrownBy(() -> messages.list(MessageFilter.all(ORG), Optional.empty(), 0))
+        assertThatThrownBy(() -> messages.list(Actors.PLATFORM, MessageFilter.all(ORG), Optional.empty(), 0))
                 .hasMessageContaining("limit must be between 1 and 200, was 0");
-        assertThatThrownBy(() -> messages.list(MessageFilter.all(ORG), Optional.empty(), 201))
+        assertThatThrownBy(() -> messages.list(Actors.PLATFORM, MessageFilter.all(ORG), Optional.empty(), 201))
                 .hasMessageContaining("was 201");
     }
 
@@ -84,18 +85,18 @@ class InsightsServicesTest {
                 Milestone.DELIVERED, T0.plusMillis(200)));
         queries.add(ORG, message(7, T0, DeliveryStatus.DELIVERED, milestones));
 
-        Map<Step, Duration> durations = messages.timeline(ORG, MessageId.of(7), false).orElseThrow().durations();
+        Map<Step, Duration> durations = messages.timeline(Actors.PLATFORM, ORG, MessageId.of(7), false).orElseThrow().durations();
 
         assertThat(durations).containsEntry(Step.QUEUED_TO_SENT, Duration.ofMillis(300))
                 .containsEntry(Step.SENT_TO_DELIVERED, Duration.ZERO).doesNotContainKey(Step.DELIVERED_TO_READ);
-        assertThat(messages.timeline(OrganizationId.of(2), MessageId.of(7), false)).isEmpty();
+        assertThat(messages.timeline(Actors.PLATFORM, OrganizationId.of(2), MessageId.of(7), false)).isEmpty();
     }
 
     @Test
     void failures_come_largest_first_with_their_meaning_and_an_unknown_code_is_not_advised_for_retry() {
         queries.failures(new FailureCount(21610, 2, 0), new FailureCount(30003, 0, 5), new FailureCount(99999, 1, 0));
 
-        List<FailureGroup> groups = new FailureReportService(queries).failures(ORG,
+        List<FailureGroup> groups = new FailureReportService(queries).failures(Actors.PLATFORM, ORG,
                 new TimeRange(T0, T0.plusSeconds(3600)));
 
         assertThat(groups).extracting(FailureGroup::errorCode).containsExactly(30003, 21610, 99999);
@@ -118,7 +119,7 @@ class InsightsServicesTest {
                         new DeliveryTimeCount(hour2, Channel.WHATSAPP, DeliveryTimeHistogram.bucketOf(Duration.ofSeconds(5)), 2)),
                 List.of(new ErrorCountRow(T0, Channel.SMS, 30003, 2)));
 
-        DeliveryStatistics.Report report = new DeliveryStatisticsService(queries).statistics(new DeliveryStatistics.Query(
+        DeliveryStatistics.Report report = new DeliveryStatisticsService(queries).statistics(Actors.PLATFORM, new DeliveryStatistics.Query(
                 ORG, new TimeRange(T0, T0.plusSeconds(7200)), StatisticsInterval.HOUR));
 
         assertThat(report.total().messages()).isEqualTo(10);
@@ -154,7 +155,7 @@ class InsightsServicesTest {
         counts.add(new SenderCount("", Channel.WHATSAPP, DeliveryStatus.DELIVERED, 1));
         queries.senders(counts);
 
-        DeliveryStatistics.Report report = new DeliveryStatisticsService(queries).statistics(new DeliveryStatistics.Query(
+        DeliveryStatistics.Report report = new DeliveryStatisticsService(queries).statistics(Actors.PLATFORM, new DeliveryStatistics.Query(
                 ORG, new TimeRange(T0, T0.plusSeconds(7200)), StatisticsInterval.HOUR));
 
         List<DeliveryStatistics.SenderFigures> senders = report.bySender();
@@ -175,7 +176,7 @@ class InsightsServicesTest {
 
     @Test
     void a_statistics_range_is_widened_to_whole_hours() {
-        DeliveryStatistics.Report report = new DeliveryStatisticsService(queries).statistics(new DeliveryStatistics.Query(
+        DeliveryStatistics.Report report = new DeliveryStatisticsService(queries).statistics(Actors.PLATFORM, new DeliveryStatistics.Query(
                 ORG, new TimeRange(T0.plusSeconds(1800), T0.plusSeconds(3 * 3600 + 1)), StatisticsInterval.HOUR));
 
         assertThat(report.range()).isEqualTo(new TimeRange(T0, T0.plusSeconds(4 * 3600)));

@@ -1,5 +1,6 @@
 package dev.deliverytracker.application.service;
 
+import dev.deliverytracker.application.fake.Actors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.deliverytracker.application.fake.InMemoryNotificationOutbox;
@@ -175,14 +176,14 @@ class NotificationDeliveryServiceTest {
         assertThat(outbox.entries().get(0).state()).isEqualTo("dead");
         assertThat(service.deliverDue()).isZero();
         assertThat(new SubscriptionService(subscriptions, outbox, sender, url -> Optional.empty(), clock)
-                .deadLetters(ORG, Optional.empty(), 10)).singleElement()
+                .deadLetters(Actors.PLATFORM, ORG, Optional.empty(), 10)).singleElement()
                 .satisfies(letter -> assertThat(letter.lastError()).isEqualTo("answered 500"));
 
         sender.answer(DEAD, new ReceiverAnswer.Took(204));
         SubscriptionService management = new SubscriptionService(subscriptions, outbox, sender,
                 url -> Optional.empty(), clock);
-        assertThat(management.replayAll(ORG, Optional.empty())).isEqualTo(1);
-        assertThat(management.replayAll(OTHER_ORG, Optional.empty())).isZero();
+        assertThat(management.replayAll(Actors.PLATFORM, ORG, Optional.empty())).isEqualTo(1);
+        assertThat(management.replayAll(Actors.PLATFORM, OTHER_ORG, Optional.empty())).isZero();
         service.deliverDue();
         assertThat(outbox.entries().get(0).state()).isEqualTo("delivered");
     }
@@ -199,7 +200,7 @@ class NotificationDeliveryServiceTest {
         assertThat(service.deliverDue()).as("a paused subscription is not served").isZero();
 
         sender.answer(DEAD, new ReceiverAnswer.Took(200));
-        new SubscriptionService(subscriptions, outbox, sender, url -> Optional.empty(), clock).enable(ORG, gone.id());
+        new SubscriptionService(subscriptions, outbox, sender, url -> Optional.empty(), clock).enable(Actors.PLATFORM, ORG, gone.id());
         assertThat(service.deliverDue()).isEqualTo(1);
         assertThat(outbox.entries().get(0).state()).isEqualTo("delivered");
     }
@@ -225,7 +226,7 @@ class NotificationDeliveryServiceTest {
         Subscription subscription = subscribe(ORG, RECEIVER, NotificationScope.EVERY_STATUS);
         SubscriptionService management = new SubscriptionService(subscriptions, outbox, sender,
                 url -> Optional.empty(), clock);
-        management.rotateSecret(ORG, subscription.id(), Duration.ofHours(1));
+        management.rotateSecret(Actors.PLATFORM, ORG, subscription.id(), Duration.ofHours(1));
         announce(message(ORG, Channel.SMS, Map.of()), DeliveryStatus.SENT);
         service.fanOutDue();
         service.deliverDue();
@@ -241,7 +242,7 @@ class NotificationDeliveryServiceTest {
     @Test
     void a_messages_own_status_callback_hears_every_change_signed_with_the_organizations_secret() {
         Subscription finals = subscribe(ORG, RECEIVER, NotificationScope.FINAL_ONLY);
-        Subscription signer = new StatusCallbackSecretService(subscriptions, clock).createOrRotate(ORG, Duration.ZERO);
+        Subscription signer = new StatusCallbackSecretService(subscriptions, clock).createOrRotate(Actors.PLATFORM, ORG, Duration.ZERO);
         URI callback = URI.create("https://orders.example.com/messages/77/status");
         Message message = message(ORG, Channel.SMS, Map.of());
         for (DeliveryStatus status : List.of(DeliveryStatus.SENT, DeliveryStatus.DELIVERED)) {
@@ -260,13 +261,13 @@ class NotificationDeliveryServiceTest {
         assertThat(sender.sent().stream().filter(notification -> notification.url().equals(callback)))
                 .allSatisfy(notification -> assertThat(notification.secrets()).containsExactly(signer.secret()));
         assertThat(sender.sent()).filteredOn(notification -> notification.url().equals(RECEIVER)).hasSize(1);
-        assertThat(new SubscriptionService(subscriptions, outbox, sender, url -> Optional.empty(), clock).list(ORG))
+        assertThat(new SubscriptionService(subscriptions, outbox, sender, url -> Optional.empty(), clock).list(Actors.PLATFORM, ORG))
                 .as("the signer is not one of the organization's subscriptions").containsExactly(finals);
     }
 
     @Test
     void a_status_callback_that_is_gone_ends_its_own_notification_and_pauses_nothing() {
-        Subscription signer = new StatusCallbackSecretService(subscriptions, clock).createOrRotate(ORG, Duration.ZERO);
+        Subscription signer = new StatusCallbackSecretService(subscriptions, clock).createOrRotate(Actors.PLATFORM, ORG, Duration.ZERO);
         URI gone = URI.create("https://orders.example.com/messages/1/status");
         URI alive = URI.create("https://orders.example.com/messages/2/status");
         sender.answer(gone, new ReceiverAnswer.Gone());

@@ -1,5 +1,7 @@
 package dev.deliverytracker.application.service;
 
+import dev.deliverytracker.application.port.Actor;
+import dev.deliverytracker.application.fake.Actors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.deliverytracker.application.fake.InMemoryOrganizationDirectory;
@@ -17,13 +19,14 @@ class OrganizationGatedRetryMessagesTest {
     private final AtomicInteger asked = new AtomicInteger();
     private final OrganizationGatedRetryMessages retries = new OrganizationGatedRetryMessages(new RetryMessages() {
         @Override
-        public RetryOutcome retry(OrganizationId organization, MessageId id, boolean force) {
+        public RetryOutcome retry(Actor actor, OrganizationId organization, MessageId id, boolean force) {
             asked.incrementAndGet();
             return new RetryOutcome.NotFound();
         }
 
         @Override
-        public BulkRetry retryFailures(OrganizationId organization, int errorCode, Instant since, boolean force) {
+        public BulkRetry retryFailures(Actor actor, OrganizationId organization, int errorCode, Instant since,
+                boolean force) {
             asked.incrementAndGet();
             return new BulkRetry(3, 1);
         }
@@ -34,12 +37,12 @@ class OrganizationGatedRetryMessagesTest {
         Organization north = directory.create("north", Instant.now()).orElseThrow();
         directory.save(north.disabled());
 
-        assertThat(retries.retry(north.id(), MessageId.of(1), true))
+        assertThat(retries.retry(Actors.PLATFORM, north.id(), MessageId.of(1), true))
                 .isInstanceOf(RetryMessages.RetryOutcome.Refused.class);
-        assertThat(retries.retryFailures(north.id(), 0, Instant.EPOCH, true)).isEqualTo(new RetryMessages.BulkRetry(0, 0));
+        assertThat(retries.retryFailures(Actors.PLATFORM, north.id(), 0, Instant.EPOCH, true)).isEqualTo(new RetryMessages.BulkRetry(0, 0));
         assertThat(asked).hasValue(0);
 
         directory.save(north);
-        assertThat(retries.retryFailures(north.id(), 0, Instant.EPOCH, true)).isEqualTo(new RetryMessages.BulkRetry(3, 1));
+        assertThat(retries.retryFailures(Actors.PLATFORM, north.id(), 0, Instant.EPOCH, true)).isEqualTo(new RetryMessages.BulkRetry(3, 1));
     }
 }

@@ -1,5 +1,6 @@
 package dev.deliverytracker.application.service;
 
+import dev.deliverytracker.application.fake.Actors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -63,7 +64,7 @@ class ReplayRefusedCallbacksServiceTest {
         assertThat(recorder.record(signedFor(RIGHT, "token", WRONG, account, "delivered", NOW.plusSeconds(1))))
                 .isInstanceOf(RecordOutcome.Refused.class);
 
-        Replay replay = replays.replay(everything(ORG));
+        Replay replay = replays.replay(Actors.PLATFORM, everything(ORG));
 
         assertThat(replay).isEqualTo(new Replay(2, 2, 0));
         assertThat(store.find(message.id().get()).orElseThrow().status()).isEqualTo(DeliveryStatus.DELIVERED);
@@ -76,7 +77,7 @@ class ReplayRefusedCallbacksServiceTest {
     void a_callback_that_still_does_not_verify_stays_in_the_quarantine() {
         recorder.record(signedFor(RIGHT, "forged-token", WRONG, account, "failed", NOW));
 
-        assertThat(replays.replay(everything(ORG))).isEqualTo(new Replay(1, 0, 1));
+        assertThat(replays.replay(Actors.PLATFORM, everything(ORG))).isEqualTo(new Replay(1, 0, 1));
         assertThat(quarantine.kept()).hasSize(1);
         assertThat(store.find(message.id().get()).orElseThrow().status()).isEqualTo(DeliveryStatus.QUEUED);
     }
@@ -86,11 +87,11 @@ class ReplayRefusedCallbacksServiceTest {
         recorder.record(signedFor(RIGHT, "token", WRONG, account, "sent", NOW));
         recorder.record(signedFor(RIGHT, "other-token", WRONG, otherAccount, "sent", NOW));
 
-        assertThat(replays.list(everything(OTHER))).singleElement()
+        assertThat(replays.list(Actors.PLATFORM, everything(OTHER))).singleElement()
                 .satisfies(kept -> assertThat(kept.callback().first("AccountSid")).hasValue(otherAccount.value()));
-        assertThat(replays.replay(everything(OTHER))).isEqualTo(new Replay(1, 1, 0));
-        assertThat(replays.list(everything(ORG))).hasSize(1);
-        assertThat(replays.replay(everything(OrganizationId.of(99)))).isEqualTo(new Replay(0, 0, 0));
+        assertThat(replays.replay(Actors.PLATFORM, everything(OTHER))).isEqualTo(new Replay(1, 1, 0));
+        assertThat(replays.list(Actors.PLATFORM, everything(ORG))).hasSize(1);
+        assertThat(replays.replay(Actors.PLATFORM, everything(OrganizationId.of(99)))).isEqualTo(new Replay(0, 0, 0));
     }
 
     @Test
@@ -98,7 +99,7 @@ class ReplayRefusedCallbacksServiceTest {
         for (int i = 0; i < 5; i++) {
             recorder.record(signedFor(RIGHT, "token", WRONG, account, "sent", NOW.plusSeconds(i)));
         }
-        assertThat(replays.replay(new Selection(ORG, NOW.plusSeconds(1), NOW.plusSeconds(10), 2)))
+        assertThat(replays.replay(Actors.PLATFORM, new Selection(ORG, NOW.plusSeconds(1), NOW.plusSeconds(10), 2)))
                 .isEqualTo(new Replay(2, 2, 0));
         assertThat(quarantine.kept()).extracting(kept -> kept.callback().receivedAt())
                 .containsExactly(NOW, NOW.plusSeconds(3), NOW.plusSeconds(4));

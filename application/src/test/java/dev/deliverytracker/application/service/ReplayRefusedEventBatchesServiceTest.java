@@ -1,5 +1,6 @@
 package dev.deliverytracker.application.service;
 
+import dev.deliverytracker.application.fake.Actors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.deliverytracker.application.fake.BodyEchoSignatureVerifier;
@@ -62,16 +63,16 @@ class ReplayRefusedEventBatchesServiceTest {
     void a_batch_refused_for_a_stale_token_is_recorded_once_the_token_is_fixed_and_leaves_the_quarantine() {
         EventBatch batch = signed("rotated-token", status("DELIVERED", account));
         assertThat(recorder.record(batch)).isInstanceOf(BatchOutcome.Refused.class);
-        assertThat(replays.list(everything)).hasSize(1);
+        assertThat(replays.list(Actors.PLATFORM, everything)).hasSize(1);
 
-        assertThat(replays.replay(everything)).as("the token is still the stale one").isEqualTo(new Replay(1, 0, 1));
+        assertThat(replays.replay(Actors.PLATFORM, everything)).as("the token is still the stale one").isEqualTo(new Replay(1, 0, 1));
         assertThat(store.find(message.id().get()).orElseThrow().status()).isEqualTo(DeliveryStatus.QUEUED);
 
         accounts.with(new TwilioAccount(ORG, account, List.of("rotated-token")));
-        assertThat(replays.replay(everything)).isEqualTo(new Replay(1, 1, 0));
+        assertThat(replays.replay(Actors.PLATFORM, everything)).isEqualTo(new Replay(1, 1, 0));
 
         assertThat(store.find(message.id().get()).orElseThrow().status()).isEqualTo(DeliveryStatus.DELIVERED);
-        assertThat(replays.list(everything)).isEmpty();
+        assertThat(replays.list(Actors.PLATFORM, everything)).isEmpty();
         assertThat(quarantine.refused()).as("a replay never keeps a batch again").isEmpty();
     }
 
@@ -84,7 +85,7 @@ class ReplayRefusedEventBatchesServiceTest {
                 BodyEchoSignatureVerifier.sign("stale-token", today, body), List.of(sent), NOW, "198.51.100.7");
         assertThat(recorder.record(batch)).isInstanceOf(BatchOutcome.Refused.class);
 
-        assertThat(replays.replay(everything)).isEqualTo(new Replay(1, 1, 0));
+        assertThat(replays.replay(Actors.PLATFORM, everything)).isEqualTo(new Replay(1, 1, 0));
         assertThat(store.find(message.id().get()).orElseThrow().status()).isEqualTo(DeliveryStatus.SENT);
     }
 
@@ -95,12 +96,12 @@ class ReplayRefusedEventBatchesServiceTest {
         accounts.with(new TwilioAccount(ORG, account, List.of("rotated-token")));
 
         Selection theirs = new Selection(OTHER_ORG, Instant.EPOCH, NOW.plusSeconds(1), 100);
-        assertThat(replays.list(theirs)).singleElement()
+        assertThat(replays.list(Actors.PLATFORM, theirs)).singleElement()
                 .satisfies(kept -> assertThat(kept.batch().body()).contains(otherAccount.value()));
-        assertThat(replays.replay(theirs)).as("signed with a token the other account never had")
+        assertThat(replays.replay(Actors.PLATFORM, theirs)).as("signed with a token the other account never had")
                 .isEqualTo(new Replay(1, 0, 1));
-        assertThat(replays.replay(everything)).isEqualTo(new Replay(1, 1, 0));
-        assertThat(replays.list(theirs)).hasSize(1);
+        assertThat(replays.replay(Actors.PLATFORM, everything)).isEqualTo(new Replay(1, 1, 0));
+        assertThat(replays.list(Actors.PLATFORM, theirs)).hasSize(1);
     }
 
     @Test
@@ -111,7 +112,7 @@ class ReplayRefusedEventBatchesServiceTest {
         assertThat(recorder.record(batch)).isInstanceOf(BatchOutcome.Refused.class);
         accounts.with(new TwilioAccount(OTHER_ORG, otherAccount, List.of("other-token")));
 
-        assertThat(replays.replay(everything)).isEqualTo(new Replay(1, 0, 1));
+        assertThat(replays.replay(Actors.PLATFORM, everything)).isEqualTo(new Replay(1, 0, 1));
         assertThat(store.find(message.id().get()).orElseThrow().status()).isEqualTo(DeliveryStatus.QUEUED);
     }
 

@@ -1,5 +1,6 @@
 package dev.deliverytracker.application.service;
 
+import dev.deliverytracker.application.fake.Actors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.deliverytracker.application.fake.DeliveryStoreContract;
@@ -68,21 +69,21 @@ class RetryServiceTest {
     @Test
     void an_operator_retries_a_permanent_failure_only_when_forcing_it() {
         MessageId id = failedWith(21610);
-        assertThat(at(T0).retry(ORG, id, false)).isInstanceOfSatisfying(RetryOutcome.Refused.class,
+        assertThat(at(T0).retry(Actors.PLATFORM, ORG, id, false)).isInstanceOfSatisfying(RetryOutcome.Refused.class,
                 refused -> assertThat(refused.reason()).contains("21610").contains("force"));
-        assertThat(at(T0).retry(ORG, id, true)).isInstanceOf(RetryOutcome.Scheduled.class);
+        assertThat(at(T0).retry(Actors.PLATFORM, ORG, id, true)).isInstanceOf(RetryOutcome.Scheduled.class);
     }
 
     @Test
     void an_operator_does_not_wait_for_the_backoff() {
         MessageId id = failedWith(30003);
-        assertThat(at(T0).retry(ORG, id, false)).isInstanceOf(RetryOutcome.Scheduled.class);
+        assertThat(at(T0).retry(Actors.PLATFORM, ORG, id, false)).isInstanceOf(RetryOutcome.Scheduled.class);
     }
 
     @Test
     void another_organization_cannot_retry_this_ones_message() {
         MessageId id = failedWith(30003);
-        assertThat(at(T0).retry(OrganizationId.of(2), id, true)).isEqualTo(new RetryOutcome.NotFound());
+        assertThat(at(T0).retry(Actors.PLATFORM, OrganizationId.of(2), id, true)).isEqualTo(new RetryOutcome.NotFound());
     }
 
     @Test
@@ -90,7 +91,7 @@ class RetryServiceTest {
         failedWith(30003);
         failedWith(30003);
         failedWith(21610);
-        assertThat(at(T0).retryFailures(ORG, 0, T0.minusSeconds(60), false)).isEqualTo(new BulkRetry(2, 1));
+        assertThat(at(T0).retryFailures(Actors.PLATFORM, ORG, 0, T0.minusSeconds(60), false)).isEqualTo(new BulkRetry(2, 1));
     }
 
     private MessageId failedWith(int code) {

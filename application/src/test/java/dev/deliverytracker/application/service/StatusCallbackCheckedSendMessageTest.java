@@ -1,5 +1,6 @@
 package dev.deliverytracker.application.service;
 
+import dev.deliverytracker.application.fake.Actors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -40,7 +41,7 @@ class StatusCallbackCheckedSendMessageTest {
 
     @Test
     void a_message_with_a_status_callback_is_stored_with_it_once_the_organization_can_sign() {
-        new StatusCallbackSecretService(signers, clock).createOrRotate(ORG, Duration.ZERO);
+        new StatusCallbackSecretService(signers, clock).createOrRotate(Actors.PLATFORM, ORG, Duration.ZERO);
 
         SendOutcome outcome = send.send(command(Optional.of(CALLBACK)));
 
@@ -60,7 +61,7 @@ class StatusCallbackCheckedSendMessageTest {
 
     @Test
     void a_url_the_rules_refuse_is_refused_with_their_reason_and_nothing_is_stored() {
-        new StatusCallbackSecretService(signers, clock).createOrRotate(ORG, Duration.ZERO);
+        new StatusCallbackSecretService(signers, clock).createOrRotate(Actors.PLATFORM, ORG, Duration.ZERO);
 
         SendOutcome outcome = send.send(command(Optional.of(URI.create("http://orders.example.com/status"))));
 
@@ -86,7 +87,7 @@ class StatusCallbackCheckedSendMessageTest {
 
     @Test
     void the_same_idempotency_key_with_another_status_callback_is_another_request() {
-        new StatusCallbackSecretService(signers, clock).createOrRotate(ORG, Duration.ZERO);
+        new StatusCallbackSecretService(signers, clock).createOrRotate(Actors.PLATFORM, ORG, Duration.ZERO);
         SendMessageCommand first = withKey(Optional.of(CALLBACK));
 
         assertThat(send.send(first)).isInstanceOf(SendOutcome.Accepted.class);

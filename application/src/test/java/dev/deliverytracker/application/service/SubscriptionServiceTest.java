@@ -1,5 +1,6 @@
 package dev.deliverytracker.application.service;
 
+import dev.deliverytracker.application.fake.Actors;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -35,23 +36,23 @@ class SubscriptionServiceTest {
 
     @Test
     void a_subscription_is_created_with_a_fresh_secret_and_seen_only_by_its_organization() {
-        Subscription created = saved(service.create(ORG, request(RECEIVER)));
+        Subscription created = saved(service.create(Actors.PLATFORM, ORG, request(RECEIVER)));
 
         assertThat(created.secret().value()).startsWith("whsec_");
-        assertThat(service.list(ORG)).containsExactly(created);
-        assertThat(service.list(OTHER)).isEmpty();
-        assertThat(service.find(OTHER, created.id())).isEmpty();
-        assertThat(service.pause(OTHER, created.id())).isEmpty();
-        assertThat(service.delete(OTHER, created.id())).isFalse();
-        assertThat(service.delete(ORG, created.id())).isTrue();
-        assertThat(service.list(ORG)).isEmpty();
+        assertThat(service.list(Actors.PLATFORM, ORG)).containsExactly(created);
+        assertThat(service.list(Actors.PLATFORM, OTHER)).isEmpty();
+        assertThat(service.find(Actors.PLATFORM, OTHER, created.id())).isEmpty();
+        assertThat(service.pause(Actors.PLATFORM, OTHER, created.id())).isEmpty();
+        assertThat(service.delete(Actors.PLATFORM, OTHER, created.id())).isFalse();
+        assertThat(service.delete(Actors.PLATFORM, ORG, created.id())).isTrue();
+        assertThat(service.list(Actors.PLATFORM, ORG)).isEmpty();
     }
 
     @Test
     void a_url_the_rules_refuse_is_not_saved() {
-        assertThat(service.create(ORG, request(URI.create("http://receiver.example.com/"))))
+        assertThat(service.create(Actors.PLATFORM, ORG, request(URI.create("http://receiver.example.com/"))))
                 .isEqualTo(new Outcome.Refused("notifications go to https URLs only"));
-        assertThat(service.list(ORG)).isEmpty();
+        assertThat(service.list(Actors.PLATFORM, ORG)).isEmpty();
         assertThatThrownBy(() -> request(URI.create("https://user:pw@receiver.example.com/")))
                 .hasMessageContaining("credentials");
         java.util.Map<String, String> nullTag = new java.util.HashMap<>();
@@ -64,16 +65,16 @@ class SubscriptionServiceTest {
 
     @Test
     void pause_enable_change_and_rotate() {
-        Subscription created = saved(service.create(ORG, request(RECEIVER)));
-        assertThat(service.pause(ORG, created.id()).orElseThrow().enabled()).isFalse();
-        assertThat(service.enable(ORG, created.id()).orElseThrow().enabled()).isTrue();
+        Subscription created = saved(service.create(Actors.PLATFORM, ORG, request(RECEIVER)));
+        assertThat(service.pause(Actors.PLATFORM, ORG, created.id()).orElseThrow().enabled()).isFalse();
+        assertThat(service.enable(Actors.PLATFORM, ORG, created.id()).orElseThrow().enabled()).isTrue();
 
-        Subscription changed = saved(service.change(ORG, created.id(), new SubscriptionRequest(
+        Subscription changed = saved(service.change(Actors.PLATFORM, ORG, created.id(), new SubscriptionRequest(
                 URI.create("https://new.example.com/"), NotificationScope.FAILURES_ONLY, Set.of(), Map.of("a", "b"))));
         assertThat(changed.scope()).isEqualTo(NotificationScope.FAILURES_ONLY);
         assertThat(changed.secret()).as("a change keeps the secret").isEqualTo(created.secret());
 
-        Subscription rotated = saved(service.rotateSecret(ORG, created.id(), Duration.ofHours(24)));
+        Subscription rotated = saved(service.rotateSecret(Actors.PLATFORM, ORG, created.id(), Duration.ofHours(24)));
         assertThat(rotated.secret()).isNotEqualTo(created.secret());
         assertThat(rotated.signingSecrets(clock.instant())).containsExactly(rotated.secret(), created.secret());
         assertThat(rotated.signingSecrets(clock.instant().plus(Duration.ofHours(25)))).containsExactly(rotated.secret());
@@ -81,15 +82,15 @@ class SubscriptionServiceTest {
 
     @Test
     void a_test_event_is_posted_now_and_the_answer_reported() {
-        Subscription created = saved(service.create(ORG, request(RECEIVER)));
+        Subscription created = saved(service.create(Actors.PLATFORM, ORG, request(RECEIVER)));
         sender.answer(RECEIVER, new ReceiverAnswer.Declined(401));
 
-        assertThat(service.sendTest(ORG, created.id())).contains(new ReceiverAnswer.Declined(401));
+        assertThat(service.sendTest(Actors.PLATFORM, ORG, created.id())).contains(new ReceiverAnswer.Declined(401));
         assertThat(sender.sent()).singleElement().satisfies(test -> {
             assertThat(test.eventId()).startsWith("evt_test_");
             assertThat(test.body()).contains("\"type\":\"message.test\"");
         });
-        assertThat(service.sendTest(OTHER, created.id())).isEmpty();
+        assertThat(service.sendTest(Actors.PLATFORM, OTHER, created.id())).isEmpty();
     }
 
     private static SubscriptionRequest request(URI url) {

@@ -1,5 +1,6 @@
 package dev.deliverytracker.adapter.web.api;
 
+import dev.deliverytracker.application.port.Actor;
 import dev.deliverytracker.adapter.web.InvalidRequest;
 import dev.deliverytracker.adapter.web.LogSafe;
 import dev.deliverytracker.application.port.in.AdoptStoredUnmatched;
@@ -36,27 +37,30 @@ class AdoptionApiController {
      */
     @PostMapping("/api/v1/adoption/unmatched")
     public AdoptStoredUnmatched.AdoptionReport adoptStored(
+            @RequestAttribute(ApiKeyFilter.ACTOR) Actor actor,
             @RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization) {
-        return storedUnmatched.adoptStored(organization);
+        return storedUnmatched.adoptStored(actor, organization);
     }
 
     public record AdoptionBody(String policy) {
     }
 
     @GetMapping("/api/v1/adoption")
-    public AdoptionBody policy(@RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization) {
-        return new AdoptionBody(adoption.policyOf(organization).wireName());
+    public AdoptionBody policy(@RequestAttribute(ApiKeyFilter.ACTOR) Actor actor,
+            @RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization) {
+        return new AdoptionBody(adoption.policyOf(actor, organization).wireName());
     }
 
     @PutMapping("/api/v1/adoption")
-    public AdoptionBody setPolicy(@RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
+    public AdoptionBody setPolicy(@RequestAttribute(ApiKeyFilter.ACTOR) Actor actor,
+            @RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
             @RequestBody(required = false) AdoptionBody request) {
         String word = request == null ? null : request.policy();
         AdoptionPolicy policy = AdoptionPolicy.lookup(word == null ? "" : word)
                 .orElseThrow(() -> new InvalidRequest(List.of(new InvalidRequest.FieldError("policy", "must be one of "
                         + Arrays.stream(AdoptionPolicy.values()).map(AdoptionPolicy::wireName).toList() + ", was "
                         + (word == null ? "nothing" : "'" + LogSafe.text(word) + "'")))));
-        adoption.set(organization, policy);
+        adoption.set(actor, organization, policy);
         return new AdoptionBody(policy.wireName());
     }
 }

@@ -1,5 +1,6 @@
 package dev.deliverytracker.adapter.web.api;
 
+import dev.deliverytracker.application.port.Actor;
 import dev.deliverytracker.adapter.web.InvalidRequest;
 import dev.deliverytracker.application.port.in.FindAlertHistory;
 import dev.deliverytracker.application.port.in.ManageAlertRules;
@@ -77,22 +78,25 @@ class AlertApiController {
 
     @PostMapping("/rules")
     public ResponseEntity<AlertRuleResponse> create(
+            @RequestAttribute(ApiKeyFilter.ACTOR) Actor actor,
             @RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
             @RequestBody(required = false) AlertRuleRequestReader.AlertRuleRequest request) {
-        AlertRule rule = rules.create(AlertRuleRequestReader.read(request, organization));
+        AlertRule rule = rules.create(actor, AlertRuleRequestReader.read(request, organization));
         return ResponseEntity.created(URI.create("/api/v1/alerts/rules/" + rule.id())).body(AlertRuleResponse.of(rule));
     }
 
     @GetMapping("/rules")
-    public List<AlertRuleResponse> list(@RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization) {
-        return rules.list(organization).stream().map(AlertRuleResponse::of).toList();
+    public List<AlertRuleResponse> list(@RequestAttribute(ApiKeyFilter.ACTOR) Actor actor,
+            @RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization) {
+        return rules.list(actor, organization).stream().map(AlertRuleResponse::of).toList();
     }
 
     @DeleteMapping("/rules/{id}")
-    public ResponseEntity<?> delete(@RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
+    public ResponseEntity<?> delete(@RequestAttribute(ApiKeyFilter.ACTOR) Actor actor,
+            @RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
             @PathVariable String id) {
         AlertRuleId rule = AlertRuleId.parse(id);
-        if (rules.delete(organization, rule)) {
+        if (rules.delete(actor, organization, rule)) {
             return ResponseEntity.noContent().build();
         }
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
@@ -102,7 +106,8 @@ class AlertApiController {
     }
 
     @GetMapping("/history")
-    public List<IncidentResponse> history(@RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
+    public List<IncidentResponse> history(@RequestAttribute(ApiKeyFilter.ACTOR) Actor actor,
+            @RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
             @RequestParam(name = "limit", defaultValue = "50") String limit) {
         int parsed;
         try {
@@ -115,7 +120,7 @@ class AlertApiController {
             throw new InvalidRequest(List.of(new InvalidRequest.FieldError("limit",
                     "limit must be between 1 and " + FindAlertHistory.MAX_LIMIT + ", was " + parsed)));
         }
-        return history.recent(organization, parsed).stream().map(IncidentResponse::of).toList();
+        return history.recent(actor, organization, parsed).stream().map(IncidentResponse::of).toList();
     }
 
     private static Map<String, Object> parametersOf(AlertCondition condition) {

@@ -1,8 +1,8 @@
 package dev.deliverytracker.adapter.web.api;
 
+import dev.deliverytracker.application.port.Actor;
 import dev.deliverytracker.application.port.ApiCaller;
 import dev.deliverytracker.application.port.in.ManageApiKeys;
-import dev.deliverytracker.domain.ApiScope;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,13 +16,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Every request under {@code /api/} names its organization by an API key, as
- * {@code Authorization: Bearer <key>} or {@code X-Api-Key: <key>}. Without a valid key: 401.
+ * {@code Authorization: Bearer <key>} or {@code X-Api-Key: <key>}. Without a valid key: 401. The filter
+ * only authenticates: what the key may do (its organization, its scopes) is decided by each use case.
  */
 @Component
 public class ApiKeyFilter extends OncePerRequestFilter {
 
     /** The request attribute that carries the authenticated organization. */
     public static final String ORGANIZATION = "dev.deliverytracker.adapter.web.organization";
+
+    /** The request attribute that carries the key as the actor every use case decides from (ADR 0045). */
+    public static final String ACTOR = "dev.deliverytracker.adapter.web.actor";
 
     /** The request attribute that carries the authenticated key and its organization, for its send budget. */
     public static final String CALLER = "dev.deliverytracker.adapter.web.caller";
@@ -51,13 +55,9 @@ public class ApiKeyFilter extends OncePerRequestFilter {
             unauthorized(response, "the API key is not valid (unknown or revoked)");
             return;
         }
-        Optional<ApiScope> missing = ScopeOfRequest.needed(request).filter(scope -> !caller.get().may(scope));
-        if (missing.isPresent()) {
-            forbidden(response, "this request needs an API key with scope '" + missing.get().wireName() + "'");
-            return;
-        }
         request.setAttribute(ORGANIZATION, caller.get().organization());
         request.setAttribute(CALLER, caller.get());
+        request.setAttribute(ACTOR, Actor.key(caller.get()));
         chain.doFilter(request, response);
     }
 
@@ -67,14 +67,6 @@ public class ApiKeyFilter extends OncePerRequestFilter {
             return Optional.of(authorization.substring(7).trim());
         }
         return Optional.ofNullable(request.getHeader("X-Api-Key")).map(String::trim).filter(key -> !key.isEmpty());
-    }
-
-    private static void forbidden(HttpServletResponse response, String detail) throws IOException {
-        response.setStatus(HttpStatus.FORBIDDEN.value());
-        response.setContentType("application/problem+json");
-        response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Not permitted\",\"status\":403,\"detail\":\""
-                + detail.replace("\"", "'") + "\"}");
     }
 
     private static void unauthorized(HttpServletResponse response, String detail) throws IOException {

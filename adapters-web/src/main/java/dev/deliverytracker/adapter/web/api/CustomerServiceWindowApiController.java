@@ -1,5 +1,6 @@
 package dev.deliverytracker.adapter.web.api;
 
+import dev.deliverytracker.application.port.Actor;
 import dev.deliverytracker.application.port.ConversationMessage;
 import dev.deliverytracker.application.port.MessageSummary;
 import dev.deliverytracker.application.port.WindowEnforcement;
@@ -52,9 +53,10 @@ class CustomerServiceWindowApiController {
      * ?recipient=whatsapp:%2B31612345678} (without {@code whatsapp:} it is the SMS conversation).
      */
     @GetMapping("/api/v1/conversations")
-    public ConversationResponse conversation(@RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
+    public ConversationResponse conversation(@RequestAttribute(ApiKeyFilter.ACTOR) Actor actor,
+            @RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
             @RequestParam String recipient, @RequestParam(defaultValue = "50") int limit) {
-        FindConversation.Conversation conversation = conversations.with(organization, Address.parseTwilio(recipient),
+        FindConversation.Conversation conversation = conversations.with(actor, organization, Address.parseTwilio(recipient),
                 limit);
         Instant now = clock.instant();
         return new ConversationResponse(conversation.recipient().toTwilio(),
@@ -64,27 +66,30 @@ class CustomerServiceWindowApiController {
 
     /** One recipient's window: {@code ?recipient=+31612345678} (with or without {@code whatsapp:}). */
     @GetMapping(path = "/api/v1/whatsapp-windows", params = "recipient")
-    public WindowResponse one(@RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
+    public WindowResponse one(@RequestAttribute(ApiKeyFilter.ACTOR) Actor actor,
+            @RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
             @RequestParam String recipient) {
         Address customer = Address.parseFor(Channel.WHATSAPP, recipient);
-        return windows.of(organization, customer).map(window -> WindowResponse.of(window, clock.instant()))
+        return windows.of(actor, organization, customer).map(window -> WindowResponse.of(window, clock.instant()))
                 .orElseGet(() -> new WindowResponse(customer.toTwilio(), null, null, null, false));
     }
 
     /** The windows open now, latest first, with the organization's enforcement. */
     @GetMapping("/api/v1/whatsapp-windows")
-    public OpenWindowsResponse open(@RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization) {
-        return new OpenWindowsResponse(windows.enforcement(organization).wireName(),
-                windows.openNow(organization, MAX_LISTED).stream()
+    public OpenWindowsResponse open(@RequestAttribute(ApiKeyFilter.ACTOR) Actor actor,
+            @RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization) {
+        return new OpenWindowsResponse(windows.enforcement(actor, organization).wireName(),
+                windows.openNow(actor, organization, MAX_LISTED).stream()
                         .map(window -> WindowResponse.of(window, clock.instant())).toList());
     }
 
     /** {@code {"mode":"refuse"}} (or {@code warn}, {@code off}). */
     @PutMapping("/api/v1/whatsapp-windows/enforcement")
-    public Map<String, String> enforce(@RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
+    public Map<String, String> enforce(@RequestAttribute(ApiKeyFilter.ACTOR) Actor actor,
+            @RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
             @RequestBody(required = false) Map<String, String> body) {
         WindowEnforcement mode = WindowEnforcement.parse(body == null ? null : body.get("mode"));
-        enforcement.set(organization, mode);
+        enforcement.set(actor, organization, mode);
         return Map.of("mode", mode.wireName());
     }
 

@@ -1,5 +1,6 @@
 package dev.deliverytracker.adapter.web.api;
 
+import dev.deliverytracker.application.port.Actor;
 import dev.deliverytracker.adapter.web.InsightsRequestReader;
 import dev.deliverytracker.application.port.MessageCursor;
 import dev.deliverytracker.application.port.MessageFilter;
@@ -64,13 +65,14 @@ class InsightsApiController {
     }
 
     @GetMapping("/api/v1/messages/{id}/timeline")
-    public ResponseEntity<?> timeline(@RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
+    public ResponseEntity<?> timeline(@RequestAttribute(ApiKeyFilter.ACTOR) Actor actor,
+            @RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
             @PathVariable String id, @RequestParam Map<String, String> params) {
         MessageId messageId = MessageId.parse(id);
         InsightsRequestReader reader = InsightsRequestReader.of(params);
         boolean withPayload = reader.flag("payload");
         reader.done();
-        return history.timeline(organization, messageId, withPayload)
+        return history.timeline(actor, organization, messageId, withPayload)
                 .<ResponseEntity<?>>map(timeline -> ResponseEntity.ok(InsightsResponses.Timeline.of(timeline)))
                 .orElseGet(() -> {
                     // Another organization's message is "not found" too: its existence is not ours to reveal.
@@ -82,14 +84,15 @@ class InsightsApiController {
     }
 
     @GetMapping("/api/v1/messages")
-    public InsightsResponses.Page list(@RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
+    public InsightsResponses.Page list(@RequestAttribute(ApiKeyFilter.ACTOR) Actor actor,
+            @RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
             @RequestParam Map<String, String> params) {
         InsightsRequestReader reader = InsightsRequestReader.of(params);
         MessageFilter filter = reader.filter(organization);
         Optional<MessageCursor> cursor = reader.cursor();
         int limit = reader.limit(DEFAULT_LIMIT);
         reader.done();
-        return InsightsResponses.Page.of(list.list(filter, cursor, limit));
+        return InsightsResponses.Page.of(list.list(actor, filter, cursor, limit));
     }
 
     /**
@@ -97,33 +100,55 @@ class InsightsApiController {
      * async timeout cuts a long export short, and memory stays flat whatever the row count.
      */
     @GetMapping("/api/v1/messages.csv")
-    public void csv(@RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
+    public void csv(@RequestAttribute(ApiKeyFilter.ACTOR) Actor actor,
+            @RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
             @RequestParam Map<String, String> params, HttpServletResponse response) throws IOException {
         InsightsRequestReader reader = InsightsRequestReader.of(params);
         MessageFilter filter = reader.filter(organization);
         reader.done();
+        // The answer starts with the first row (or after the last, when there is none): a refusal of the
+        // use case, thrown before any row, is still answered as a problem rather than as a CSV.
+        MessagesCsv[] csv = new MessagesCsv[1];
+        Writer[] writer = new Writer[1];
+        long rows = export.export(actor, filter, row -> {
+            if (csv[0] == null) {
+                writer[0] = startCsv(response);
+                csv[0] = new MessagesCsv(writer[0]);
+                csv[0].header();
+            }
+            csv[0].row(row);
+        });
+        if (csv[0] == null) {
+            writer[0] = startCsv(response);
+            new MessagesCsv(writer[0]).header();
+        }
+        writer[0].flush();
+        LOG.info("csv export org={} rows={}", organization, rows);
+    }
+
+    private Writer startCsv(HttpServletResponse response) {
         response.setStatus(HttpStatus.OK.value());
         response.setContentType("text/csv; charset=UTF-8; header=present");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
                 "attachment; filename=\"messages-" + FILE_TIME.format(clock.instant()) + ".csv\"");
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-        Writer writer = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8),
-                64 * 1024);
-        MessagesCsv csv = new MessagesCsv(writer);
-        csv.header();
-        long rows = export.export(filter, csv::row);
-        writer.flush();
-        LOG.info("csv export org={} rows={}", organization, rows);
+        try {
+            return new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8),
+                    64 * 1024);
+        } catch (IOException broken) {
+            throw new java.io.UncheckedIOException(broken);
+        }
     }
 
     @GetMapping("/api/v1/failures")
     public InsightsResponses.Failures failures(
+            @RequestAttribute(ApiKeyFilter.ACTOR) Actor actor,
             @RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
             @RequestParam Map<String, String> params) {
         InsightsRequestReader reader = InsightsRequestReader.of(params);
         Optional<TimeRange> range = reader.range();
         reader.done();
-        List<FindFailures.FailureGroup> groups = failures.failures(organization, range.orElseThrow());
+        List<FindFailures.FailureGroup> groups = failures.failures(actor, organization, range.orElseThrow());
         return new InsightsResponses.Failures(range.get().from(), range.get().until(),
                 groups.stream().mapToLong(FindFailures.FailureGroup::count).sum(),
                 groups.stream().map(InsightsResponses.Failure::of).toList());
@@ -131,6 +156,7 @@ class InsightsApiController {
 
     @GetMapping("/api/v1/statistics")
     public InsightsResponses.Statistics statistics(
+            @RequestAttribute(ApiKeyFilter.ACTOR) Actor actor,
             @RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
             @RequestParam Map<String, String> params) {
         InsightsRequestReader reader = InsightsRequestReader.of(params);
@@ -139,7 +165,7 @@ class InsightsApiController {
         Optional<Origin> origin = reader.origin();
         reader.checkSpan(range, interval);
         reader.done();
-        return InsightsResponses.Statistics.of(statistics.statistics(
+        return InsightsResponses.Statistics.of(statistics.statistics(actor, 
                 new DeliveryStatistics.Query(organization, range.orElseThrow(), interval.orElseThrow(), origin)));
     }
 }

@@ -1,5 +1,6 @@
 package dev.deliverytracker.adapter.web.api;
 
+import dev.deliverytracker.application.port.Actor;
 import dev.deliverytracker.application.port.ApiCaller;
 import dev.deliverytracker.application.port.MessageFacts;
 import dev.deliverytracker.application.port.in.FindDeliveryHistory;
@@ -85,15 +86,17 @@ class MessageApiController {
     }
 
     @GetMapping("/{id}")
-    public MessageResponse find(@RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
+    public MessageResponse find(@RequestAttribute(ApiKeyFilter.ACTOR) Actor actor,
+            @RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
             @PathVariable String id) {
         MessageId messageId = MessageId.parse(id);
         // Another organization's message is "not found" too: its existence is not ours to reveal.
-        return findMessage.find(organization, messageId)
+        return findMessage.find(actor, organization, messageId)
                 .map(message -> MessageResponse.of(message, findMessage.pacedUntil(messageId).orElse(null),
-                        findMessage.charges(messageId).orElse(MessageFacts.NONE)))
+                        findMessage.charges(messageId).orElse(MessageFacts.NONE),
+                        findMessage.heldBecause(message).orElse(null)))
                 // What a customer sent is not a message we send: it is read as the lists read it.
-                .or(() -> history.timeline(organization, messageId, false)
+                .or(() -> history.timeline(actor, organization, messageId, false)
                         .map(FindDeliveryHistory.DeliveryTimeline::message)
                         .filter(message -> message.direction() == Direction.INCOMING)
                         .map(MessageResponse::incoming))

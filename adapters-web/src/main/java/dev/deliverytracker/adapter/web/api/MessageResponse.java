@@ -19,11 +19,12 @@ import java.util.Map;
  * {@code direction} is {@code outgoing}, or {@code incoming} for a message a customer sent (Twilio Event
  * Streams): then {@code from} is the customer, {@code to} the organization's number, the status {@code received}.
  * {@code segments} and {@code price} appear once Twilio has told them, some time after the final status.
+ * {@code heldBecause} says why a {@code pending} message is held back (its organization is disabled).
  */
 public record MessageResponse(String id, String channel, String to, String from, String messagingServiceSid,
         String contentSid, String status, boolean terminal, String sid, Failure error,
         Map<String, Instant> milestones, int attempts, Map<String, String> tags, Instant createdAt, String statusUrl,
-        Instant pacedUntil, String origin, Integer segments, Price price, String direction) {
+        Instant pacedUntil, String origin, Integer segments, Price price, String direction, String heldBecause) {
 
     /** What Twilio charged, exact, as a decimal string of money spent; absent until Twilio has priced it. */
     public record Price(String amount, String currency) {
@@ -35,11 +36,11 @@ public record MessageResponse(String id, String channel, String to, String from,
     }
 
     static MessageResponse of(Message message) {
-        return of(message, null, MessageFacts.NONE);
+        return of(message, null, MessageFacts.NONE, null);
     }
 
     /** With {@code pacedUntil}: the message waits in the outbox for its place in its sender's pace until then. */
-    static MessageResponse of(Message message, Instant pacedUntil, MessageFacts charges) {
+    static MessageResponse of(Message message, Instant pacedUntil, MessageFacts charges, String heldBecause) {
         String id = message.id().orElseThrow().toString();
         Map<String, Instant> milestones = new LinkedHashMap<>();
         message.milestones().asMap().forEach((milestone, at) ->
@@ -52,7 +53,8 @@ public record MessageResponse(String id, String channel, String to, String from,
                 failure(message), milestones, message.attempts(), message.tags(), message.createdAt(),
                 "/api/v1/messages/" + id, pacedUntil, message.origin().wireName(), charges.segments(),
                 charges.charged().map(charge -> new Price(charge.amount().toPlainString(),
-                        charge.currency().getCurrencyCode())).orElse(null), Direction.OUTGOING.wireName());
+                        charge.currency().getCurrencyCode())).orElse(null), Direction.OUTGOING.wireName(),
+                heldBecause);
     }
 
     /** A message a customer sent, as the lists read it. */
@@ -62,7 +64,7 @@ public record MessageResponse(String id, String channel, String to, String from,
         return new MessageResponse(id, message.channel().wireName(), prefix + message.to(), prefix + message.from(),
                 null, null, message.status().wireName(), true, message.sid().isEmpty() ? null : message.sid(), null,
                 Map.of(), 0, Map.of(), message.createdAt(), "/api/v1/messages/" + id, null, null, null, null,
-                message.direction().wireName());
+                message.direction().wireName(), null);
     }
 
     private static Failure failure(Message message) {

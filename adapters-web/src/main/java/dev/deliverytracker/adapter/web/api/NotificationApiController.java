@@ -1,5 +1,6 @@
 package dev.deliverytracker.adapter.web.api;
 
+import dev.deliverytracker.application.port.Actor;
 import dev.deliverytracker.adapter.web.InvalidRequest;
 import dev.deliverytracker.adapter.web.LogSafe;
 import dev.deliverytracker.application.port.DeadLetter;
@@ -97,55 +98,63 @@ class NotificationApiController {
 
     @PostMapping(SUBSCRIPTIONS)
     public ResponseEntity<SubscriptionResponse> create(
+            @RequestAttribute(ApiKeyFilter.ACTOR) Actor actor,
             @RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
             @RequestBody(required = false) SubscriptionBody body) {
-        Subscription created = saved(subscriptions.create(organization, request(body)));
+        Subscription created = saved(subscriptions.create(actor, organization, request(body)));
         return ResponseEntity.created(URI.create(SUBSCRIPTIONS + "/" + created.id()))
                 .body(SubscriptionResponse.of(created, true));
     }
 
     @GetMapping(SUBSCRIPTIONS)
-    public List<SubscriptionResponse> list(@RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization) {
-        return subscriptions.list(organization).stream().map(found -> SubscriptionResponse.of(found, false)).toList();
+    public List<SubscriptionResponse> list(@RequestAttribute(ApiKeyFilter.ACTOR) Actor actor,
+            @RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization) {
+        return subscriptions.list(actor, organization).stream().map(found -> SubscriptionResponse.of(found, false)).toList();
     }
 
     @GetMapping(SUBSCRIPTIONS + "/{id}")
-    public SubscriptionResponse find(@RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
+    public SubscriptionResponse find(@RequestAttribute(ApiKeyFilter.ACTOR) Actor actor,
+            @RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
             @PathVariable String id) {
-        return SubscriptionResponse.of(found(subscriptions.find(organization, SubscriptionId.parse(id)), id), false);
+        return SubscriptionResponse.of(found(subscriptions.find(actor, organization, SubscriptionId.parse(id)), id), false);
     }
 
     @PutMapping(SUBSCRIPTIONS + "/{id}")
-    public SubscriptionResponse change(@RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
+    public SubscriptionResponse change(@RequestAttribute(ApiKeyFilter.ACTOR) Actor actor,
+            @RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
             @PathVariable String id, @RequestBody(required = false) SubscriptionBody body) {
-        return SubscriptionResponse.of(saved(subscriptions.change(organization, SubscriptionId.parse(id),
+        return SubscriptionResponse.of(saved(subscriptions.change(actor, organization, SubscriptionId.parse(id),
                 request(body))), false);
     }
 
     @DeleteMapping(SUBSCRIPTIONS + "/{id}")
-    public ResponseEntity<Void> delete(@RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
+    public ResponseEntity<Void> delete(@RequestAttribute(ApiKeyFilter.ACTOR) Actor actor,
+            @RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
             @PathVariable String id) {
-        if (!subscriptions.delete(organization, SubscriptionId.parse(id))) {
+        if (!subscriptions.delete(actor, organization, SubscriptionId.parse(id))) {
             throw notFound(id);
         }
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping(SUBSCRIPTIONS + "/{id}/pause")
-    public SubscriptionResponse pause(@RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
+    public SubscriptionResponse pause(@RequestAttribute(ApiKeyFilter.ACTOR) Actor actor,
+            @RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
             @PathVariable String id) {
-        return SubscriptionResponse.of(found(subscriptions.pause(organization, SubscriptionId.parse(id)), id), false);
+        return SubscriptionResponse.of(found(subscriptions.pause(actor, organization, SubscriptionId.parse(id)), id), false);
     }
 
     @PostMapping(SUBSCRIPTIONS + "/{id}/enable")
-    public SubscriptionResponse enable(@RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
+    public SubscriptionResponse enable(@RequestAttribute(ApiKeyFilter.ACTOR) Actor actor,
+            @RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
             @PathVariable String id) {
-        return SubscriptionResponse.of(found(subscriptions.enable(organization, SubscriptionId.parse(id)), id), false);
+        return SubscriptionResponse.of(found(subscriptions.enable(actor, organization, SubscriptionId.parse(id)), id), false);
     }
 
     /** A new secret, shown in this answer only; the previous one signs beside it for {@code overlap} (default PT24H). */
     @PostMapping(SUBSCRIPTIONS + "/{id}/rotate-secret")
-    public SubscriptionResponse rotate(@RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
+    public SubscriptionResponse rotate(@RequestAttribute(ApiKeyFilter.ACTOR) Actor actor,
+            @RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
             @PathVariable String id, @RequestBody(required = false) RotateBody body) {
         Duration overlap = Duration.ofHours(24);
         if (body != null && body.overlap() != null) {
@@ -156,30 +165,33 @@ class NotificationApiController {
                         "must be an ISO-8601 duration such as PT24H, was '" + LogSafe.text(body.overlap()) + "'")));
             }
         }
-        return SubscriptionResponse.of(saved(subscriptions.rotateSecret(organization, SubscriptionId.parse(id),
+        return SubscriptionResponse.of(saved(subscriptions.rotateSecret(actor, organization, SubscriptionId.parse(id),
                 overlap)), true);
     }
 
     /** Posts a signed {@code message.test} event now and tells what the receiver answered. */
     @PostMapping(SUBSCRIPTIONS + "/{id}/test")
-    public TestResponse test(@RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
+    public TestResponse test(@RequestAttribute(ApiKeyFilter.ACTOR) Actor actor,
+            @RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
             @PathVariable String id) {
-        ReceiverAnswer answer = found(subscriptions.sendTest(organization, SubscriptionId.parse(id)), id);
+        ReceiverAnswer answer = found(subscriptions.sendTest(actor, organization, SubscriptionId.parse(id)), id);
         return new TestResponse(answer.took(), answer.describe());
     }
 
     @GetMapping(DEAD_LETTERS)
     public List<DeadLetterResponse> deadLetters(
+            @RequestAttribute(ApiKeyFilter.ACTOR) Actor actor,
             @RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
             @RequestParam(required = false) String subscriptionId, @RequestParam(defaultValue = "100") int limit) {
-        return deadLetters.deadLetters(organization, subscription(subscriptionId), limit).stream()
+        return deadLetters.deadLetters(actor, organization, subscription(subscriptionId), limit).stream()
                 .map(DeadLetterResponse::of).toList();
     }
 
     @PostMapping(DEAD_LETTERS + "/{id}/replay")
     public ResponseEntity<ReplayResponse> replay(
+            @RequestAttribute(ApiKeyFilter.ACTOR) Actor actor,
             @RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization, @PathVariable String id) {
-        if (!id.matches("[0-9]{1,18}") || !deadLetters.replay(organization, Long.parseLong(id))) {
+        if (!id.matches("[0-9]{1,18}") || !deadLetters.replay(actor, organization, Long.parseLong(id))) {
             throw ApiProblem.notFound("Dead letter not found", "no dead letter " + LogSafe.text(id)
                     + " in your organization");
         }
@@ -189,9 +201,10 @@ class NotificationApiController {
     /** Replays every dead letter of the organization, or of one subscription. */
     @PostMapping(DEAD_LETTERS + "/replay")
     public ResponseEntity<ReplayResponse> replayAll(
+            @RequestAttribute(ApiKeyFilter.ACTOR) Actor actor,
             @RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
             @RequestBody(required = false) ReplayBody body) {
-        int replayed = deadLetters.replayAll(organization, subscription(body == null ? null : body.subscriptionId()));
+        int replayed = deadLetters.replayAll(actor, organization, subscription(body == null ? null : body.subscriptionId()));
         return ResponseEntity.accepted().body(new ReplayResponse(replayed));
     }
 

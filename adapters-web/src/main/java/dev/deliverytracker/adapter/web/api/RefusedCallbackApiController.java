@@ -1,5 +1,6 @@
 package dev.deliverytracker.adapter.web.api;
 
+import dev.deliverytracker.application.port.Actor;
 import dev.deliverytracker.application.port.QuarantinedCallback;
 import dev.deliverytracker.application.port.in.ReplayRefusedCallbacks.Selection;
 import dev.deliverytracker.application.port.in.ReplayRefusedCallbacks;
@@ -60,20 +61,22 @@ class RefusedCallbackApiController {
     }
 
     @GetMapping("/api/v1/refused-callbacks")
-    public List<RefusedCallbackResponse> list(@RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
+    public List<RefusedCallbackResponse> list(@RequestAttribute(ApiKeyFilter.ACTOR) Actor actor,
+            @RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,
             @RequestParam(required = false) String limit) {
         Selection selection = ReplaySelections.of(organization, from, to, limit, DEFAULT_LIST_LIMIT, clock);
-        return replays.list(selection).stream().map(RefusedCallbackResponse::of).toList();
+        return replays.list(actor, selection).stream().map(RefusedCallbackResponse::of).toList();
     }
 
     @PostMapping("/api/v1/refused-callbacks/replay")
-    public ReplayResponse replay(@RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
+    public ReplayResponse replay(@RequestAttribute(ApiKeyFilter.ACTOR) Actor actor,
+            @RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
             @RequestBody(required = false) ReplayRequest request) {
         ReplayRequest asked = request == null ? new ReplayRequest(null, null, null) : request;
         Selection selection = ReplaySelections.of(organization, asked.from(), asked.to(),
                 asked.limit() == null ? null : asked.limit().toString(), ReplayRefusedCallbacks.MAX_LIMIT, clock);
-        ReplayRefusedCallbacks.Replay replay = replays.replay(selection);
+        ReplayRefusedCallbacks.Replay replay = replays.replay(actor, selection);
         return new ReplayResponse(replay.examined(), replay.recovered(), replay.stillRefused());
     }
 }

@@ -1,5 +1,6 @@
 package dev.deliverytracker.adapter.web.api;
 
+import dev.deliverytracker.application.port.Actor;
 import dev.deliverytracker.adapter.web.InvalidRequest;
 import dev.deliverytracker.application.port.ApiCaller;
 import dev.deliverytracker.application.port.in.RegisterMessage;
@@ -37,7 +38,8 @@ class RegistrationApiController {
     }
 
     @PutMapping("/api/v1/registered-messages/{sid}")
-    public ResponseEntity<?> register(@RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
+    public ResponseEntity<?> register(@RequestAttribute(ApiKeyFilter.ACTOR) Actor actor,
+            @RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
             @RequestAttribute(ApiKeyFilter.CALLER) ApiCaller caller, @PathVariable String sid,
             @RequestBody(required = false) RegistrationRequest request) {
         MessageSid messageSid = field("sid", () -> MessageSid.of(sid));
@@ -50,7 +52,7 @@ class RegistrationApiController {
                 caller, null);
         Optional<Instant> sentAt = request.sentAt() == null ? Optional.empty()
                 : Optional.of(field("sentAt", () -> Instant.parse(request.sentAt())));
-        RegisterMessage.Registration registration = registerMessage.register(new RegisterMessage.Command(organization,
+        RegisterMessage.Registration registration = registerMessage.register(actor, new RegisterMessage.Command(organization,
                 messageSid, fields.to(), fields.sender(), fields.content(), fields.tags(), sentAt));
         if (registration instanceof RegisterMessage.Registered registered) {
             return ResponseEntity.ok(MessageResponse.of(registered.message()));

@@ -1,5 +1,6 @@
 package dev.deliverytracker.adapter.web.api;
 
+import dev.deliverytracker.application.port.Actor;
 import dev.deliverytracker.adapter.web.InvalidRequest;
 import dev.deliverytracker.application.port.ApiCaller;
 import dev.deliverytracker.application.port.in.ManageRetryPolicy;
@@ -49,12 +50,13 @@ class RetryApiController {
     }
 
     @PostMapping("/api/v1/messages/{id}/retry")
-    public ResponseEntity<?> retry(@RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
+    public ResponseEntity<?> retry(@RequestAttribute(ApiKeyFilter.ACTOR) Actor actor,
+            @RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
             @RequestAttribute(ApiKeyFilter.CALLER) ApiCaller caller,
             @PathVariable String id, @RequestParam(defaultValue = "false") boolean force) {
         sendBudget.admit(caller);
         MessageId messageId = MessageId.parse(id);
-        RetryOutcome outcome = retryMessages.retry(organization, messageId, force);
+        RetryOutcome outcome = retryMessages.retry(actor, organization, messageId, force);
         if (outcome instanceof RetryOutcome.Scheduled scheduled) {
             return ResponseEntity.accepted().body(MessageResponse.of(scheduled.message()));
         }
@@ -69,7 +71,8 @@ class RetryApiController {
 
     /** Retries the failures since a time, optionally of one error code. */
     @PostMapping("/api/v1/messages/retry")
-    public BulkRetryResponse retryFailures(@RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
+    public BulkRetryResponse retryFailures(@RequestAttribute(ApiKeyFilter.ACTOR) Actor actor,
+            @RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
             @RequestAttribute(ApiKeyFilter.CALLER) ApiCaller caller,
             @RequestBody(required = false) BulkRetryRequest request) {
         sendBudget.admit(caller);
@@ -84,18 +87,20 @@ class RetryApiController {
             throw new InvalidRequest(List.of(new InvalidRequest.FieldError("since",
                     "must be an ISO-8601 instant such as 2026-11-24T00:00:00Z, was '" + request.since() + "'")));
         }
-        RetryMessages.BulkRetry result = retryMessages.retryFailures(organization,
+        RetryMessages.BulkRetry result = retryMessages.retryFailures(actor, organization,
                 request.errorCode() == null ? 0 : request.errorCode(), since, Boolean.TRUE.equals(request.force()));
         return new BulkRetryResponse(result.scheduled(), result.refused());
     }
 
     @GetMapping("/api/v1/retry-policy")
-    public RetryPolicyBody policy(@RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization) {
-        return body(retryPolicy.policyOf(organization));
+    public RetryPolicyBody policy(@RequestAttribute(ApiKeyFilter.ACTOR) Actor actor,
+            @RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization) {
+        return body(retryPolicy.policyOf(actor, organization));
     }
 
     @PutMapping("/api/v1/retry-policy")
-    public RetryPolicyBody setPolicy(@RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
+    public RetryPolicyBody setPolicy(@RequestAttribute(ApiKeyFilter.ACTOR) Actor actor,
+            @RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
             @RequestBody(required = false) RetryPolicyBody request) {
         if (request == null || request.enabled() == null || request.maxAttempts() == null
                 || request.firstDelay() == null || request.maxDelay() == null) {
@@ -104,7 +109,7 @@ class RetryApiController {
         }
         RetryPolicy policy = new RetryPolicy(request.enabled(), request.maxAttempts(),
                 duration("firstDelay", request.firstDelay()), duration("maxDelay", request.maxDelay()));
-        retryPolicy.set(organization, policy);
+        retryPolicy.set(actor, organization, policy);
         return body(policy);
     }
 

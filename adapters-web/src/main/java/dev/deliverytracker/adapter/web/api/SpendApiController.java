@@ -1,5 +1,6 @@
 package dev.deliverytracker.adapter.web.api;
 
+import dev.deliverytracker.application.port.Actor;
 import dev.deliverytracker.adapter.web.InsightsRequestReader;
 import dev.deliverytracker.application.port.SpendGrouping;
 import dev.deliverytracker.application.port.SpendLine;
@@ -30,14 +31,15 @@ class SpendApiController {
     }
 
     @GetMapping("/api/v1/statistics/spend")
-    public SpendResponse spend(@RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
+    public SpendResponse spend(@RequestAttribute(ApiKeyFilter.ACTOR) Actor actor,
+            @RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
             @RequestParam Map<String, String> params) {
         InsightsRequestReader reader = InsightsRequestReader.of(params);
         Optional<TimeRange> range = reader.range();
         Optional<SpendGrouping> by = reader.spendGrouping();
         reader.checkSpendSpan(range);
         reader.done();
-        ReportSpend.Spend report = spend.spend(new SpendQuery(organization, range.orElseThrow(), by.orElseThrow()));
+        ReportSpend.Spend report = spend.spend(actor, new SpendQuery(organization, range.orElseThrow(), by.orElseThrow()));
         return new SpendResponse(report.range().from(), report.range().until(), params.getOrDefault("by", "total"),
                 report.lines().stream().map(Line::of).toList());
     }

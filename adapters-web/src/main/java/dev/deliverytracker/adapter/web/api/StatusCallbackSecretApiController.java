@@ -1,5 +1,6 @@
 package dev.deliverytracker.adapter.web.api;
 
+import dev.deliverytracker.application.port.Actor;
 import dev.deliverytracker.adapter.web.InvalidRequest;
 import dev.deliverytracker.adapter.web.LogSafe;
 import dev.deliverytracker.application.port.in.ManageStatusCallbackSecret;
@@ -48,17 +49,19 @@ class StatusCallbackSecretApiController {
 
     @PostMapping(PATH)
     public ResponseEntity<SecretResponse> createOrRotate(
+            @RequestAttribute(ApiKeyFilter.ACTOR) Actor actor,
             @RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization,
             @RequestBody(required = false) RotateBody body) {
-        boolean existed = secrets.find(organization).isPresent();
-        Subscription signer = secrets.createOrRotate(organization, overlap(body));
+        boolean existed = secrets.find(actor, organization).isPresent();
+        Subscription signer = secrets.createOrRotate(actor, organization, overlap(body));
         return ResponseEntity.status(existed ? HttpStatus.OK : HttpStatus.CREATED)
                 .body(SecretResponse.of(signer, true));
     }
 
     @GetMapping(PATH)
-    public SecretResponse find(@RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization) {
-        return secrets.find(organization).map(signer -> SecretResponse.of(signer, false))
+    public SecretResponse find(@RequestAttribute(ApiKeyFilter.ACTOR) Actor actor,
+            @RequestAttribute(ApiKeyFilter.ORGANIZATION) OrganizationId organization) {
+        return secrets.find(actor, organization).map(signer -> SecretResponse.of(signer, false))
                 .orElseThrow(() -> ApiProblem.notFound("No status-callback secret",
                         "your organization has no status-callback secret yet: POST " + PATH + " makes one"));
     }

@@ -57,11 +57,11 @@ class ConversationDashboardController {
         }
         List<OrganizationName> memberships = operators.organizationsOf(operator.getName());
         for (OrganizationName organization : memberships) {
-            Optional<MessageSummary> message = history.timeline(organization.id(), messageId, false)
+            Optional<MessageSummary> message = history.timeline(DashboardRole.actor(operators, operator), organization.id(), messageId, false)
                     .map(FindDeliveryHistory.DeliveryTimeline::message);
             if (message.isPresent()) {
                 Address recipient = Address.parseFor(message.get().channel(), message.get().counterpart());
-                FindConversation.Conversation conversation = conversations.with(organization.id(), recipient, SHOWN);
+                FindConversation.Conversation conversation = conversations.with(DashboardRole.actor(operators, operator), organization.id(), recipient, SHOWN);
                 Instant now = clock.instant();
                 model.addAttribute("organizations", memberships);
                 model.addAttribute("org", organization);

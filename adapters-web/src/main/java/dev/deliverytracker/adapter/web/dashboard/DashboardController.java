@@ -82,7 +82,7 @@ class DashboardController {
             Model model) {
         DashboardScope scope = scope(operator, org, model);
         DashboardRange period = DashboardRange.parse(range);
-        DeliveryStatistics.Report report = statistics.statistics(new DeliveryStatistics.Query(scope.selected().id(),
+        DeliveryStatistics.Report report = statistics.statistics(DashboardRole.actor(operators, operator), new DeliveryStatistics.Query(scope.selected().id(),
                 period.at(clock.instant()), period.interval()));
         model.addAttribute("range", period.code());
         model.addAttribute("ranges", rangeChoices());
@@ -117,7 +117,7 @@ class DashboardController {
             MessageFilter filter = reader.filter(scope.selected().id());
             Optional<MessageCursor> cursor = reader.cursor();
             reader.done();
-            ListMessages.MessagePage page = list.list(filter, cursor, PAGE_SIZE);
+            ListMessages.MessagePage page = list.list(DashboardRole.actor(operators, operator), filter, cursor, PAGE_SIZE);
             model.addAttribute("rows", page.items().stream().map(DashboardViews::row).toList());
             model.addAttribute("next", page.next().map(next -> nextPage(scope, given, next)).orElse(null));
         } catch (InvalidRequest invalid) {
@@ -134,7 +134,7 @@ class DashboardController {
         MessageId messageId = messageId(id);
         List<OrganizationName> memberships = operators.organizationsOf(operator.getName());
         for (OrganizationName organization : memberships) {
-            Optional<DeliveryTimeline> timeline = history.timeline(organization.id(), messageId, false);
+            Optional<DeliveryTimeline> timeline = history.timeline(DashboardRole.actor(operators, operator), organization.id(), messageId, false);
             if (timeline.isPresent()) {
                 model.addAttribute("organizations", memberships);
                 model.addAttribute("org", organization);
@@ -156,14 +156,14 @@ class DashboardController {
             @RequestParam(defaultValue = "false") boolean force, RedirectAttributes redirect) {
         MessageId messageId = messageId(id);
         for (OrganizationName organization : operators.organizationsOf(operator.getName())) {
-            if (history.timeline(organization.id(), messageId, false).isEmpty()) {
+            if (history.timeline(DashboardRole.actor(operators, operator), organization.id(), messageId, false).isEmpty()) {
                 continue;
             }
             if (!DashboardRole.of(operators, operator, organization.id()).includes(OperatorRole.OPERATOR)) {
                 throw new ResponseStatusException(HttpStatus.FORBIDDEN,
                         "Sending a message again needs the role 'operator' or 'admin' in its organization.");
             }
-            RetryMessages.RetryOutcome outcome = retry.retry(organization.id(), messageId, force);
+            RetryMessages.RetryOutcome outcome = retry.retry(DashboardRole.actor(operators, operator), organization.id(), messageId, force);
             if (!(outcome instanceof RetryMessages.RetryOutcome.NotFound)) {
                 redirect.addFlashAttribute("notice", notice(outcome));
                 return "redirect:/dashboard/messages/" + messageId;
@@ -179,7 +179,7 @@ class DashboardController {
         DashboardScope scope = scope(operator, org, model);
         DashboardRange period = DashboardRange.parse(range);
         TimeRange between = period.at(clock.instant());
-        List<FindFailures.FailureGroup> groups = failures.failures(scope.selected().id(), between);
+        List<FindFailures.FailureGroup> groups = failures.failures(DashboardRole.actor(operators, operator), scope.selected().id(), between);
         model.addAttribute("range", period.code());
         model.addAttribute("ranges", rangeChoices());
         model.addAttribute("from", between.from().toString());

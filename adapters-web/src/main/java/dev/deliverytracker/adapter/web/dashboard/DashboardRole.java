@@ -1,5 +1,6 @@
 package dev.deliverytracker.adapter.web.dashboard;
 
+import dev.deliverytracker.application.port.Actor;
 import dev.deliverytracker.application.port.in.ManageOperators;
 import dev.deliverytracker.domain.OperatorRole;
 import dev.deliverytracker.domain.OrganizationId;
@@ -23,6 +24,12 @@ final class DashboardRole {
                 .flatMap(actor -> actor.platform() ? Optional.of(OperatorRole.ADMIN) : actor.roleIn(organization))
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
                         "No organization " + organization + " among yours."));
+    }
+
+    /** The signed-in operator as the use cases see them: their roles read now, so a change holds at once. */
+    static Actor.Operator actor(ManageOperators operators, Authentication operator) {
+        return operators.actor(operator.getName()).orElseThrow(() -> new ResponseStatusException(HttpStatus.FORBIDDEN,
+                "You belong to no organization yet; ask an admin to add you to one."));
     }
 
     /** For the navigation: the role's name, and {@code admin} when they may act on the organization's messages. */

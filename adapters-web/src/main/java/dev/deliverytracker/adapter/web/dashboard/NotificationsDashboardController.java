@@ -93,11 +93,11 @@ class NotificationsDashboardController {
         model.addAttribute("username", operator.getName());
         DashboardRole.show(operators, operator, organization, model);
         model.addAttribute("manages", managesIn(operator, organization));
-        List<Subscription> known = subscriptions.list(organization);
+        List<Subscription> known = subscriptions.list(DashboardRole.actor(operators, operator), organization);
         Map<SubscriptionId, String> urls = known.stream()
                 .collect(Collectors.toMap(Subscription::id, subscription -> subscription.url().toString()));
         model.addAttribute("subscriptions", known.stream().map(SubscriptionRow::of).toList());
-        model.addAttribute("deadLetters", deadLetters.deadLetters(organization, Optional.empty(), DEAD_LETTERS_SHOWN)
+        model.addAttribute("deadLetters", deadLetters.deadLetters(DashboardRole.actor(operators, operator), organization, Optional.empty(), DEAD_LETTERS_SHOWN)
                 .stream().map(letter -> DeadLetterRow.of(letter, urls)).toList());
         model.addAttribute("scopes", List.of(NotificationScope.values()).stream().map(NotificationScope::wireName)
                 .toList());
@@ -122,7 +122,7 @@ class NotificationsDashboardController {
         } catch (IllegalArgumentException invalid) {
             return back(org, redirect, "problem", invalid.getMessage());
         }
-        Outcome outcome = subscriptions.create(organization, request);
+        Outcome outcome = subscriptions.create(DashboardRole.actor(operators, operator), organization, request);
         if (outcome instanceof Outcome.Refused refused) {
             return back(org, redirect, "problem", "Refused: " + refused.reason());
         }
@@ -135,7 +135,7 @@ class NotificationsDashboardController {
     @PostMapping(PAGE + "/subscriptions/{id}/pause")
     public String pause(Authentication operator, @RequestParam String org, @PathVariable String id,
             RedirectAttributes redirect) {
-        Subscription paused = found(subscriptions.pause(adminScope(operator, org), SubscriptionId.parse(id)));
+        Subscription paused = found(subscriptions.pause(DashboardRole.actor(operators, operator), adminScope(operator, org), SubscriptionId.parse(id)));
         return back(org, redirect, "notice", "Subscription " + paused.id() + " paused: it hears of no new change "
                 + "until it is enabled.");
     }
@@ -143,14 +143,14 @@ class NotificationsDashboardController {
     @PostMapping(PAGE + "/subscriptions/{id}/enable")
     public String enable(Authentication operator, @RequestParam String org, @PathVariable String id,
             RedirectAttributes redirect) {
-        Subscription enabled = found(subscriptions.enable(adminScope(operator, org), SubscriptionId.parse(id)));
+        Subscription enabled = found(subscriptions.enable(DashboardRole.actor(operators, operator), adminScope(operator, org), SubscriptionId.parse(id)));
         return back(org, redirect, "notice", "Subscription " + enabled.id() + " enabled.");
     }
 
     @PostMapping(PAGE + "/subscriptions/{id}/test")
     public String test(Authentication operator, @RequestParam String org, @PathVariable String id,
             RedirectAttributes redirect) {
-        ReceiverAnswer answer = found(subscriptions.sendTest(adminScope(operator, org), SubscriptionId.parse(id)));
+        ReceiverAnswer answer = found(subscriptions.sendTest(DashboardRole.actor(operators, operator), adminScope(operator, org), SubscriptionId.parse(id)));
         return answer.took()
                 ? back(org, redirect, "notice", "Test event to subscription " + id + ": " + answer.describe() + ".")
                 : back(org, redirect, "problem", "Test event to subscription " + id + ": " + answer.describe() + ".");
@@ -159,7 +159,7 @@ class NotificationsDashboardController {
     @PostMapping(PAGE + "/subscriptions/{id}/rotate-secret")
     public String rotate(Authentication operator, @RequestParam String org, @PathVariable String id,
             RedirectAttributes redirect) {
-        Outcome outcome = subscriptions.rotateSecret(adminScope(operator, org), SubscriptionId.parse(id),
+        Outcome outcome = subscriptions.rotateSecret(DashboardRole.actor(operators, operator), adminScope(operator, org), SubscriptionId.parse(id),
                 Duration.ofHours(24));
         if (!(outcome instanceof Outcome.Saved saved)) {
             throw notFound();
@@ -172,7 +172,7 @@ class NotificationsDashboardController {
     @PostMapping(PAGE + "/dead-letters/{id}/replay")
     public String replay(Authentication operator, @RequestParam String org, @PathVariable String id,
             RedirectAttributes redirect) {
-        if (!id.matches("[0-9]{1,18}") || !deadLetters.replay(adminScope(operator, org), Long.parseLong(id))) {
+        if (!id.matches("[0-9]{1,18}") || !deadLetters.replay(DashboardRole.actor(operators, operator), adminScope(operator, org), Long.parseLong(id))) {
             throw notFound();
         }
         return back(org, redirect, "notice", "Dead letter " + id + " replayed: it is posted again shortly.");
@@ -180,7 +180,7 @@ class NotificationsDashboardController {
 
     @PostMapping(PAGE + "/dead-letters/replay")
     public String replayAll(Authentication operator, @RequestParam String org, RedirectAttributes redirect) {
-        int replayed = deadLetters.replayAll(adminScope(operator, org), Optional.empty());
+        int replayed = deadLetters.replayAll(DashboardRole.actor(operators, operator), adminScope(operator, org), Optional.empty());
         return back(org, redirect, "notice", replayed + " dead letter" + (replayed == 1 ? "" : "s")
                 + " replayed: posted again shortly.");
     }

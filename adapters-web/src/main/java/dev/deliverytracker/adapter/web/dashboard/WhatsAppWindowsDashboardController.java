@@ -43,8 +43,8 @@ class WhatsAppWindowsDashboardController {
         model.addAttribute("username", operator.getName());
         DashboardRole.show(operators, operator, scope.selected().id(), model);
         Instant now = clock.instant();
-        model.addAttribute("enforcement", windows.enforcement(scope.selected().id()).wireName());
-        model.addAttribute("windows", windows.openNow(scope.selected().id(), SHOWN).stream()
+        model.addAttribute("enforcement", windows.enforcement(DashboardRole.actor(operators, operator), scope.selected().id()).wireName());
+        model.addAttribute("windows", windows.openNow(DashboardRole.actor(operators, operator), scope.selected().id(), SHOWN).stream()
                 .map(window -> WindowRow.of(window, now)).toList());
         model.addAttribute("updatedAt", DashboardViews.time(now));
         return htmx != null ? "windows :: live" : "windows";

@@ -1,5 +1,6 @@
 package dev.deliverytracker.adapter.web.api;
 
+import dev.deliverytracker.application.port.Actor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -116,14 +117,17 @@ class MessageApiControllerTest {
     @Test
     void a_message_of_another_organization_or_none_is_404_and_an_unreadable_id_is_400() throws Exception {
         found = Optional.of(message(41));
-        mvc().perform(get("/api/v1/messages/41").requestAttr(ApiKeyFilter.ORGANIZATION, ORG))
+        mvc().perform(get("/api/v1/messages/41").requestAttr(ApiKeyFilter.ORGANIZATION, ORG)
+                .requestAttr(ApiKeyFilter.ACTOR, Actor.key(CALLER)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.to").value("+15551230000"))
                 .andExpect(jsonPath("$.direction").value("outgoing"));
 
         found = Optional.empty();
-        mvc().perform(get("/api/v1/messages/41").requestAttr(ApiKeyFilter.ORGANIZATION, ORG))
+        mvc().perform(get("/api/v1/messages/41").requestAttr(ApiKeyFilter.ORGANIZATION, ORG)
+                .requestAttr(ApiKeyFilter.ACTOR, Actor.key(CALLER)))
                 .andExpect(status().isNotFound()).andExpect(jsonPath("$.title").value("Message not found"));
-        mvc().perform(get("/api/v1/messages/forty-one").requestAttr(ApiKeyFilter.ORGANIZATION, ORG))
+        mvc().perform(get("/api/v1/messages/forty-one").requestAttr(ApiKeyFilter.ORGANIZATION, ORG)
+                .requestAttr(ApiKeyFilter.ACTOR, Actor.key(CALLER)))
                 .andExpect(status().isBadRequest());
     }
 
@@ -133,7 +137,8 @@ class MessageApiControllerTest {
                 "SM0123456789abcdef0123456789abcdef", DeliveryStatus.RECEIVED, DeliveryError.NONE, Map.of(),
                 Milestones.none(), 0, Instant.parse("2026-12-03T12:00:00Z"), Origin.API, Direction.INCOMING));
 
-        mvc().perform(get("/api/v1/messages/42").requestAttr(ApiKeyFilter.ORGANIZATION, ORG))
+        mvc().perform(get("/api/v1/messages/42").requestAttr(ApiKeyFilter.ORGANIZATION, ORG)
+                .requestAttr(ApiKeyFilter.ACTOR, Actor.key(CALLER)))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.direction").value("incoming"))
                 .andExpect(jsonPath("$.from").value("whatsapp:+31612345678"))
                 .andExpect(jsonPath("$.to").value("whatsapp:+14155238886"))
@@ -143,7 +148,8 @@ class MessageApiControllerTest {
                 DeliveryStatus.PENDING, DeliveryError.NONE, Map.of(), Milestones.none(), 0,
                 Instant.parse("2026-12-03T12:00:00Z"), Origin.API, Direction.OUTGOING));
         // An outgoing message the send side does not find is not found, whatever the lists say.
-        mvc().perform(get("/api/v1/messages/42").requestAttr(ApiKeyFilter.ORGANIZATION, ORG))
+        mvc().perform(get("/api/v1/messages/42").requestAttr(ApiKeyFilter.ORGANIZATION, ORG)
+                .requestAttr(ApiKeyFilter.ACTOR, Actor.key(CALLER)))
                 .andExpect(status().isNotFound());
     }
 
@@ -159,7 +165,7 @@ class MessageApiControllerTest {
         };
         FindMessage findMessage = new FindMessage() {
             @Override
-            public Optional<Message> find(OrganizationId organization, MessageId id) {
+            public Optional<Message> find(Actor actor, OrganizationId organization, MessageId id) {
                 return found.filter(message -> message.organization().equals(organization));
             }
 
@@ -169,11 +175,16 @@ class MessageApiControllerTest {
             }
 
             @Override
+            public Optional<String> heldBecause(Message message) {
+                return Optional.empty();
+            }
+
+            @Override
             public Optional<MessageFacts> charges(MessageId id) {
                 return Optional.empty();
             }
         };
-        FindDeliveryHistory history = (organization, id, withPayload) -> listed
+        FindDeliveryHistory history = (actor, organization, id, withPayload) -> listed
                 .filter(message -> organization.equals(ORG) && message.id().equals(id))
                 .map(message -> new FindDeliveryHistory.DeliveryTimeline(message, List.of(), Map.of()));
         return MockMvcBuilders.standaloneSetup(new MessageApiController(sendMessage, findMessage, history))

@@ -1,5 +1,6 @@
 package dev.deliverytracker.application.port.in;
 
+import dev.deliverytracker.application.port.Actor;
 import dev.deliverytracker.domain.OrganizationId;
 
 /**
@@ -8,7 +9,8 @@ import dev.deliverytracker.domain.OrganizationId;
  */
 public interface AdoptStoredUnmatched {
 
-    AdoptionReport adoptStored(OrganizationId organization);
+    /** Needs the right to manage the organization ({@link AccessRefused} otherwise). */
+    AdoptionReport adoptStored(Actor actor, OrganizationId organization);
 
     /**
      * @param events        unmatched events read again

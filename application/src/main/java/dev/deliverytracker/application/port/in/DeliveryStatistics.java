@@ -1,5 +1,6 @@
 package dev.deliverytracker.application.port.in;
 
+import dev.deliverytracker.application.port.Actor;
 import dev.deliverytracker.application.port.StatisticsInterval;
 import dev.deliverytracker.application.port.TimeRange;
 import dev.deliverytracker.domain.Channel;
@@ -27,7 +28,8 @@ public interface DeliveryStatistics {
     /** The sender of messages sent from the organization's default From number or service. */
     String DEFAULT_SENDER = "default";
 
-    Report statistics(Query query);
+    /** {@link AccessRefused} unless the actor may read the query's organization. */
+    Report statistics(Actor actor, Query query);
 
     /** {@code origin}: only the messages of that origin; empty for all. */
     record Query(OrganizationId organization, TimeRange range, StatisticsInterval interval, Optional<Origin> origin) {

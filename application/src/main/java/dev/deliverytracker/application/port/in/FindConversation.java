@@ -1,5 +1,6 @@
 package dev.deliverytracker.application.port.in;
 
+import dev.deliverytracker.application.port.Actor;
 import dev.deliverytracker.application.port.ConversationMessage;
 import dev.deliverytracker.domain.Address;
 import dev.deliverytracker.domain.CustomerServiceWindow;
@@ -15,7 +16,7 @@ public interface FindConversation {
 
     int MAX_LIMIT = 200;
 
-    Conversation with(OrganizationId organization, Address recipient, int limit);
+    Conversation with(Actor actor, OrganizationId organization, Address recipient, int limit);
 
     record Conversation(Address recipient, Optional<CustomerServiceWindow> window, List<ConversationMessage> messages) {
 

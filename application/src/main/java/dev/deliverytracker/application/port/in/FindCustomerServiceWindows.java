@@ -1,5 +1,6 @@
 package dev.deliverytracker.application.port.in;
 
+import dev.deliverytracker.application.port.Actor;
 import dev.deliverytracker.application.port.WindowEnforcement;
 import dev.deliverytracker.domain.Address;
 import dev.deliverytracker.domain.CustomerServiceWindow;
@@ -11,10 +12,10 @@ import java.util.Optional;
 public interface FindCustomerServiceWindows {
 
     /** The window of the customer's latest message, open or not; empty when they never wrote. */
-    Optional<CustomerServiceWindow> of(OrganizationId organization, Address customer);
+    Optional<CustomerServiceWindow> of(Actor actor, OrganizationId organization, Address customer);
 
     /** The windows open now, latest first, at most {@code limit}. */
-    List<CustomerServiceWindow> openNow(OrganizationId organization, int limit);
+    List<CustomerServiceWindow> openNow(Actor actor, OrganizationId organization, int limit);
 
-    WindowEnforcement enforcement(OrganizationId organization);
+    WindowEnforcement enforcement(Actor actor, OrganizationId organization);
 }

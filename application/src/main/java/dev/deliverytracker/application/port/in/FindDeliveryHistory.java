@@ -1,5 +1,6 @@
 package dev.deliverytracker.application.port.in;
 
+import dev.deliverytracker.application.port.Actor;
 import dev.deliverytracker.application.port.MessageSummary;
 import dev.deliverytracker.application.port.TimelineEvent;
 import dev.deliverytracker.domain.MessageId;
@@ -13,8 +14,8 @@ import java.util.Optional;
 /** A message with every event recorded for it, oldest first, and how long each step took. */
 public interface FindDeliveryHistory {
 
-    /** Empty when the organization has no such message. */
-    Optional<DeliveryTimeline> timeline(OrganizationId organization, MessageId id, boolean withPayload);
+    /** Empty when the organization has no such message; {@link AccessRefused} when the actor may not read it. */
+    Optional<DeliveryTimeline> timeline(Actor actor, OrganizationId organization, MessageId id, boolean withPayload);
 
     record DeliveryTimeline(MessageSummary message, List<TimelineEvent> events, Map<Step, Duration> durations) {
 

@@ -1,5 +1,6 @@
 package dev.deliverytracker.application.port.in;
 
+import dev.deliverytracker.application.port.Actor;
 import dev.deliverytracker.application.port.TimeRange;
 import dev.deliverytracker.domain.OrganizationId;
 import dev.deliverytracker.domain.TwilioError;
@@ -9,8 +10,8 @@ import java.util.Optional;
 /** The organization's failed and undelivered messages in a range, grouped by error code. */
 public interface FindFailures {
 
-    /** Largest group first. */
-    List<FailureGroup> failures(OrganizationId organization, TimeRange failedBetween);
+    /** Largest group first; {@link AccessRefused} unless the actor may read the organization. */
+    List<FailureGroup> failures(Actor actor, OrganizationId organization, TimeRange failedBetween);
 
     /**
      * Messages that failed with one error code ({@code 0} when Twilio gave none); {@code meaning} is

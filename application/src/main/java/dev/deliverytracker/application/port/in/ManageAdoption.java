@@ -1,5 +1,6 @@
 package dev.deliverytracker.application.port.in;
 
+import dev.deliverytracker.application.port.Actor;
 import dev.deliverytracker.domain.AdoptionPolicy;
 import dev.deliverytracker.domain.OrganizationId;
 
@@ -7,7 +8,7 @@ import dev.deliverytracker.domain.OrganizationId;
 public interface ManageAdoption {
 
     /** The organization's policy; {@link AdoptionPolicy#ADOPT} unless it chose another. */
-    AdoptionPolicy policyOf(OrganizationId organization);
+    AdoptionPolicy policyOf(Actor actor, OrganizationId organization);
 
-    void set(OrganizationId organization, AdoptionPolicy policy);
+    void set(Actor actor, OrganizationId organization, AdoptionPolicy policy);
 }

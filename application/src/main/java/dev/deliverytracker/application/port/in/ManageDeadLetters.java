@@ -1,5 +1,6 @@
 package dev.deliverytracker.application.port.in;
 
+import dev.deliverytracker.application.port.Actor;
 import dev.deliverytracker.application.port.DeadLetter;
 import dev.deliverytracker.domain.OrganizationId;
 import dev.deliverytracker.domain.SubscriptionId;
@@ -9,9 +10,9 @@ import java.util.Optional;
 /** Notifications given up on, and sending them again once the receiver is fixed. */
 public interface ManageDeadLetters {
 
-    List<DeadLetter> deadLetters(OrganizationId organization, Optional<SubscriptionId> subscription, int limit);
+    List<DeadLetter> deadLetters(Actor actor, OrganizationId organization, Optional<SubscriptionId> subscription, int limit);
 
-    boolean replay(OrganizationId organization, long deliveryId);
+    boolean replay(Actor actor, OrganizationId organization, long deliveryId);
 
-    int replayAll(OrganizationId organization, Optional<SubscriptionId> subscription);
+    int replayAll(Actor actor, OrganizationId organization, Optional<SubscriptionId> subscription);
 }

@@ -1,5 +1,6 @@
 package dev.deliverytracker.application.port.in;
 
+import dev.deliverytracker.application.port.Actor;
 import dev.deliverytracker.domain.OrganizationId;
 import dev.deliverytracker.domain.Subscription;
 import java.time.Duration;
@@ -16,8 +17,8 @@ public interface ManageStatusCallbackSecret {
      * Makes the organization's first secret, or a new one while the current one keeps signing beside it
      * for {@code overlap}. The answer is the only place the new secret is shown.
      */
-    Subscription createOrRotate(OrganizationId organization, Duration overlap);
+    Subscription createOrRotate(Actor actor, OrganizationId organization, Duration overlap);
 
     /** The organization's signer (its secrets are not to be shown again), once it has one. */
-    Optional<Subscription> find(OrganizationId organization);
+    Optional<Subscription> find(Actor actor, OrganizationId organization);
 }

@@ -1,5 +1,6 @@
 package dev.deliverytracker.application.port.in;
 
+import dev.deliverytracker.application.port.Actor;
 import dev.deliverytracker.application.port.ReceiverAnswer;
 import dev.deliverytracker.domain.OrganizationId;
 import dev.deliverytracker.domain.Subscription;
@@ -26,23 +27,23 @@ public interface ManageSubscriptions {
         }
     }
 
-    Outcome create(OrganizationId organization, SubscriptionRequest request);
+    Outcome create(Actor actor, OrganizationId organization, SubscriptionRequest request);
 
-    Outcome change(OrganizationId organization, SubscriptionId id, SubscriptionRequest request);
+    Outcome change(Actor actor, OrganizationId organization, SubscriptionId id, SubscriptionRequest request);
 
-    List<Subscription> list(OrganizationId organization);
+    List<Subscription> list(Actor actor, OrganizationId organization);
 
-    Optional<Subscription> find(OrganizationId organization, SubscriptionId id);
+    Optional<Subscription> find(Actor actor, OrganizationId organization, SubscriptionId id);
 
-    Optional<Subscription> pause(OrganizationId organization, SubscriptionId id);
+    Optional<Subscription> pause(Actor actor, OrganizationId organization, SubscriptionId id);
 
-    Optional<Subscription> enable(OrganizationId organization, SubscriptionId id);
+    Optional<Subscription> enable(Actor actor, OrganizationId organization, SubscriptionId id);
 
-    boolean delete(OrganizationId organization, SubscriptionId id);
+    boolean delete(Actor actor, OrganizationId organization, SubscriptionId id);
 
     /** A new secret signs from now on, the old one beside it for {@code overlap}. */
-    Outcome rotateSecret(OrganizationId organization, SubscriptionId id, Duration overlap);
+    Outcome rotateSecret(Actor actor, OrganizationId organization, SubscriptionId id, Duration overlap);
 
     /** Posts a {@code message.test} event to the subscription now and answers what the receiver said. */
-    Optional<ReceiverAnswer> sendTest(OrganizationId organization, SubscriptionId id);
+    Optional<ReceiverAnswer> sendTest(Actor actor, OrganizationId organization, SubscriptionId id);
 }

@@ -1,5 +1,6 @@
 package dev.deliverytracker.application.port.in;
 
+import dev.deliverytracker.application.port.Actor;
 import dev.deliverytracker.domain.Address;
 import dev.deliverytracker.domain.Message;
 import dev.deliverytracker.domain.MessageContent;
@@ -17,7 +18,7 @@ import java.util.Optional;
  */
 public interface RegisterMessage {
 
-    Registration register(Command command);
+    Registration register(Actor actor, Command command);
 
     /** @param sentAt when the application sent it, when it says so */
     record Command(OrganizationId organization, MessageSid sid, Address to, Sender sender, MessageContent content,

@@ -1,5 +1,6 @@
 package dev.deliverytracker.application.port.in;
 
+import dev.deliverytracker.application.port.Actor;
 import dev.deliverytracker.application.port.QuarantinedCallback;
 import dev.deliverytracker.domain.OrganizationId;
 import java.time.Instant;
@@ -34,11 +35,11 @@ public interface ReplayRefusedCallbacks {
     }
 
     /** The organization's quarantined callbacks; none when it has no Twilio account. */
-    List<QuarantinedCallback> list(Selection selection);
+    List<QuarantinedCallback> list(Actor actor, Selection selection);
 
     /**
      * Verifies each selected callback again with the current settings; one that verifies now is
      * recorded as if it had just arrived and leaves the quarantine, one that does not stays.
      */
-    Replay replay(Selection selection);
+    Replay replay(Actor actor, Selection selection);
 }

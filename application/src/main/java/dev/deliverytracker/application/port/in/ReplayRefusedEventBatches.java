@@ -1,5 +1,6 @@
 package dev.deliverytracker.application.port.in;
 
+import dev.deliverytracker.application.port.Actor;
 import dev.deliverytracker.application.port.QuarantinedBatch;
 import dev.deliverytracker.application.port.in.ReplayRefusedCallbacks.Replay;
 import dev.deliverytracker.application.port.in.ReplayRefusedCallbacks.Selection;
@@ -13,11 +14,11 @@ import java.util.List;
 public interface ReplayRefusedEventBatches {
 
     /** The organization's quarantined batches; none when it has no Twilio account. */
-    List<QuarantinedBatch> list(Selection selection);
+    List<QuarantinedBatch> list(Actor actor, Selection selection);
 
     /**
      * Checks each selected batch again with the current settings; one that verifies now is recorded as
      * if it had just arrived and leaves the quarantine, one that does not (or that was kept in part) stays.
      */
-    Replay replay(Selection selection);
+    Replay replay(Actor actor, Selection selection);
 }

@@ -1,5 +1,6 @@
 package dev.deliverytracker.application.port.in;
 
+import dev.deliverytracker.application.port.Actor;
 import dev.deliverytracker.application.port.SpendGrouping;
 import dev.deliverytracker.application.port.SpendLine;
 import dev.deliverytracker.application.port.SpendQuery;
@@ -12,7 +13,7 @@ import java.util.List;
  */
 public interface ReportSpend {
 
-    Spend spend(SpendQuery query);
+    Spend spend(Actor actor, SpendQuery query);
 
     record Spend(TimeRange range, SpendGrouping by, List<SpendLine> lines) {
 
