@@ -2,6 +2,7 @@ package dev.deliverytracker.adapter.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.deliverytracker.application.fake.DeliveryObservationsContract;
 import dev.deliverytracker.application.fake.DeliveryStoreContract;
 import dev.deliverytracker.application.port.out.DeliveryObservations;
 import dev.deliverytracker.application.port.out.Organizations;
@@ -23,9 +24,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** The alert numbers as PostgreSQL counts them, over rows written straight into the tables. */
+/**
+ * The alert numbers as PostgreSQL counts them, over rows written straight into the tables: the contract,
+ * and the latency and callback numbers that only PostgreSQL counts.
+ */
 @SpringBootTest(classes = PersistenceTestApplication.class)
-class PostgresDeliveryObservationsTest {
+class PostgresDeliveryObservationsTest extends DeliveryObservationsContract {
 
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     private static final Instant SINCE = NOW.minus(Duration.ofMinutes(15));
@@ -166,7 +170,19 @@ class PostgresDeliveryObservationsTest {
                 .param("key", UUID.randomUUID().toString()).param("at", Timestamp.from(at)).update();
     }
 
-    private OrganizationId newOrganization() {
+    @Override
+    protected DeliveryObservations observations() {
+        return observations;
+    }
+
+    @Override
+    protected void outgoing(OrganizationId organization, String status, Instant createdAt, Integer errorCode,
+            Instant failedAt) {
+        message(organization, status, createdAt, errorCode, null, null, failedAt);
+    }
+
+    @Override
+    protected OrganizationId newOrganization() {
         AccountSid account = DeliveryStoreContract.randomAccount();
         return organizations.ensure("org " + account, new TwilioAccountCredentials(account, "token", ""));
     }

@@ -34,6 +34,10 @@ public final class ScriptedAccountCheck implements TwilioAccountCheck {
 
     @Override
     public synchronized CheckResult check(AccountSid sid, String authToken) {
+        // As twilio-java's check: no token is refused before Twilio is asked.
+        if (authToken == null || authToken.isBlank()) {
+            return new CheckResult.Refused(20003, "no auth token given");
+        }
         asked.incrementAndGet();
         if (!reachable) {
             return new CheckResult.Unreachable("connection refused");

@@ -4,11 +4,28 @@ import dev.deliverytracker.application.port.out.DeliveryObservations;
 import dev.deliverytracker.domain.DeliveryObservation;
 import dev.deliverytracker.domain.OrganizationId;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Observations a test sets per organization; anything not set is an organization with no traffic. */
+/**
+ * Observations a test sets per organization; anything not set is an organization with no traffic.
+ * Failures and error bursts are also counted, as the SQL counts them, from the outgoing messages a test
+ * {@link #outgoing records} (numbers a test sets still win); latency and callbacks are only ever set.
+ */
 public final class SettableDeliveryObservations implements DeliveryObservations {
+
+    /** Still on its way: neither a success nor a failure yet, as the SQL excludes them. */
+    private static final Set<String> UNDECIDED = Set.of("pending", "accepted", "scheduled", "queued", "sending",
+            "unknown");
+
+    private record Outgoing(OrganizationId organization, String status, Instant createdAt, Integer errorCode,
+            Instant failedAt) {
+    }
+
+    private final List<Outgoing> messages = new CopyOnWriteArrayList<>();
 
     private final Map<OrganizationId, DeliveryObservation.FailureCounts> failures = new ConcurrentHashMap<>();
     private final Map<OrganizationId, DeliveryObservation.ErrorCount> errors = new ConcurrentHashMap<>();
@@ -37,6 +54,12 @@ public final class SettableDeliveryObservations implements DeliveryObservations 
         refusals.put(organization, new DeliveryObservation.CallbackRefusals(verified, refused));
     }
 
+    /** An outgoing message in Twilio's status spelling; {@code errorCode} and {@code failedAt} may be null. */
+    public void outgoing(OrganizationId organization, String status, Instant createdAt, Integer errorCode,
+            Instant failedAt) {
+        messages.add(new Outgoing(organization, status, createdAt, errorCode, failedAt));
+    }
+
     /** Every observation of this organization fails, as a database outage would. */
     public void breakFor(OrganizationId organization, RuntimeException failure) {
         broken.put(organization, failure);
@@ -45,14 +68,29 @@ public final class SettableDeliveryObservations implements DeliveryObservations 
     @Override
     public DeliveryObservation.FailureCounts failures(OrganizationId organization, Instant since) {
         check(organization);
-        return failures.getOrDefault(organization, new DeliveryObservation.FailureCounts(0, 0));
+        DeliveryObservation.FailureCounts set = failures.get(organization);
+        if (set != null) {
+            return set;
+        }
+        List<Outgoing> decided = messages.stream().filter(message -> message.organization().equals(organization)
+                && !message.createdAt().isBefore(since) && !UNDECIDED.contains(message.status())).toList();
+        long failed = decided.stream().filter(message -> Set.of("failed", "undelivered").contains(message.status()))
+                .count();
+        return new DeliveryObservation.FailureCounts(failed, decided.size());
     }
 
     @Override
     public DeliveryObservation.ErrorCount errors(OrganizationId organization, int errorCode, Instant since) {
         check(organization);
         DeliveryObservation.ErrorCount count = errors.get(organization);
-        return count != null && count.errorCode() == errorCode ? count : new DeliveryObservation.ErrorCount(errorCode, 0);
+        if (count != null && count.errorCode() == errorCode) {
+            return count;
+        }
+        // Dated by when the message failed, not when it was created, as the SQL's failed_at.
+        return new DeliveryObservation.ErrorCount(errorCode, messages.stream()
+                .filter(message -> message.organization().equals(organization) && message.failedAt() != null
+                        && !message.failedAt().isBefore(since) && Integer.valueOf(errorCode).equals(message.errorCode()))
+                .count());
     }
 
     @Override
