@@ -83,34 +83,42 @@ final class Pgbench {
     }
 
     /**
-     * One callback's minimum SQL (its log row and its message's status) for {@code events} messages
-     * in one transaction: 1 is the seed's design, one transaction per callback, on any seeded message;
-     * more is what the database can do when commits are shared, as the group commit shares them. Then
-     * each client keeps to its own slice of the messages ({@code :slice} of them, from
-     * {@code :client_id}), so no two transactions wait for each other's row locks or deadlock, as the
-     * group commit's one writer never does either.
+     * One callback's minimum SQL (its log row and its message's status). One event: one transaction per
+     * callback on any seeded message, the seed's design. More: what the database can do when a commit and
+     * its statements are shared, as the group commit shares them: one insert of all the events' log rows
+     * and one update of all their messages, so the statement-level triggers run once per transaction as
+     * they do for a group-commit batch. Each client keeps to its own slice of the messages
+     * ({@code :slice} of them, from {@code :client_id}), so no two transactions wait for each other's row
+     * locks, as the group commit's one writer never does either.
      */
     static String callbackScript(int events) {
-        StringBuilder script = new StringBuilder();
         if (events == 1) {
-            script.append("\\set id0 random(:minid, :maxid)\n");
-        } else {
-            script.append("\\set r random(0, :slice - 1)\n");
-            for (int i = 0; i < events; i++) {
-                script.append("\\set id").append(i).append(" :minid + :client_id * :slice + (:r + ").append(i)
-                        .append(") % :slice\n");
-            }
-        }
-        script.append("BEGIN;\n");
-        for (int i = 0; i < events; i++) {
-            script.append("""
+            return """
+                    \\set id0 random(:minid, :maxid)
+                    BEGIN;
                     INSERT INTO message_delivery_log (org_id, message_id, provider_sid, status, source, provider_payload, dedupe_key, created_at)
-                      VALUES (:org, :id%1$d, 'SM00000000000000000000000000pgbench', 'delivered', 'callback', '{}',
+                      VALUES (:org, :id0, 'SM00000000000000000000000000pgbench', 'delivered', 'callback', '{}',
                               md5(random()::text || clock_timestamp()::text), now());
-                    UPDATE messages SET status = 'delivered', updated_at = now() WHERE message_id = :id%1$d;
-                    """.formatted(i));
+                    UPDATE messages SET status = 'delivered', updated_at = now() WHERE message_id = :id0;
+                    END;
+                    """;
         }
-        return script.append("END;\n").toString();
+        StringBuilder script = new StringBuilder("\\set r random(0, :slice - 1)\n");
+        List<String> rows = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < events; i++) {
+            script.append("\\set id").append(i).append(" :minid + :client_id * :slice + (:r + ").append(i)
+                    .append(") % :slice\n");
+            rows.add("(:org, cast(:id" + i + " as bigint), 'SM00000000000000000000000000pgbench', 'delivered', 'callback', "
+                    + "'{}', md5(random()::text || clock_timestamp()::text), now())");
+            ids.add("(cast(:id" + i + " as bigint))");
+        }
+        return script.append("BEGIN;\n")
+                .append("INSERT INTO message_delivery_log (org_id, message_id, provider_sid, status, source, provider_payload, dedupe_key, created_at) VALUES ")
+                .append(String.join(", ", rows)).append(";\n")
+                .append("UPDATE messages m SET status = 'delivered', updated_at = now() FROM (VALUES ")
+                .append(String.join(", ", ids)).append(") AS v(id) WHERE m.message_id = v.id;\n")
+                .append("END;\n").toString();
     }
 
     /**
